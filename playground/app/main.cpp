@@ -1,0 +1,117 @@
+// The page's entry point: SDL2 + WebGL2 + Dear ImGui. The browser drives frames (web/js/frames.js
+// calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
+#include "playground/app/imgui_backend.hpp"
+#include "playground/app/page_api.hpp"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+SDL_Window* g_window = nullptr;
+SDL_GLContext g_gl = nullptr;
+float g_font_dpr = 0.0f;        // devicePixelRatio the fonts were rasterised for
+double g_css_w = 0, g_css_h = 0;
+
+// Keeps the canvas backing store at CSS size × devicePixelRatio, and fonts rasterised for it,
+// so text stays sharp on high-DPI screens and after zoom or a move to another screen.
+void sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int px_w = (int)std::lround(css_w * dpr), px_h = (int)std::lround(css_h * dpr);
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
+    if (css_w != g_css_w || css_h != g_css_h) {
+        g_css_w = css_w;
+        g_css_h = css_h;
+        SDL_SetWindowSize(g_window, (int)css_w, (int)css_h);
+    }
+    if (cur_w != px_w || cur_h != px_h) emscripten_set_canvas_element_size("#canvas", px_w, px_h);
+
+    if ((float)dpr != g_font_dpr) {
+        g_font_dpr = (float)dpr;
+        ImGuiIO& io = ImGui::GetIO();
+        io.Fonts->Clear();
+        ImFontConfig cfg;
+        cfg.SizePixels = std::round(13.0f * g_font_dpr);
+        io.Fonts->AddFontDefault(&cfg);
+        io.FontGlobalScale = 1.0f / g_font_dpr;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+    }
+}
+
+void draw_ui() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 24, vp->WorkPos.y + 24), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420, 180), ImGuiCond_FirstUseEver);
+    ImGui::Begin("aio playground");
+    ImGui::TextWrapped("Python-style async IO, running for real in your browser.");
+    ImGui::Separator();
+    ImGui::Text("Canvas: %.0f x %.0f CSS px at %.2fx", g_css_w, g_css_h, (double)g_font_dpr);
+    ImGui::End();
+}
+
+}  // namespace
+
+// Draws one frame; returns 1 while the page wants another frame soon (animations, a running demo).
+extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
+    sync_canvas_size();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
+    io.DisplayFramebufferScale = ImVec2(g_font_dpr, g_font_dpr);
+    ImGui::NewFrame();
+    draw_ui();
+    ImGui::Render();
+
+    glViewport(0, 0, (int)std::lround(g_css_w * g_font_dpr), (int)std::lround(g_css_h * g_font_dpr));
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x * 0.6f, bg.y * 0.6f, bg.z * 0.6f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return aio::page::wants_next_frame() ? 1 : 0;
+}
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    g_window = SDL_CreateWindow("aio playground", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+    g_gl = g_window ? SDL_GL_CreateContext(g_window) : nullptr;
+    if (!g_gl) {
+        std::fprintf(stderr, "WebGL2 context could not be created: %s\n", SDL_GetError());
+        aio::page::report_fatal("WebGL2 is not available", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_window, g_gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is per visit; nothing written to the browser's storage
+    ImGui::StyleColorsDark();
+    ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // No emscripten_set_main_loop: frames.js calls aio_frame when something changed, and the
+    // runtime stays alive after main returns (EXIT_RUNTIME=0).
+    aio::page::started();
+    return 0;
+}

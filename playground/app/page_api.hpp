@@ -1,0 +1,11 @@
+// The C++ half of the page API (window.aio): calls the page makes into the app, and the app's
+// notifications to the page. The JavaScript half is web/js/aio_api.js.
+#pragma once
+
+namespace aio::page {
+
+void started();                                            // the app is set up; the page may draw
+void report_fatal(const char* what, const char* detail);   // shows the page's error panel
+bool wants_next_frame();                                   // true while something animates
+
+}  // namespace aio::page

@@ -1,0 +1,70 @@
+// The page loads the wasm app, draws an ImGui window sharply at any devicePixelRatio, follows
+// resizes, and exposes window.aio.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('page becomes ready, draws the ImGui window and logs no errors', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#loading').isHidden(), true, 'loading indicator hides once drawn');
+  assert.equal(await page.locator('#error').isHidden(), true, 'no error panel');
+  const { png } = await screenshot(page, 'page-ready');
+  assert.ok(distinctColours(png) > 8, 'the screenshot is not one flat colour');
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(snap.status, 'idle');
+  assert.deepEqual(snap.tasks, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('backing store is CSS size times devicePixelRatio, and follows resizes', async () => {
+  const { page, context } = await openPage(browser, server.url, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  await page.evaluate(() => window.aio.ready);
+  const size = () => page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return [c.width, c.height, c.clientWidth, c.clientHeight];
+  });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1600);
+  assert.deepEqual(await size(), [1600, 1200, 800, 600]);
+  await page.setViewportSize({ width: 500, height: 400 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1000);
+  assert.deepEqual(await size(), [1000, 800, 500, 400]);
+  // A container resize without a window resize (an embedding page's layout change).
+  await page.evaluate(() => { document.getElementById('stage').style.width = '300px'; });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 600);
+  assert.deepEqual(await size(), [600, 800, 300, 400]);
+  await screenshot(page, 'page-hidpi-resized');
+  await context.close();
+});
+
+test('a browser without WebGL2 gets a readable error panel, and ready rejects', async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  await page.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
+    };
+  });
+  await page.goto(server.url);
+  const why = await page.evaluate(() => window.aio.ready.then(() => 'resolved', (e) => e.message));
+  assert.match(why, /WebGL2/);
+  assert.equal(await page.locator('#error').isVisible(), true);
+  assert.match(await page.locator('#error-what').textContent(), /WebGL2/);
+  await screenshot(page, 'page-no-webgl2');
+  await context.close();
+});
+
+test('a wasm that fails to load gives the error panel, not a blank canvas', async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  await page.route('**/aio_playground.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.goto(server.url);
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal(await page.locator('#loading').isHidden(), true);
+  await context.close();
+});

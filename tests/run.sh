@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test: native unit tests (plain, then under ASan+UBSan), the runtime tests compiled to
+# wasm under Node, and the browser tests in headless Chromium. Installs what is missing first.
+# Usage: tests/run.sh [native] [asan] [wasm] [browser]   (no argument: all layers)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=(native asan wasm browser)
+has() { [[ " ${layers[*]} " == *" $1 "* ]]; }
+jobs=$(nproc)
+
+web/tools/setup.sh native web test
+. web/tools/env.sh
+
+configure() { # $1 = preset; configures once, then the build re-runs CMake when needed
+  local dir="build/$1"
+  [ -f "$dir/build.ninja" ] && return 0
+  if [[ $1 == web* ]]; then emcmake cmake --preset "$1" >/dev/null; else cmake --preset "$1" >/dev/null; fi
+}
+
+if has native; then
+  echo "== native unit tests"
+  configure native && cmake --build build/native -j"$jobs"
+  ctest --preset native -j"$jobs"
+fi
+if has asan; then
+  echo "== native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+  configure native-asan && cmake --build build/native-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1 ctest --preset native-asan -j"$jobs"
+fi
+if has wasm || has browser; then
+  configure web && cmake --build build/web -j"$jobs"
+fi
+if has wasm; then
+  echo "== runtime unit tests in wasm under Node"
+  ctest --preset web -j"$jobs"
+fi
+if has browser; then
+  echo "== browser tests (headless Chromium)"
+  node --test tests/browser/
+fi

@@ -1,0 +1,45 @@
+// Starts the wasm app: checks WebGL2, shows progress, and replaces a blank canvas with a readable
+// error panel when WebGL2, the download or the wasm itself fails.
+(function () {
+  'use strict';
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+
+  function fail(what, detail) {
+    loading.hidden = true;
+    document.getElementById('error-what').textContent = what;
+    document.getElementById('error-detail').textContent = detail || '';
+    document.getElementById('error').hidden = false;
+    window.aio._fail(new Error(what + (detail ? ': ' + detail : '')));
+  }
+
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    fail('This browser cannot draw with WebGL2.',
+         'The playground draws with WebGL2. It is off or unsupported here (check that hardware acceleration is enabled).');
+    return;
+  }
+
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),
+    onFatal: (what, detail) => fail(what, detail),
+    onAppStarted: () => {
+      window.aioFrames.attach(canvas, () => {
+        const more = Module._aio_frame();
+        if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); }
+        return more;
+      });
+    },
+  };
+
+  const script = document.createElement('script');
+  script.src = 'aio_playground.js';
+  script.onerror = () => fail('The playground could not be downloaded.', 'aio_playground.js did not load.');
+  document.body.appendChild(script);
+  window.addEventListener('unhandledrejection', (e) => {
+    if (String(e.reason).includes('WebAssembly')) fail('The playground could not be loaded.', String(e.reason));
+  });
+})();

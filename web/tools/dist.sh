@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Writes dist/: the release page (index.html, js, wasm, assets), servable as-is by any static host.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+"$repo/web/tools/setup.sh" web
+. "$repo/web/tools/env.sh"
+cd "$repo"
+[ -f build/web-release/build.ninja ] || emcmake cmake --preset web-release >/dev/null
+cmake --build build/web-release --target aio_playground
+rm -rf dist && cp -r build/web-release/site dist
+echo "dist/ written. Transferred (gzip -9) sizes:"
+web/tools/size.sh dist

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Installs what the builds and tests need, once; a second run only checks and returns.
+# Usage: web/tools/setup.sh [native] [web] [test]   (no argument: all three)
+# Sets up: Debian packages, the repo-local npm packages, SDL2 and Dear ImGui for wasm
+# (built from Debian's source packages into a cache outside the source tree).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cache=${AIO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aio-playground}
+wants=("$@"); [ ${#wants[@]} -gt 0 ] || wants=(native web test)
+want() { [[ " ${wants[*]} " == *" $1 "* ]]; }
+say() { echo "setup: $*" >&2; }
+
+# --- Debian packages -------------------------------------------------------------
+missing=()
+need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || missing+=("$1"); }
+need_cmd_or_pkg() { command -v "$1" >/dev/null 2>&1 || need_pkg "$2"; }
+
+if want native || want test; then
+  need_cmd_or_pkg cmake cmake; need_cmd_or_pkg g++ g++; need_cmd_or_pkg ninja ninja-build
+  need_pkg libgtest-dev; need_pkg libbenchmark-dev
+  [ -x /usr/bin/python3 ] || need_pkg python3
+fi
+if want web || want test; then
+  # A user's own emsdk on PATH is used as it is; otherwise Debian's Emscripten.
+  command -v em++ >/dev/null 2>&1 || need_pkg emscripten
+  need_cmd_or_pkg node nodejs
+  need_pkg fonts-inter; need_pkg fonts-jetbrains-mono
+fi
+if want test; then
+  [ -x "${AIO_CHROMIUM:-/usr/bin/chromium}" ] || need_pkg chromium
+  need_cmd_or_pkg npm npm
+  need_pkg python3-aiohttp; need_pkg python3-aiofiles; need_pkg python3-uvloop
+fi
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@";
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo "$@";
+  else return 1; fi
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    say "could not install packages (needs root and Debian's archive). Install them by hand:"
+    say "  sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+fi
+
+# emcc links at -O1+ need acorn; Debian ships it outside the nodesource node's search path.
+if [ -d /usr/share/nodejs/acorn ]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
+
+# --- npm packages, pinned by tests/browser/package-lock.json ----------------------
+if want test; then
+  npmdir="$repo/tests/browser"
+  stamp="$npmdir/node_modules/.aio-lock"
+  if ! cmp -s "$npmdir/package-lock.json" "$stamp" 2>/dev/null; then
+    say "installing npm packages in tests/browser"
+    if ! (cd "$npmdir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+      say "npm ci failed: the npm registry must be reachable. Run by hand: (cd tests/browser && npm ci)"
+      exit 1
+    fi
+    cp "$npmdir/package-lock.json" "$stamp"
+  fi
+fi
+
+# --- SDL2 and Dear ImGui for wasm, from Debian's source packages -------------------
+fetch_source() { # $1 = source package, $2 = glob of the orig tarball; prints its path
+  local dl="$cache/sources"
+  mkdir -p "$dl"
+  local f; f=$(ls "$dl"/$2 2>/dev/null | head -1 || true)
+  if [ -z "$f" ]; then
+    if ! apt-cache showsrc "$1" >/dev/null 2>&1 || [ -z "$(apt-cache showsrc "$1" 2>/dev/null)" ]; then
+      if [ ! -f /etc/apt/sources.list.d/debian-src.sources ] && as_root true; then
+        say "enabling Debian source packages (deb-src) for $1"
+        as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+        as_root apt-get update -qq
+      fi
+    fi
+    (cd "$dl" && apt-get source --download-only "$1" >/dev/null 2>&1) || {
+      say "could not download Debian's source package '$1'. Enable deb-src for bookworm and run:"
+      say "  (cd $dl && apt-get source --download-only $1)"
+      exit 1
+    }
+    f=$(ls "$dl"/$2 | head -1)
+  fi
+  echo "$f"
+}
+
+if want web || want test; then
+  emver=$(em++ -dumpversion 2>/dev/null || echo unknown)
+  imgui_dir="$cache/imgui-1.86"
+  if [ ! -f "$imgui_dir/imgui.h" ]; then
+    tarball=$(fetch_source imgui 'imgui_1.86*.orig.tar.*')
+    say "unpacking Dear ImGui into $imgui_dir"
+    tar -C "$cache" -xf "$tarball"
+  fi
+  sdl_prefix="$cache/sdl2-2.26.5-wasm-emcc$emver"
+  if [ ! -f "$sdl_prefix/lib/libSDL2.a" ]; then
+    tarball=$(fetch_source libsdl2 'libsdl2_2.26.5*.orig.tar.*')
+    say "building SDL2 for wasm (a few minutes, once) into $sdl_prefix"
+    work="$cache/sdl2-build"; rm -rf "$work"; mkdir -p "$work"
+    tar -C "$work" -xf "$tarball"
+    (cd "$work" && emcmake cmake -S SDL2-2.26.5 -B build -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+        -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$sdl_prefix" >build.log 2>&1 \
+      && cmake --build build -j"$(nproc)" >>build.log 2>&1 && cmake --install build >>build.log 2>&1) || {
+      say "SDL2 build failed; see $work/build.log"; exit 1; }
+    rm -rf "$work"
+  fi
+  # Read by CMakePresets.json and the build scripts.
+  mkdir -p "$cache"
+  cat > "$cache/paths.env" <<ENV
+AIO_IMGUI_DIR=$imgui_dir
+AIO_SDL2_PREFIX=$sdl_prefix
+ENV
+fi
