@@ -1,0 +1,103 @@
+// Future state changes and done-callbacks, as asyncio.Future: callbacks always go through the
+// loop's ready queue (call_soon), never run inline.
+#include "runtime/future.hpp"
+
+#include "runtime/task.hpp"
+
+#include <algorithm>
+
+namespace aio {
+
+FutureBase::~FutureBase() { delete more_cbs_; }
+
+void FutureBase::finish() {
+    state_ = State::Finished;
+    schedule_callbacks();
+}
+
+void FutureBase::set_exception(std::exception_ptr e) {
+    if (done()) throw InvalidStateError("invalid state: the future is already done");
+    exc_ = std::move(e);
+    state_ = State::Finished;
+    schedule_callbacks();
+}
+
+bool FutureBase::cancel(const std::string& msg) { return cancel_self(msg); }
+
+bool FutureBase::cancel_self(const std::string& msg) {
+    if (done()) return false;
+    state_ = State::Cancelled;
+    cancel_msg_ = msg;
+    schedule_callbacks();
+    return true;
+}
+
+std::exception_ptr FutureBase::make_cancelled_error() const {
+    return std::make_exception_ptr(CancelledError(cancel_msg_));
+}
+
+std::exception_ptr FutureBase::exception() {
+    if (state_ == State::Pending) throw InvalidStateError("Exception is not set.");
+    if (state_ == State::Cancelled) std::rethrow_exception(make_cancelled_error());
+    retrieved_ = true;
+    return exc_;
+}
+
+void FutureBase::check_result() {
+    if (state_ == State::Cancelled) std::rethrow_exception(make_cancelled_error());
+    retrieved_ = true;
+    if (exc_) std::rethrow_exception(exc_);
+}
+
+void FutureBase::add_done_callback(DoneFn fn, void* ctx) {
+    const detail::Callback cb{fn, ctx, this};
+    if (done()) {
+        TaskBase::note_wakeup_scheduled(cb);
+        loop_->call_soon(cb);
+        return;
+    }
+    if (!first_cb_.fn) first_cb_ = cb;
+    else {
+        if (!more_cbs_) more_cbs_ = new std::vector<detail::Callback>;
+        more_cbs_->push_back(cb);
+    }
+}
+
+size_t FutureBase::remove_done_callback(DoneFn fn, void* ctx) {
+    const detail::Callback key{fn, ctx, nullptr};
+    size_t removed = 0;
+    if (more_cbs_) {
+        const auto before = more_cbs_->size();
+        more_cbs_->erase(std::remove(more_cbs_->begin(), more_cbs_->end(), key), more_cbs_->end());
+        removed = before - more_cbs_->size();
+    }
+    if (first_cb_.fn && first_cb_ == key) {
+        ++removed;
+        first_cb_ = {};
+        if (more_cbs_ && !more_cbs_->empty()) {  // keep registration order: promote the next one
+            first_cb_ = more_cbs_->front();
+            more_cbs_->erase(more_cbs_->begin());
+        }
+    }
+    return removed;
+}
+
+void FutureBase::schedule_callbacks() {
+    auto run = [this](const detail::Callback& cb) {
+        TaskBase::note_wakeup_scheduled(cb);
+        loop_->call_soon(cb);
+    };
+    if (first_cb_.fn) run(std::exchange(first_cb_, {}));
+    if (more_cbs_) {
+        for (const auto& cb : *more_cbs_) run(cb);
+        delete std::exchange(more_cbs_, nullptr);
+    }
+}
+
+void FutureBase::on_exception_not_retrieved() {
+    loop_->call_exception_handler({kind_ == WaitKind::Task ? "Task exception was never retrieved"
+                                                           : "Future exception was never retrieved",
+                                   exc_, 0, {}});
+}
+
+}  // namespace aio

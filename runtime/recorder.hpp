@@ -1,0 +1,19 @@
+// The instrumentation seam: the loop and tasks report what happens to a Recorder, if one is
+// attached. The core only calls these; runtime/trace.hpp records them.
+#pragma once
+#include "runtime/wait_kind.hpp"
+
+namespace aio {
+
+class Loop;
+class TaskBase;
+
+class Recorder {
+public:
+    virtual ~Recorder() = default;
+    virtual void on_task_created(const TaskBase& t) = 0;
+    virtual void on_task_state(const TaskBase& t, TaskState from) = 0;   // t.state() is the new one
+    virtual void on_iteration(const Loop& loop) = 0;                       // an iteration begins
+};
+
+}  // namespace aio

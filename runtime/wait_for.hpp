@@ -1,0 +1,78 @@
+// wait_for(aw, timeout): await aw, cancelling it and raising TimeoutError if it takes longer
+// than timeout seconds (asyncio.wait_for, 3.11's algorithm, so event order matches CPython).
+//
+//   int r = co_await aio::wait_for(slow(), 2.5);
+#pragma once
+#include "runtime/coro.hpp"
+#include "runtime/create_task.hpp"
+#include "runtime/detail/timer_handle.hpp"
+
+#include <optional>
+
+namespace aio {
+
+namespace detail {
+inline void release_waiter(void* waiter, void* = nullptr) {
+    auto* w = static_cast<FutureBase*>(waiter);
+    if (!w->done()) static_cast<FutureState<void>*>(w)->set_result();
+}
+
+// asyncio.tasks._cancel_and_wait: cancel fut and wait until it is done.
+inline Coro<void> cancel_and_wait(FutureBase* fut) {
+    Future<void> waiter(get_running_loop(), WaitKind::WaitFor);
+    fut->add_done_callback(&release_waiter, waiter.base());
+    struct Unhook {
+        FutureBase* f; void* w;
+        ~Unhook() { f->remove_done_callback(&release_waiter, w); }
+    } unhook{fut, waiter.base()};
+    fut->cancel();
+    co_await waiter;
+}
+
+template <class T> Coro<T> wait_for_task(Task<T> fut, Time timeout) {
+    Loop& loop = get_running_loop();
+    if (timeout <= 0) {
+        if (fut.done()) co_return fut.result();
+        co_await cancel_and_wait(fut.base());
+        try {
+            co_return fut.result();
+        } catch (const CancelledError&) {
+            throw TimeoutError();
+        }
+    }
+    Future<void> waiter(loop, WaitKind::WaitFor);
+    TimerHandle timeout_handle(loop);
+    timeout_handle.call_later(timeout, &release_waiter, waiter.base());
+    fut.add_done_callback(&release_waiter, waiter.base());
+
+    std::exception_ptr cancelled;
+    try {
+        co_await waiter;
+    } catch (const CancelledError&) {
+        cancelled = std::current_exception();
+    }
+    if (fut.done()) co_return fut.result();
+    fut.remove_done_callback(&release_waiter, waiter.base());
+    co_await cancel_and_wait(fut.base());
+    if (cancelled) std::rethrow_exception(cancelled);
+    try {
+        co_return fut.result();
+    } catch (const CancelledError&) {
+        throw TimeoutError();
+    }
+}
+}  // namespace detail
+
+template <class T> Coro<T> wait_for(Task<T> aw, std::optional<Time> timeout) {
+    if (!timeout) co_return co_await aw;
+    co_return co_await detail::wait_for_task(std::move(aw), *timeout);
+}
+
+template <class T> Coro<T> wait_for(Coro<T> aw, std::optional<Time> timeout) {
+    if (!timeout) co_return co_await std::move(aw);   // no timeout: awaited inline, as in asyncio
+    // asyncio makes the task after arming the timer; the two queues are independent, so the
+    // order of events is the same.
+    co_return co_await detail::wait_for_task(create_task(std::move(aw)), *timeout);
+}
+
+}  // namespace aio

@@ -1,0 +1,41 @@
+// What a task can be waiting on, and the states a task moves through: the vocabulary the
+// instrumentation and the views share.
+#pragma once
+#include <cstdint>
+
+namespace aio {
+
+enum class TaskState : uint8_t {
+    Pending,    // created, first step not run yet
+    Ready,      // woken, in the ready queue
+    Running,    // its step is running now
+    Waiting,    // suspended on something (see WaitKind)
+    Done,       // returned a result
+    Failed,     // raised an exception
+    Cancelled,  // ended with CancelledError
+};
+constexpr int kTaskStateCount = 7;
+const char* to_string(TaskState s);   // "pending", "ready", ...
+
+enum class WaitKind : uint8_t {
+    None,
+    Sleep,       // asyncio.sleep(d): until a deadline
+    Yield,       // sleep(0): one loop iteration
+    Future,      // a plain future
+    Task,        // another task
+    Gather,      // gather(...)
+    QueueGet,
+    QueuePut,
+    QueueJoin,
+    Event,
+    Lock,
+    Semaphore,
+    Fetch,       // an HTTP request in flight
+    TaskGroup,   // the end of an `async with TaskGroup()` block
+    WaitFor,     // wait_for's inner waiter
+    Shield,
+    AsCompleted,
+};
+const char* to_string(WaitKind k);    // "sleep", "queue.get", ...
+
+}  // namespace aio

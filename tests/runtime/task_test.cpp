@@ -1,0 +1,106 @@
+// Tasks: scheduling order, results, exceptions, cancellation, as CPython's asyncio.Task.
+#include "tests/runtime/log.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using Log = std::vector<std::string>;
+
+std::string at(const char* what) {
+    return std::to_string(aio::get_running_loop().time()).substr(0, 4) + " " + what;
+}
+
+aio::Coro<void> count(Log& log) {
+    log.push_back(at("One"));
+    co_await aio::sleep(1);
+    log.push_back(at("Two"));
+}
+
+TEST(Task, gather_of_three_prints_all_ones_first) {
+    Log log;
+    aio::run([](Log& log) -> aio::Coro<void> {
+        co_await aio::gather(count(log), count(log), count(log));
+    }(log));
+    EXPECT_EQ(log, (Log{"0.00 One", "0.00 One", "0.00 One", "1.00 Two", "1.00 Two", "1.00 Two"}));
+}
+
+aio::Coro<int> add(int a, int b) {
+    co_await aio::sleep(0);
+    co_return a + b;
+}
+
+TEST(Task, awaiting_a_coroutine_returns_its_value) {
+    EXPECT_EQ(aio::run(add(2, 3)), 5);
+}
+
+TEST(Task, task_result_and_name) {
+    int r = aio::run([]() -> aio::Coro<int> {
+        auto t = aio::create_task(add(1, 2), "adder");
+        EXPECT_EQ(t.name(), "adder");
+        EXPECT_FALSE(t.done());
+        int v = co_await t;
+        EXPECT_TRUE(t.done());
+        co_return v * 10;
+    }());
+    EXPECT_EQ(r, 30);
+}
+
+struct Boom : std::runtime_error { Boom() : std::runtime_error("boom") {} };
+
+aio::Coro<int> fails() {
+    co_await aio::sleep(0.5);
+    throw Boom();
+}
+
+TEST(Task, exception_is_reraised_where_awaited) {
+    std::string caught = aio::run([]() -> aio::Coro<std::string> {
+        try {
+            co_await fails();
+        } catch (const Boom& b) {
+            co_return b.what();
+        }
+        co_return "none";
+    }());
+    EXPECT_EQ(caught, "boom");
+}
+
+TEST(Task, cancel_delivers_cancelled_error_at_the_await) {
+    Log log;
+    aio::run([](Log& log) -> aio::Coro<void> {
+        auto sleeper = aio::create_task([](Log& log) -> aio::Coro<void> {
+            try {
+                co_await aio::sleep(10);
+            } catch (const aio::CancelledError&) {
+                log.push_back(at("caught"));
+                throw;
+            }
+        }(log));
+        co_await aio::sleep(1);
+        EXPECT_TRUE(sleeper.cancel());
+        try {
+            co_await sleeper;
+        } catch (const aio::CancelledError&) {
+            log.push_back(at("sleeper cancelled"));
+        }
+        EXPECT_TRUE(sleeper.cancelled());
+    }(log));
+    EXPECT_EQ(log, (Log{"1.00 caught", "1.00 sleeper cancelled"}));
+}
+
+aio::Coro<int> depth(int n) {
+    if (n == 0) {
+        co_await aio::sleep(0);
+        co_return 0;
+    }
+    co_return 1 + co_await depth(n - 1);
+}
+
+TEST(Task, hundred_thousand_nested_awaits_use_constant_stack) {
+    EXPECT_EQ(aio::run(depth(100000)), 100000);
+}
+
+}  // namespace
