@@ -76,4 +76,20 @@ private:
     handle h_;
 };
 
+// Names the running frame in await stacks, like a Python frame's function name:
+//   co_await aio::frame_name("part1(" + std::to_string(n) + ")");
+class FrameName {
+public:
+    explicit FrameName(std::string label) : label_(std::move(label)) {}
+    bool await_ready() const noexcept { return false; }
+    template <class P> bool await_suspend(detail::coro::coroutine_handle<P> h) {
+        h.promise().label = std::make_unique<std::string>(std::move(label_));
+        return false;  // never suspends
+    }
+    void await_resume() const noexcept {}
+private:
+    std::string label_;
+};
+inline FrameName frame_name(std::string label) { return FrameName(std::move(label)); }
+
 }  // namespace aio

@@ -3,6 +3,7 @@
 #pragma once
 #include "runtime/coro.hpp"
 #include "runtime/detail/future_awaiter.hpp"
+#include "runtime/repr.hpp"
 #include "runtime/task.hpp"
 
 #include <string>
@@ -14,6 +15,14 @@ template <class T> class TaskState final : public TaskBase {
 public:
     TaskState(Loop& loop, typename Coro<T>::handle h) : TaskBase(loop, &h.promise()) {}
     ValueSlot<T> slot;
+
+    std::string result_repr() const override {
+        if (cancelled()) return "CancelledError";
+        if (exc_) return exception_type_name(exc_) + ": " + exception_message(exc_);
+        if (!done()) return {};
+        if constexpr (std::is_void_v<T>) return "None";
+        else return repr(slot.peek());
+    }
 
 private:
     void take_result(FrameBase* root) override {

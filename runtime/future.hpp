@@ -47,6 +47,7 @@ public:
     std::exception_ptr make_cancelled_error() const;
     virtual Time deadline() const { return -1; }   // when a timed wait ends; -1: not timed
     virtual std::string describe() const { return to_string(kind_); }   // for await stacks
+    virtual void targets(std::vector<const FutureBase*>&) const {}        // futures this one waits for
     const std::string& cancel_message() const { return cancel_msg_; }
 
     void add_ref() { ++refs_; }

@@ -37,6 +37,7 @@ public:
     bool cancel(const std::string& msg = {}) override;
     const std::vector<FutureBase*>& children() const { return children_; }
     std::string describe() const override;
+    void targets(std::vector<const FutureBase*>& out) const override { out.insert(out.end(), children_.begin(), children_.end()); }
 
 private:
     static void child_done(void* self, void* child);

@@ -69,6 +69,7 @@ public:
     // Read-only views for instrumentation.
     const detail::TimerHeap& timers() const { return timers_; }
     uint64_t ready_count() const { return ready_.size(); }
+    const detail::ReadyQueue& ready_queue() const { return ready_; }
 
     static Loop* running_loop();  // the loop whose iteration is running now on this thread, if any
 

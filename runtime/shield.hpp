@@ -13,6 +13,7 @@ class ShieldFuture final : public FutureBase {
 public:
     ShieldFuture(Loop& loop, FutureBase* inner);
     ~ShieldFuture() override { inner_->release(); }
+    void targets(std::vector<const FutureBase*>& out) const override { out.push_back(inner_); }
 
 private:
     static void inner_done(void* self, void* inner);

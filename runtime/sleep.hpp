@@ -19,6 +19,10 @@ public:
     void start(Time delay);
     Time deadline() const override { return timer_.when; }
     std::string describe() const override;
+    // The sleep a timer belongs to, if it is a sleep's timer (for the loop panel).
+    static const SleepFuture* of_timer(const TimerNode& n) {
+        return n.cb.fn == &SleepFuture::fire ? static_cast<const SleepFuture*>(n.cb.ctx) : nullptr;
+    }
     Time delay_ = 0;
 private:
     static void fire(void* self, void*);

@@ -24,12 +24,14 @@ public:
     uint32_t parent_id() const { return parent_id_; }    // the task that created it; 0: none
     std::string name() const;                             // "Task-3" unless named
     void set_name(std::string name);
+    bool has_custom_name() const { return name_ != nullptr; }
 
     bool cancel(const std::string& msg = {}) override;   // Task.cancel(): true if it took
     int cancelling() const { return num_cancels_requested_; }
     int uncancel();
 
     // Instrumentation.
+    virtual std::string result_repr() const = 0;          // repr() of the result, or "ValueError: bad"
     TaskState state() const { return task_state_; }
     Time state_since() const { return state_since_; }
     FutureBase* waiting_on() const { return fut_waiter_; }
@@ -87,6 +89,10 @@ struct TaskAccess {
     // await_resume: throws what the task's step delivered (cancellation), if anything.
     static void resume_point(TaskBase* t);
     static detail::FrameBase*& top(TaskBase* t) { return t->top_; }
+    // The task a ready-queue callback will step, if it steps one.
+    static TaskBase* task_of(const detail::Callback& cb) {
+        return cb.fn == &TaskBase::step_cb || cb.fn == &TaskBase::wakeup_cb ? static_cast<TaskBase*>(cb.ctx) : nullptr;
+    }
     static void enter_child(detail::FrameBase& parent, detail::FrameBase& child) {
         child.parent = &parent;
         child.task = parent.task;

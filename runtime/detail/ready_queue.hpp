@@ -29,6 +29,9 @@ public:
     Callback pop() { return slots_[head_++ & (cap_ - 1)]; }
     Callback& at(uint64_t seq) { return slots_[seq & (cap_ - 1)]; }
     bool contains(uint64_t seq) const { return seq >= head_ && seq < tail_; }
+    template <class F> void for_each(F&& f) const {
+        for (uint64_t s = head_; s < tail_; ++s) f(slots_[s & (cap_ - 1)]);
+    }
 
 private:
     void grow() {

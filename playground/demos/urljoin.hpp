@@ -1,0 +1,19 @@
+// URL helpers for the web-crawler demo: a port of CPython 3.11's urllib.parse.urljoin, so the
+// C++ crawler resolves links exactly as the walkthrough's areq.py does.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aio::demos {
+
+// urllib.parse.urljoin(base, url) with allow_fragments=True, byte for byte (UTF-8 in and out).
+// Throws std::invalid_argument where CPython raises ValueError: a malformed bracketed host
+// ("http://[::1", "http://[nope]/") or a netloc that NFKC-normalises to a delimiter ("℀").
+std::string urljoin(std::string_view base, std::string_view url);
+
+// True when urlsplit(url) has scheme http or https (any case) and a non-empty hostname.
+// Never throws: a URL CPython would reject is simply not an http URL.
+bool is_http_url(std::string_view url);
+
+} // namespace aio::demos

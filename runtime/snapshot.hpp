@@ -1,0 +1,48 @@
+// Snapshot: a self-contained copy of what the loop and its tasks are doing at one moment, for
+// the views and the page API. Taking one never changes the runtime (data flows one way).
+#pragma once
+#include "runtime/loop.hpp"
+#include "runtime/trace.hpp"
+#include "runtime/wait_kind.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace aio {
+
+struct TaskView {
+    uint32_t id = 0, parent = 0;
+    std::string name;
+    TaskState state = TaskState::Pending;
+    WaitKind wait = WaitKind::None;
+    std::string waiting_on;                 // "sleep(4)", "queue.get", "task Task-3", "gather(3 awaitables)"
+    Time until = -1;                        // when a timed wait ends; -1: not timed
+    std::vector<uint32_t> awaits;           // tasks it waits for (directly or through gather/shield)
+    std::vector<uint32_t> awaited_by;       // tasks waiting for it
+    std::vector<std::string> stack;         // outermost frame first, then what it waits on
+    std::string result;                     // repr of the result or exception, once finished
+    Time created = 0, since = 0, finished = -1;
+    std::array<float, kTaskStateCount> time_in{};   // seconds in each state, up to the snapshot
+};
+
+struct TimerView {
+    Time when;
+    std::string what;                       // "sleep(4)" or "callback"
+    uint32_t task = 0;                      // the sleeping task, if a sleep
+};
+
+struct Snapshot {
+    Time time = 0;
+    uint64_t iteration = 0;
+    std::vector<TaskView> tasks;            // by id; finished tasks too when a Trace is given
+    std::vector<TimerView> timers;          // in deadline order
+    std::vector<uint32_t> ready;            // tasks in the ready queue, in run order
+    size_t ready_callbacks = 0;             // everything in the ready queue
+    size_t live_tasks = 0;
+};
+
+// Copies the loop's state; with a trace, finished tasks and time-in-state come along.
+Snapshot take_snapshot(const Loop& loop, const Trace* trace = nullptr);
+
+}  // namespace aio

@@ -1,0 +1,66 @@
+// Trace: the recording of a run. Attached to a loop, it keeps a record per task (state, time
+// spent in each state, result) and a bounded ring of state changes, cheap enough to leave on.
+// Views and the page read it through snapshots; to_chrome_trace() exports it for Perfetto.
+#pragma once
+#include "runtime/loop.hpp"
+#include "runtime/recorder.hpp"
+#include "runtime/wait_kind.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aio {
+
+struct TraceEvent {
+    Time time;
+    uint64_t iteration;
+    uint32_t task;
+    TaskState from, to;
+    WaitKind wait;          // with to == Waiting: what the task waits on
+};
+
+struct TaskRecord {
+    uint32_t id = 0, parent = 0;
+    std::string name;                              // empty: the default "Task-<id>"
+    TaskState state = TaskState::Pending;
+    WaitKind wait = WaitKind::None;
+    Time created = 0, since = 0, finished = -1;
+    std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
+    std::string result;                            // repr of the result or exception, once finished
+    std::string display_name() const { return name.empty() ? "Task-" + std::to_string(id) : name; }
+};
+
+class Trace final : public Recorder {
+public:
+    explicit Trace(size_t event_capacity = 1 << 16);
+    ~Trace() override;
+    void attach(Loop& loop);   // starts recording (one loop at a time)
+    void detach();
+    void clear();
+
+    const std::vector<TaskRecord>& tasks() const { return tasks_; }   // indexed by id - 1
+    const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
+    std::vector<TraceEvent> events() const;    // oldest first; the oldest are dropped when full
+    uint64_t events_dropped() const { return dropped_; }
+    size_t event_capacity() const { return ring_.size(); }
+
+    void on_task_created(const TaskBase& t) override;
+    void on_task_state(const TaskBase& t, TaskState from) override;
+    void on_iteration(const Loop&) override {}
+
+private:
+    void push(const TraceEvent& e);
+    Loop* loop_ = nullptr;
+    std::vector<TaskRecord> tasks_;
+    std::vector<TraceEvent> ring_;
+    size_t head_ = 0, size_ = 0;
+    uint64_t dropped_ = 0;
+};
+
+// The recording as Chrome/Perfetto trace JSON: one track per task, one span per state; spans
+// still open end at `now` (the loop's time).
+std::string to_chrome_trace(const Trace& trace, Time now);
+
+}  // namespace aio
