@@ -13,7 +13,7 @@ namespace aio {
 namespace detail {
 template <class T> class TaskState final : public TaskBase {
 public:
-    TaskState(Loop& loop, typename Coro<T>::handle h) : TaskBase(loop, &h.promise()) {}
+    TaskState(Loop& loop, typename Coro<T>::handle h, std::string name) : TaskBase(loop, &h.promise(), std::move(name)) {}
     ValueSlot<T> slot;
 
     std::string result_repr() const override {
@@ -41,8 +41,7 @@ private:
 
 // Schedules coro as a task on loop (Loop::create_task in asyncio).
 template <class T> Task<T> create_task(Loop& loop, Coro<T> coro, std::string name = {}) {
-    auto* s = new detail::TaskState<T>(loop, coro.release());
-    if (!name.empty()) s->set_name(std::move(name));
+    auto* s = new detail::TaskState<T>(loop, coro.release(), std::move(name));
     s->add_ref();  // one for the handle, one the loop holds until the task is done
     return Task<T>(s);
 }

@@ -50,6 +50,10 @@ Loop& get_running_loop() {
     return *t_running;
 }
 
+bool Loop::has_due_work() const {
+    return !ready_.empty() || (!timers_.empty() && timers_.top()->when < now_ + kClockResolution);
+}
+
 void Loop::call_at(detail::TimerNode& node, Time when) {
     if (std::isnan(when) || std::isinf(when))
         throw std::invalid_argument("call_at: the deadline must be a finite number, got " + std::to_string(when));

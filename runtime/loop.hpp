@@ -45,6 +45,7 @@ public:
 
     // What hosts use: is there work, when is the next deadline, move the clock, run one iteration.
     bool has_ready() const { return !ready_.empty(); }
+    bool has_due_work() const;     // ready callbacks, or a timer due at the current time
     bool has_timers() const { return !timers_.empty(); }
     Time next_deadline() const { return timers_.top()->when; }
     void advance_to(Time t) { if (t > now_) now_ = t; }
@@ -91,6 +92,7 @@ private:
     TaskBase* live_tail_ = nullptr;
     size_t live_count_ = 0;
     uint32_t next_task_id_ = 1;
+    uint32_t next_default_name_ = 1;
     bool running_ = false;
     bool closed_ = false;
     Recorder* recorder_ = nullptr;

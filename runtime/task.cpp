@@ -9,8 +9,11 @@
 
 namespace aio {
 
-TaskBase::TaskBase(Loop& loop, detail::FrameBase* root) : FutureBase(loop, WaitKind::Task, true), root_(root), top_(root) {
+TaskBase::TaskBase(Loop& loop, detail::FrameBase* root, std::string name)
+    : FutureBase(loop, WaitKind::Task, true), root_(root), top_(root) {
     root->task = this;
+    if (name.empty()) default_name_ = loop.next_default_name_++;
+    else name_ = std::make_unique<std::string>(std::move(name));
     if (TaskBase* creator = loop.current_task()) parent_id_ = creator->id_;
     id_ = loop.register_task(this);
     state_since_ = loop.time();
@@ -22,7 +25,7 @@ TaskBase::~TaskBase() {
     if (fut_waiter_) fut_waiter_->release();
 }
 
-std::string TaskBase::name() const { return name_ ? *name_ : "Task-" + std::to_string(id_); }
+std::string TaskBase::name() const { return name_ ? *name_ : "Task-" + std::to_string(default_name_); }
 
 void TaskBase::set_name(std::string name) { name_ = std::make_unique<std::string>(std::move(name)); }
 

@@ -22,7 +22,7 @@ public:
 
     uint32_t id() const { return id_; }
     uint32_t parent_id() const { return parent_id_; }    // the task that created it; 0: none
-    std::string name() const;                             // "Task-3" unless named
+    std::string name() const;                             // "Task-<n>" unless named (n counts unnamed tasks, as CPython)
     void set_name(std::string name);
     bool has_custom_name() const { return name_ != nullptr; }
 
@@ -38,7 +38,7 @@ public:
     const detail::FrameBase* top_frame() const { return top_; }
 
 protected:
-    TaskBase(Loop& loop, detail::FrameBase* root);
+    TaskBase(Loop& loop, detail::FrameBase* root, std::string name);
     // Moves the root coroutine's outcome into the task, destroys the frame, completes the task.
     virtual void take_result(detail::FrameBase* root) = 0;
     void complete_with_exception(std::exception_ptr e);
@@ -73,6 +73,7 @@ private:
     Time state_since_ = 0;
     uint32_t id_ = 0;
     uint32_t parent_id_ = 0;
+    uint32_t default_name_ = 0;               // the n of "Task-<n>"
     uint16_t num_cancels_requested_ = 0;
     bool must_cancel_ = false;
     bool started_ = false;

@@ -24,7 +24,8 @@ public:
 
     template <class T> Task<T> create_task(Coro<T> coro, std::string name = {}) {
         check_can_create();
-        Task<T> t = aio::create_task(*loop_, std::move(coro), std::move(name));
+        Task<T> t = aio::create_task(*loop_, std::move(coro));   // numbered like an unnamed task, as CPython
+        if (!name.empty()) t.set_name(std::move(name));
         adopt(t.base());
         return t;
     }

@@ -23,13 +23,12 @@ struct TraceEvent {
 
 struct TaskRecord {
     uint32_t id = 0, parent = 0;
-    std::string name;                              // empty: the default "Task-<id>"
+    std::string name;
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
     Time created = 0, since = 0, finished = -1;
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
     std::string result;                            // repr of the result or exception, once finished
-    std::string display_name() const { return name.empty() ? "Task-" + std::to_string(id) : name; }
 };
 
 class Trace final : public Recorder {

@@ -37,5 +37,5 @@ if has wasm; then
 fi
 if has browser; then
   echo "== browser tests (headless Chromium)"
-  node --test tests/browser/
+  node --test tests/node/ tests/browser/
 fi

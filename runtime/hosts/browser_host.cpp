@@ -1,0 +1,152 @@
+// The browser host's scheduling. The JavaScript half is web/js/library_host.js.
+#include "runtime/hosts/browser_host.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+extern "C" {
+double aio_host_now_ms();
+void aio_host_set_timer(int host, double ms);   // replaces any timer of this host
+void aio_host_clear_timer(int host);
+void aio_host_post_hop(int host);
+}
+
+namespace aio {
+
+namespace {
+std::unordered_map<int, BrowserHost*>& hosts() {
+    static std::unordered_map<int, BrowserHost*> h;
+    return h;
+}
+int next_id = 1;
+constexpr double kSliceMs = 6.0;   // ready work per hop, so a frame can render between slices
+}  // namespace
+
+BrowserHost::BrowserHost(Loop& loop) : loop_(loop), id_(next_id++) {
+    hosts()[id_] = this;
+    reanchor(loop.time());
+}
+
+BrowserHost::~BrowserHost() {
+    aio_host_clear_timer(id_);
+    hosts().erase(id_);
+}
+
+void BrowserHost::reanchor(Time loop_time) {
+    wall_anchor_ms_ = aio_host_now_ms();
+    loop_anchor_ = loop_time;
+}
+
+bool BrowserHost::idle() const { return !loop_.has_ready() && !loop_.has_timers(); }
+
+Time BrowserHost::display_time() const {
+    if (paused_ || instant()) return std::max(loop_anchor_, loop_.time());
+    Time t = loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * speed_;
+    if (loop_.has_timers()) t = std::min(t, loop_.next_deadline());
+    else if (!loop_.has_due_work()) t = std::min(t, loop_.time());
+    return std::max(t, loop_.time());
+}
+
+void BrowserHost::wake() { schedule(); }
+
+void BrowserHost::pause() {
+    if (paused_) return;
+    loop_anchor_ = display_time();
+    paused_ = true;
+    timer_armed_ = false;
+    aio_host_clear_timer(id_);
+}
+
+void BrowserHost::resume() {
+    if (!paused_) return;
+    paused_ = false;
+    reanchor(loop_anchor_);
+    schedule();
+}
+
+void BrowserHost::step() {
+    if (loop_.is_running()) return;
+    if (!loop_.has_due_work() && loop_.has_timers()) loop_.advance_to(loop_.next_deadline());
+    if (loop_.has_due_work()) loop_.run_once();
+    reanchor(loop_.time());
+    if (on_progress) on_progress();
+    if (!paused_) schedule();
+}
+
+void BrowserHost::set_speed(double speed) {
+    const Time now = display_time();
+    speed_ = speed > 0 && std::isfinite(speed) ? speed : kInstant;
+    reanchor(now);
+    timer_armed_ = false;
+    aio_host_clear_timer(id_);
+    schedule();
+}
+
+void BrowserHost::schedule() {
+    if (paused_ || loop_.is_running()) return;
+    if (loop_.has_due_work() || (instant() && loop_.has_timers())) {
+        if (!hop_posted_) {
+            hop_posted_ = true;
+            aio_host_post_hop(id_);
+        }
+        return;
+    }
+    if (!loop_.has_timers()) return;
+    const Time deadline = loop_.next_deadline();
+    if (timer_armed_ && timer_deadline_ == deadline) return;
+    const double wait_ms = std::max(0.0, (deadline - display_time()) / speed_ * 1000.0);
+    timer_armed_ = true;
+    timer_deadline_ = deadline;
+    aio_host_set_timer(id_, wait_ms);
+}
+
+void BrowserHost::on_timer() {
+    timer_armed_ = false;
+    if (paused_ || !loop_.has_timers()) return;
+    const Time deadline = loop_.next_deadline();
+    if (display_time() + 1e-9 < deadline) {
+        // Woken early (timer granularity): wait out the rest.
+        schedule();
+        return;
+    }
+    loop_.advance_to(deadline);
+    reanchor(deadline);   // a late timer (hidden tab) resumes from the deadline, not from wall time
+    run_slice(kSliceMs);
+}
+
+void BrowserHost::on_hop() {
+    hop_posted_ = false;
+    if (paused_) return;
+    run_slice(kSliceMs);
+}
+
+void BrowserHost::run_slice(double budget_ms) {
+    const double start = aio_host_now_ms();
+    while (!paused_) {
+        if (!loop_.has_due_work()) {
+            if (!instant() || !loop_.has_timers()) break;
+            loop_.advance_to(loop_.next_deadline());
+            reanchor(loop_.time());
+        }
+        loop_.run_once();
+        if (aio_host_now_ms() - start >= budget_ms) break;
+    }
+    if (instant()) reanchor(loop_.time());
+    if (on_progress) on_progress();
+    schedule();
+}
+
+}  // namespace aio
+
+extern "C" {
+// Called by web/js/library_host.js.
+EMSCRIPTEN_KEEPALIVE void aio_host_on_timer(int host) {
+    if (auto it = aio::hosts().find(host); it != aio::hosts().end()) it->second->on_timer();
+}
+EMSCRIPTEN_KEEPALIVE void aio_host_on_hop(int host) {
+    if (auto it = aio::hosts().find(host); it != aio::hosts().end()) it->second->on_hop();
+}
+}

@@ -1,0 +1,53 @@
+// BrowserHost: drives a Loop from the JavaScript event loop (browser or Node). It arms one
+// setTimeout for the earliest deadline, scaled by a speed factor, and runs ready work in short
+// slices between hops (MessageChannel, or setImmediate in Node), so sleep(0) bursts skip the
+// browser's 4 ms timer clamp and the page stays responsive. The loop clock only ever jumps to
+// the deadline that fired, so pausing, speed changes or a hidden tab never make it jump ahead.
+#pragma once
+#include "runtime/loop.hpp"
+
+#include <functional>
+
+namespace aio {
+
+class BrowserHost {
+public:
+    explicit BrowserHost(Loop& loop);
+    ~BrowserHost();
+    BrowserHost(const BrowserHost&) = delete;
+    BrowserHost& operator=(const BrowserHost&) = delete;
+
+    void wake();                      // new work arrived (a task made, a fetch finished): schedule it
+    void pause();                     // the clock stops; nothing runs
+    void resume();
+    void step();                      // exactly one loop iteration (moving the clock to the next deadline if idle)
+    void set_speed(double speed);     // loop seconds per wall second; <= 0 or infinity: instant
+    double speed() const { return speed_; }
+    bool paused() const { return paused_; }
+    bool instant() const { return speed_ <= 0 || speed_ == kInstant; }
+    bool idle() const;                // nothing ready and no timers: the run can make no progress
+    Time display_time() const;        // loop time as a viewer should see it now (moves between deadlines)
+
+    std::function<void()> on_progress;   // after every slice: views may redraw
+    static constexpr double kInstant = 1e300;
+
+    // Entry points the JavaScript side calls.
+    void on_timer();
+    void on_hop();
+
+private:
+    void schedule();
+    void run_slice(double budget_ms);
+    void reanchor(Time loop_time);
+    Loop& loop_;
+    double speed_ = 1.0;
+    bool paused_ = false;
+    bool hop_posted_ = false;
+    bool timer_armed_ = false;
+    double wall_anchor_ms_ = 0;    // wall clock (performance.now) at the anchor
+    Time loop_anchor_ = 0;         // display time at the anchor
+    Time timer_deadline_ = 0;
+    int id_;
+};
+
+}  // namespace aio

@@ -1,0 +1,102 @@
+// The browser host under Node's real event loop: same order of events as the virtual clock,
+// sleep(0) bursts without the 4 ms timer clamp, pause, step, and speed changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const harnessPath = process.env.AIO_HOST_HARNESS || join(repo, 'build/web/tests/node/host_harness.js');
+const require = createRequire(import.meta.url);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function harness() {
+  const m = await require(harnessPath)();
+  const str = (p) => m.UTF8ToString(p);
+  return {
+    start: (which, speed) => m._harness_start(which, speed),
+    done: () => m._harness_done() === 1,
+    log: () => JSON.parse(str(m._harness_log())),
+    virtualLog: (which) => JSON.parse(str(m._harness_virtual_log(which))),
+    pause: () => m._harness_pause(),
+    resume: () => m._harness_resume(),
+    step: () => m._harness_step(),
+    speed: (s) => m._harness_speed(s),
+    time: () => m._harness_time(),
+    loopTime: () => m._harness_loop_time(),
+    iteration: () => m._harness_iteration(),
+  };
+}
+
+async function until(h, cond, ms = 10000) {
+  const t0 = performance.now();
+  while (!cond()) {
+    if (performance.now() - t0 > ms) throw new Error('timed out waiting');
+    await sleep(2);
+  }
+  return performance.now() - t0;
+}
+
+test('harness is built', { skip: !existsSync(harnessPath) && 'build/web not built (tests/run.sh builds it)' }, () => {});
+
+test('count under real timers prints what the virtual clock prints, in about n x delay / speed', async () => {
+  const h = await harness();
+  const expected = h.virtualLog(0);
+  const t0 = performance.now();
+  h.start(0, 10);                 // 10 loop seconds per wall second: the 1 s sleep takes ~100 ms
+  await until(h, h.done);
+  const wall = performance.now() - t0;
+  assert.deepEqual(h.log(), expected);
+  assert.ok(wall >= 90 && wall < 1000, `took ${wall} ms`);
+});
+
+test('2000 sleep(0) switches do not pay the 4 ms timer clamp', async () => {
+  const h = await harness();
+  const t0 = performance.now();
+  h.start(1, 1);
+  await until(h, h.done);
+  const wall = performance.now() - t0;
+  assert.deepEqual(h.log(), h.virtualLog(1));
+  assert.ok(wall < 400, `2000 yields took ${wall} ms (a 4 ms clamp would take 8 s)`);
+});
+
+test('pause freezes loop time, step runs exactly one iteration, resume continues', async () => {
+  const h = await harness();
+  h.start(2, 4);                  // ticks every 0.5 loop s = 125 ms wall
+  await until(h, () => h.log().length >= 1);
+  h.pause();
+  const frozen = h.time();
+  const it = h.iteration();
+  await sleep(300);
+  assert.equal(h.time(), frozen, 'display time stands still while paused');
+  assert.equal(h.iteration(), it, 'no iteration runs while paused');
+  h.step();
+  assert.equal(h.iteration(), it + 1, 'step runs one iteration');
+  await sleep(200);
+  assert.equal(h.iteration(), it + 1, 'still paused after a step');
+  h.resume();
+  await until(h, h.done);
+  assert.deepEqual(h.log(), h.virtualLog(2));
+});
+
+test('a speed change mid-run keeps the order and shortens the wait', async () => {
+  const h = await harness();
+  const t0 = performance.now();
+  h.start(2, 0.5);                // 0.5 s ticks would take 1 s each
+  await sleep(50);
+  h.speed(100);                   // now 5 ms each
+  await until(h, h.done);
+  assert.ok(performance.now() - t0 < 900, 'the speed-up applied to the pending sleep');
+  assert.deepEqual(h.log(), h.virtualLog(2));
+});
+
+test('instant speed runs without waiting, and the clock never runs past a deadline', async () => {
+  const h = await harness();
+  h.start(2, 0);
+  const wall = await until(h, h.done);
+  assert.ok(wall < 200);
+  assert.equal(h.loopTime(), 2);
+  assert.deepEqual(h.log(), h.virtualLog(2));
+});
