@@ -32,7 +32,8 @@ bool FutureBase::cancel_self(const std::string& msg) {
     return true;
 }
 
-std::exception_ptr FutureBase::make_cancelled_error() const {
+std::exception_ptr FutureBase::make_cancelled_error() {
+    if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
     return std::make_exception_ptr(CancelledError(cancel_msg_));
 }
 

@@ -44,7 +44,9 @@ public:
     void add_done_callback(DoneFn fn, void* ctx);
     size_t remove_done_callback(DoneFn fn, void* ctx);
 
-    std::exception_ptr make_cancelled_error() const;
+    // The CancelledError a cancelled future raises: the first call hands out the one that ended
+    // a task's coroutine (message included), later calls a new one (CPython's _make_cancelled_error).
+    std::exception_ptr make_cancelled_error();
     virtual Time deadline() const { return -1; }   // when a timed wait ends; -1: not timed
     virtual std::string describe() const { return to_string(kind_); }   // for await stacks
     virtual void targets(std::vector<const FutureBase*>&) const {}        // futures this one waits for
@@ -65,6 +67,7 @@ protected:
 
     Loop* loop_;
     std::exception_ptr exc_;
+    std::exception_ptr cancelled_exc_;          // the CancelledError that ended a task, until retrieved
     std::string cancel_msg_;
     detail::Callback first_cb_;                  // most futures have one callback: keep it inline
     std::vector<detail::Callback>* more_cbs_ = nullptr;

@@ -50,7 +50,8 @@ void GatherFuture::child_done(void* self, void* child) {
     } else if (last) {
         for (FutureBase* c : g->children_)
             if (!c->cancelled()) c->exception();  // results are read from the children, retrieved here
-        if (g->cancel_requested_) g->set_exception(fut->make_cancelled_error());
+        // CPython raises the error of the loop variable left over: the last child in argument order.
+        if (g->cancel_requested_) g->set_exception(g->children_.back()->make_cancelled_error());
         else g->finish();
     }
     if (last) g->release();

@@ -119,7 +119,8 @@ void TaskBase::complete_with_result() {
 
 void TaskBase::complete_with_exception(std::exception_ptr e) {
     if (is_cancelled_error(e)) {
-        cancel_self(exception_message(e));
+        cancelled_exc_ = std::move(e);   // handed out on first retrieval; the task's own message stays empty
+        cancel_self({});
         set_state(TaskState::Cancelled);
     } else {
         set_exception(std::move(e));
