@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,10 @@ public:
     uint64_t ready_count() const { return ready_.size(); }
     const detail::ReadyQueue& ready_queue() const { return ready_; }
 
+    // State of the IO layer (runtime/fetch.cpp): owned by the loop, opaque to it.
+    std::shared_ptr<void>& io_state() { return io_state_; }
+    const std::shared_ptr<void>& io_state() const { return io_state_; }
+
     static Loop* running_loop();  // the loop whose iteration is running now on this thread, if any
 
 private:
@@ -96,6 +101,7 @@ private:
     bool running_ = false;
     bool closed_ = false;
     Recorder* recorder_ = nullptr;
+    std::shared_ptr<void> io_state_;
     std::function<void(const ErrorReport&)> handler_;
 };
 

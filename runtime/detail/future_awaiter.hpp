@@ -23,4 +23,11 @@ protected:
     TaskBase* task_ = nullptr;
 };
 
+// Waits for a future to be done; the caller reads the outcome from the future itself.
+class FutureWaitOn : public FutureWait {
+public:
+    using FutureWait::FutureWait;
+    void await_resume() { resume(); }
+};
+
 }  // namespace aio::detail

@@ -1,6 +1,8 @@
 // The browser host's scheduling. The JavaScript half is web/js/library_host.js.
 #include "runtime/hosts/browser_host.hpp"
 
+#include "runtime/fetch.hpp"
+
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
@@ -42,15 +44,29 @@ void BrowserHost::reanchor(Time loop_time) {
 
 bool BrowserHost::idle() const { return !loop_.has_ready() && !loop_.has_timers(); }
 
+double BrowserHost::pace() const {
+    if (!instant()) return speed_;
+    return fetches_in_flight(loop_).empty() ? 0.0 : 1.0;
+}
+
 Time BrowserHost::display_time() const {
-    if (paused_ || instant()) return std::max(loop_anchor_, loop_.time());
-    Time t = loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * speed_;
+    if (paused_ || pace() == 0) return std::max(loop_anchor_, loop_.time());
+    Time t = loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * pace();
     if (loop_.has_timers()) t = std::min(t, loop_.next_deadline());
     else if (!loop_.has_due_work()) t = std::min(t, loop_.time());
     return std::max(t, loop_.time());
 }
 
 void BrowserHost::wake() { schedule(); }
+
+void BrowserHost::io_done() {
+    if (!paused_) {
+        const Time now = display_time();
+        loop_.advance_to(now);
+        reanchor(now);
+    }
+    schedule();
+}
 
 void BrowserHost::pause() {
     if (paused_) return;
@@ -87,7 +103,7 @@ void BrowserHost::set_speed(double speed) {
 
 void BrowserHost::schedule() {
     if (paused_ || loop_.is_running()) return;
-    if (loop_.has_due_work() || (instant() && loop_.has_timers())) {
+    if (loop_.has_due_work() || (pace() == 0 && loop_.has_timers())) {
         if (!hop_posted_) {
             hop_posted_ = true;
             aio_host_post_hop(id_);
@@ -97,7 +113,8 @@ void BrowserHost::schedule() {
     if (!loop_.has_timers()) return;
     const Time deadline = loop_.next_deadline();
     if (timer_armed_ && timer_deadline_ == deadline) return;
-    const double wait_ms = std::max(0.0, (deadline - display_time()) / speed_ * 1000.0);
+    if (pace() == 0) return;   // instant, nothing in flight: handled by hops above
+    const double wait_ms = std::max(0.0, (deadline - display_time()) / pace() * 1000.0);
     timer_armed_ = true;
     timer_deadline_ = deadline;
     aio_host_set_timer(id_, wait_ms);
@@ -127,14 +144,14 @@ void BrowserHost::run_slice(double budget_ms) {
     const double start = aio_host_now_ms();
     while (!paused_) {
         if (!loop_.has_due_work()) {
-            if (!instant() || !loop_.has_timers()) break;
+            if (pace() != 0 || !loop_.has_timers()) break;
             loop_.advance_to(loop_.next_deadline());
             reanchor(loop_.time());
         }
         loop_.run_once();
         if (aio_host_now_ms() - start >= budget_ms) break;
     }
-    if (instant()) reanchor(loop_.time());
+    if (instant()) reanchor(display_time());
     if (on_progress) on_progress();
     schedule();
 }

@@ -3,6 +3,8 @@
 // slices between hops (MessageChannel, or setImmediate in Node), so sleep(0) bursts skip the
 // browser's 4 ms timer clamp and the page stays responsive. The loop clock only ever jumps to
 // the deadline that fired, so pausing, speed changes or a hidden tab never make it jump ahead.
+// While a request is in flight the clock moves with the wall clock (at 1x in instant mode), as
+// it does in Python, so timeouts mean what they say.
 #pragma once
 #include "runtime/loop.hpp"
 
@@ -17,7 +19,8 @@ public:
     BrowserHost(const BrowserHost&) = delete;
     BrowserHost& operator=(const BrowserHost&) = delete;
 
-    void wake();                      // new work arrived (a task made, a fetch finished): schedule it
+    void wake();                      // new work arrived (a task made): schedule it
+    void io_done();                   // a request finished: the clock catches up with the wall clock, then run
     void pause();                     // the clock stops; nothing runs
     void resume();
     void step();                      // exactly one loop iteration (moving the clock to the next deadline if idle)
@@ -39,6 +42,7 @@ private:
     void schedule();
     void run_slice(double budget_ms);
     void reanchor(Time loop_time);
+    double pace() const;           // loop seconds per wall second now: 0 when instant and nothing is in flight
     Loop& loop_;
     double speed_ = 1.0;
     bool paused_ = false;

@@ -16,6 +16,7 @@ async function harness() {
   const m = await require(harnessPath)();
   const str = (p) => m.UTF8ToString(p);
   return {
+    module: m,
     start: (which, speed) => m._harness_start(which, speed),
     done: () => m._harness_done() === 1,
     log: () => JSON.parse(str(m._harness_log())),
@@ -99,4 +100,30 @@ test('instant speed runs without waiting, and the clock never runs past a deadli
   assert.ok(wall < 200);
   assert.equal(h.loopTime(), 2);
   assert.deepEqual(h.log(), h.virtualLog(2));
+});
+
+test('fetch through JavaScript: responses, a refused connection, a timeout and an abort', async () => {
+  const { spawn } = await import('node:child_process');
+  const server = spawn('/usr/bin/python3', [join(repo, 'web/tools/dev_server.py'), '--dir', join(repo, 'web'),
+                                            '--port', '0', '--quiet', '--slow', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const base = await new Promise((ok) => server.stdout.on('data', (d) => {
+      const m = String(d).match(/Serving (http:\/\/\S+)\//);
+      if (m) ok(m[1]);
+    }));
+    const h = await harness();
+    const m = h.module;
+    const p = m.allocateUTF8(base);
+    m._harness_set_base(p);
+    h.start(3, 0);   // instant: the clock still follows the wall clock while requests are in flight
+    await until(h, h.done, 15000);
+    const log = h.log().join('\n');
+    assert.match(log, /got 200 \d+ bytes from .*\/sample-site\/index.html/);
+    assert.match(log, /got 404 \d+ bytes from .*\/sample-site\/missing.html/);
+    assert.match(log, /error 1 network error or CORS refusal: the browser could not read http:\/\/127.0.0.1:9\//);
+    assert.match(log, /error 2 timed out after 0.2 s: .*slow.html/);
+    assert.match(log, /cancelled .*slow-too.html/);
+  } finally {
+    server.kill();
+  }
 });

@@ -1,7 +1,9 @@
 // A wasm program for tests/node/browser_host.test.mjs: runs small asyncio programs under the
 // BrowserHost (real JavaScript timers) and under run() (the virtual clock), logging events.
 #include "runtime/aio.hpp"
+#include "runtime/fetch.hpp"
 #include "runtime/hosts/browser_host.hpp"
+#include "runtime/hosts/browser_network.hpp"
 
 #include <emscripten/emscripten.h>
 
@@ -31,8 +33,35 @@ aio::Coro<void> ping(int n) {
     log("pinged " + std::to_string(n));
 }
 
-// 0: count (three tasks gathered); 1: two tasks yielding 1000 times each; 2: sleeps of 0.5 s x 4
+std::string g_base;   // the test server's URL, for the fetch program
+
+aio::Coro<void> get(std::string url, double timeout) {
+    try {
+        aio::Response r = co_await aio::fetch(url, {.timeout = timeout});
+        log("got " + std::to_string(r.status) + " " + std::to_string(r.body.size()) + " bytes from " + r.url);
+    } catch (const aio::FetchError& e) {
+        log("error " + std::to_string(static_cast<int>(e.kind())) + " " + e.what());
+    }
+}
+
+aio::Coro<void> cancelled_get(std::string url) {
+    auto t = aio::create_task(get(url, 30));
+    co_await aio::sleep(0.1);
+    t.cancel();
+    try {
+        co_await t;
+    } catch (const aio::CancelledError&) {
+        log("cancelled " + url);
+    }
+}
+
+// 0: count (three tasks gathered); 1: two tasks yielding 1000 times each; 2: sleeps of 0.5 s x 4;
+// 3: fetches from the test server (found, missing, refused, slow with a timeout, cancelled)
 aio::Coro<void> program(int which) {
+    if (which == 3)
+        co_await aio::gather(get(g_base + "/sample-site/index.html", 5), get(g_base + "/sample-site/missing.html", 5),
+                             get("http://127.0.0.1:9/", 5), get(g_base + "/sample-site/slow.html", 0.2),
+                             cancelled_get(g_base + "/sample-site/slow-too.html"));
     if (which == 0) co_await aio::gather(count_one(), count_one(), count_one());
     if (which == 1) co_await aio::gather(ping(1000), ping(1000));
     if (which == 2)
@@ -46,7 +75,12 @@ aio::Coro<void> program(int which) {
 struct Session {
     aio::Loop loop;
     aio::BrowserHost host{loop};
+    aio::BrowserNetwork net;
     aio::Task<void> main;
+    Session() {
+        aio::set_network(loop, &net);
+        net.on_activity = [this] { host.io_done(); };
+    }
 };
 std::unique_ptr<Session> g_session;
 std::string g_reply;
@@ -69,6 +103,7 @@ EMSCRIPTEN_KEEPALIVE void harness_start(int which, double speed) {
     g_session->main = aio::create_task(g_session->loop, program(which));
     g_session->host.wake();
 }
+EMSCRIPTEN_KEEPALIVE void harness_set_base(const char* url) { g_base = url; }
 EMSCRIPTEN_KEEPALIVE int harness_done() { return g_session && g_session->main.done(); }
 EMSCRIPTEN_KEEPALIVE const char* harness_log() { return reply_log(); }
 EMSCRIPTEN_KEEPALIVE const char* harness_virtual_log(int which) {

@@ -1,0 +1,28 @@
+// BrowserNetwork: fetch() through JavaScript's fetch() with an AbortController (browser and
+// Node). Completions arrive from the JavaScript event loop; on_activity lets the host schedule.
+#pragma once
+#include "runtime/fetch.hpp"
+
+#include <functional>
+#include <map>
+
+namespace aio {
+
+class BrowserNetwork final : public Network {
+public:
+    BrowserNetwork();
+    ~BrowserNetwork() override;
+    uint64_t start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) override;
+    void abort(uint64_t id) override;
+
+    std::function<void()> on_activity;   // a request finished: the host should run the loop
+
+    // Called by web/js/library_fetch.js.
+    void complete(uint64_t id, FetchResult result);
+
+private:
+    std::map<uint64_t, std::function<void(FetchResult)>> pending_;
+    int handle_;
+};
+
+}  // namespace aio

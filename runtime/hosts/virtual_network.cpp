@@ -1,0 +1,61 @@
+// Scripted answers delivered by loop timers, so runs over the virtual network are deterministic.
+#include "runtime/hosts/virtual_network.hpp"
+
+namespace aio {
+
+VirtualNetwork::~VirtualNetwork() = default;
+
+FetchResult VirtualNetwork::resolve(std::string url, const FetchOptions& options, Time& latency) const {
+    FetchResult r;
+    latency = 0;
+    for (int hops = 0; hops < 20; ++hops) {
+        auto it = routes_.find(url);
+        if (it == routes_.end() || it->second.network_error) {
+            latency += it == routes_.end() ? 0.01 : it->second.latency;
+            r.failed = true;
+            r.error = FetchError::Kind::Network;
+            r.message = "network error or CORS refusal: " + url;
+            return r;
+        }
+        const Route& route = it->second;
+        latency += route.latency;
+        if (!route.redirect_to.empty()) {
+            url = route.redirect_to;
+            continue;
+        }
+        r.response.status = route.status;
+        r.response.url = url;
+        r.response.content_type = route.content_type;
+        r.response.body = route.body.substr(0, options.max_body);
+        r.response.truncated = route.body.size() > options.max_body;
+        return r;
+    }
+    r.failed = true;
+    r.message = "too many redirects: " + url;
+    return r;
+}
+
+uint64_t VirtualNetwork::start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) {
+    const uint64_t id = next_id_++;
+    Time latency = 0;
+    auto p = std::unique_ptr<Pending>(new Pending{this, id, detail::TimerHandle(loop_), std::move(done), {}});
+    p->result = resolve(url, options, latency);
+    p->timer.call_later(latency, &VirtualNetwork::answer, p.get());
+    pending_[id] = std::move(p);
+    return id;
+}
+
+void VirtualNetwork::answer(void* pending, void*) {
+    auto* p = static_cast<Pending*>(pending);
+    VirtualNetwork* net = p->net;
+    auto done = std::move(p->done);
+    FetchResult result = std::move(p->result);
+    net->pending_.erase(p->id);
+    done(std::move(result));
+}
+
+void VirtualNetwork::abort(uint64_t id) {
+    if (pending_.erase(id)) ++aborted_;
+}
+
+}  // namespace aio

@@ -1,0 +1,102 @@
+// fetch over the VirtualNetwork: responses, redirects, errors told apart, timeouts and aborts.
+#include "tests/runtime/log.hpp"
+#include "runtime/fetch.hpp"
+#include "runtime/hosts/virtual_network.hpp"
+#include "runtime/snapshot.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Net {
+    aio::Loop loop;
+    aio::VirtualNetwork net{loop};
+    Net() {
+        aio::set_network(loop, &net);
+        net.route("http://site/a", {.latency = 1, .body = "<a href=\"b\">"});
+        net.route("http://site/dir", {.latency = 0.5, .redirect_to = "http://site/dir/"});
+        net.route("http://site/dir/", {.latency = 0.5, .body = "index"});
+        net.route("http://site/missing", {.latency = 0.2, .status = 404, .body = "not found"});
+        net.route("http://site/slow", {.latency = 10, .body = "late"});
+        net.route("http://down/", {.latency = 0.3, .network_error = true});
+    }
+};
+
+template <class T> T run_on(Net& n, aio::Coro<T> c) { return aio::run(n.loop, std::move(c)); }
+
+TEST(Fetch, returns_status_final_url_type_and_body) {
+    Net n;
+    auto r = run_on(n, aio::fetch("http://site/a"));
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.url, "http://site/a");
+    EXPECT_EQ(r.content_type, "text/html");
+    EXPECT_EQ(r.body, "<a href=\"b\">");
+    EXPECT_DOUBLE_EQ(n.loop.time(), 1.0);
+}
+
+TEST(Fetch, follows_redirects_and_reports_the_final_url) {
+    Net n;
+    auto r = run_on(n, aio::fetch("http://site/dir"));
+    EXPECT_EQ(r.url, "http://site/dir/");
+    EXPECT_EQ(r.body, "index");
+}
+
+TEST(Fetch, http_errors_are_responses_not_exceptions) {
+    Net n;
+    EXPECT_EQ(run_on(n, aio::fetch("http://site/missing")).status, 404);
+}
+
+TEST(Fetch, network_error_timeout_and_invalid_url_are_told_apart) {
+    Net n;
+    auto kind_of = [&](std::string url, double timeout) {
+        return run_on(n, [](std::string url, double timeout) -> aio::Coro<int> {
+            try {
+                co_await aio::fetch(url, {.timeout = timeout});
+            } catch (const aio::FetchError& e) {
+                co_return static_cast<int>(e.kind());
+            }
+            co_return -1;
+        }(url, timeout));
+    };
+    EXPECT_EQ(kind_of("http://down/", 5), static_cast<int>(aio::FetchError::Kind::Network));
+    EXPECT_EQ(kind_of("http://site/slow", 2), static_cast<int>(aio::FetchError::Kind::Timeout));
+    EXPECT_EQ(n.net.aborted(), 1u);   // the timed-out request was aborted
+    EXPECT_EQ(kind_of("ftp://site/a", 5), static_cast<int>(aio::FetchError::Kind::InvalidUrl));
+    EXPECT_EQ(kind_of("not a url", 5), static_cast<int>(aio::FetchError::Kind::InvalidUrl));
+}
+
+TEST(Fetch, cancelling_the_task_aborts_the_request) {
+    Net n;
+    run_on(n, [](Net& n) -> aio::Coro<void> {
+        auto t = aio::create_task(aio::fetch("http://site/slow"), "getter");
+        co_await aio::sleep(1);
+        const auto snap = aio::take_snapshot(aio::get_running_loop());
+        EXPECT_EQ(snap.tasks[1].waiting_on, "fetch http://site/slow");
+        EXPECT_EQ(aio::fetches_in_flight(aio::get_running_loop()).size(), 1u);
+        t.cancel();
+        try {
+            co_await t;
+        } catch (const aio::CancelledError&) {
+        }
+        EXPECT_TRUE(aio::fetches_in_flight(aio::get_running_loop()).empty());
+        EXPECT_EQ(n.net.aborted(), 1u);
+    }(n));
+}
+
+TEST(Fetch, concurrent_requests_overlap) {
+    Net n;
+    run_on(n, []() -> aio::Coro<void> {
+        auto [a, b] = co_await aio::gather(aio::fetch("http://site/a"), aio::fetch("http://site/dir"));
+        EXPECT_EQ(a.status + b.status, 400);
+    }());
+    EXPECT_DOUBLE_EQ(n.loop.time(), 1.0);   // both in flight at once: the longer one sets the time
+}
+
+TEST(Fetch, body_is_capped) {
+    Net n;
+    auto r = run_on(n, aio::fetch("http://site/a", {.max_body = 4}));
+    EXPECT_EQ(r.body, "<a h");
+    EXPECT_TRUE(r.truncated);
+}
+
+}  // namespace
