@@ -92,7 +92,6 @@ void TaskBase::step(std::exception_ptr exc) {
         f->self.resume();
         if (top_ == f) break;  // suspended on a future or a yield
     }
-    throw_exc_ = nullptr;
     loop.set_current(outer);
 
     if (!top_) {
