@@ -27,8 +27,15 @@ void run_until_complete(Loop& loop, FutureBase& fut) {
 
 void cancel_all_tasks(Loop& loop) {
     std::vector<FutureBase*> pending;
-    loop.for_each_live_task([&](TaskBase& t) { pending.push_back(&t); });
+    loop.for_each_live_task([&](TaskBase& t) {
+        t.add_ref();   // kept until the report below, whatever the tasks' owners do meanwhile
+        pending.push_back(&t);
+    });
     if (pending.empty()) return;
+    struct Release {
+        std::vector<FutureBase*>& v;
+        ~Release() { for (FutureBase* f : v) f->release(); }
+    } release{pending};
     for (FutureBase* t : pending) t->cancel();
     detail::GatherFuture* all = new detail::GatherFuture(loop, pending, true);
     try {

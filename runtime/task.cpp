@@ -134,13 +134,17 @@ void TaskBase::leave_loop() {
 }
 
 void TaskBase::abandon() {
+    // Unhook from what it waits on first: that future may live in the frames destroyed below.
+    if (fut_waiter_) {
+        fut_waiter_->remove_done_callback(&TaskBase::wakeup_cb, this);
+        std::exchange(fut_waiter_, nullptr)->release();
+    }
     if (root_ && top_) {
         // Destroying the root destroys every frame it awaits; their awaiters unhook themselves.
         detail::coro::coroutine_handle<> h = root_->self;
         top_ = nullptr;
         h.destroy();
     }
-    if (fut_waiter_) std::exchange(fut_waiter_, nullptr)->release();
     FutureBase::state_ = State::Cancelled;
     set_state(TaskState::Cancelled);
     leave_loop();

@@ -32,6 +32,10 @@ TEST(Queue, maxsize_one_alternates_put_and_get) {
         co_await q.join();
         log("joined");
         c.cancel();
+        try {
+            co_await c;   // the consumer uses q: keep q alive until it has finished
+        } catch (const aio::CancelledError&) {
+        }
     }(log));
     // Checked against CPython 3.11 running the same program on a virtual-time loop.
     EXPECT_EQ(log.lines, (Lines{"0.00 P: put 0", "0.00 C: got 0", "0.00 P: put 1", "0.00 C: got 1", "0.00 P: put 2",
