@@ -1,0 +1,67 @@
+// What every demo is: a model with parameters, coroutines, its Python script and its output,
+// and no UI. The page, the views and the terminal runner all reach demos through this header.
+#pragma once
+#include "runtime/aio.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace aio::demos {
+
+// A parameter value: a flag, a whole number, a number, a list of whole numbers, or text.
+using Value = std::variant<bool, int64_t, double, std::vector<int64_t>, std::string>;
+using Params = std::map<std::string, Value>;
+
+struct Param {
+    enum class Kind { Bool, Int, Float, IntList, Text };
+    std::string name;
+    Kind kind;
+    Value default_value;
+    double min = 0, max = 0;        // for Int and Float, and each element of an IntList
+    size_t max_items = 0;           // IntList: most elements; Text: most bytes
+    std::string help;               // one line
+};
+
+// What a running demo can use. The host (tests, terminal runner, page) provides it.
+struct Context {
+    Loop& loop;
+    std::function<void(const std::string&)> print;     // one console line, as print() would
+    Random random;                                      // the script's `random` module
+    std::mt19937_64 entropy{std::random_device{}()};    // os.urandom stand-in, apart from `random`
+    std::map<std::string, std::string> files;           // files the script writes (foundurls.txt)
+    std::function<double()> perf_counter;               // time.perf_counter(): loop time, or wall time
+    // time.sleep(seconds): a blocking call. The loop runs nothing else meanwhile; the clock moves.
+    std::function<void(double)> block;
+};
+
+struct Demo {
+    std::string name;               // "count": the page API's and terminal runner's name
+    std::string title;              // "count: three coroutines, one sleep"
+    std::string script;             // the reference script's file name, "countasync.py"
+    std::string summary;            // what it teaches, in a sentence or two
+    std::vector<Param> params;
+    std::string python;             // our Python script, printing exactly what the demo prints
+    // Source line of each await point, by frame name and wait: {"count", "sleep"} -> 7.
+    std::map<std::pair<std::string, std::string>, int> await_lines;
+    std::function<std::string(const Params&)> command;  // "python3 asyncq.py -p 2 -c 5"
+    std::function<Coro<void>(Context&, const Params&)> main;
+};
+
+// Every demo, in the order the page lists them.
+const std::vector<const Demo*>& all_demos();
+const Demo* find_demo(const std::string& name);
+
+// Parameters from user input: unknown names, wrong kinds, values out of range and min > max
+// pairs are rejected with a message naming the parameter and its range. Missing ones get defaults.
+class ParamError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+Params resolve_params(const Demo& demo, const Params& given);
+
+}  // namespace aio::demos
