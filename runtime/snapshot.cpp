@@ -99,6 +99,7 @@ Snapshot take_snapshot(const Loop& loop, const Trace* trace) {
     }
     std::sort(s.timers.begin(), s.timers.end(), [](const TimerView& a, const TimerView& b) { return a.when < b.when; });
 
+    s.fetches = fetches_in_flight(loop);
     s.ready_callbacks = loop.ready_queue().size();
     loop.ready_queue().for_each([&](const detail::Callback& cb) {
         if (cb.fn)

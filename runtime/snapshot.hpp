@@ -1,6 +1,7 @@
 // Snapshot: a self-contained copy of what the loop and its tasks are doing at one moment, for
 // the views and the page API. Taking one never changes the runtime (data flows one way).
 #pragma once
+#include "runtime/fetch.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/trace.hpp"
 #include "runtime/wait_kind.hpp"
@@ -38,6 +39,7 @@ struct Snapshot {
     std::vector<TaskView> tasks;            // by id; finished tasks too when a Trace is given
     std::vector<TimerView> timers;          // in deadline order
     std::vector<uint32_t> ready;            // tasks in the ready queue, in run order
+    std::vector<FetchInFlight> fetches;     // requests in flight, oldest first
     size_t ready_callbacks = 0;             // everything in the ready queue
     size_t live_tasks = 0;
 };

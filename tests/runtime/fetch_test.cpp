@@ -72,7 +72,9 @@ TEST(Fetch, cancelling_the_task_aborts_the_request) {
         co_await aio::sleep(1);
         const auto snap = aio::take_snapshot(aio::get_running_loop());
         EXPECT_EQ(snap.tasks[1].waiting_on, "fetch http://site/slow");
-        EXPECT_EQ(aio::fetches_in_flight(aio::get_running_loop()).size(), 1u);
+        EXPECT_EQ(snap.fetches.size(), 1u);
+        EXPECT_EQ(snap.fetches[0].url, "http://site/slow");
+        EXPECT_EQ(snap.fetches[0].task, snap.tasks[1].id);
         t.cancel();
         try {
             co_await t;
