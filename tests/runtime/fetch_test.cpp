@@ -73,8 +73,10 @@ TEST(Fetch, cancelling_the_task_aborts_the_request) {
         const auto snap = aio::take_snapshot(aio::get_running_loop());
         EXPECT_EQ(snap.tasks[1].waiting_on, "fetch http://site/slow");
         EXPECT_EQ(snap.fetches.size(), 1u);
-        EXPECT_EQ(snap.fetches[0].url, "http://site/slow");
-        EXPECT_EQ(snap.fetches[0].task, snap.tasks[1].id);
+        for (const auto& f : snap.fetches) {
+            EXPECT_EQ(f.url, "http://site/slow");
+            EXPECT_EQ(f.task, snap.tasks[1].id);
+        }
         t.cancel();
         try {
             co_await t;
