@@ -1,0 +1,99 @@
+// count, after countasync.py and its twin countsync.py: n coroutines print "One", sleep, print
+// "Two". Sleeping with await lets the others run (all the Ones first, one delay in all); sleeping
+// with a blocking call (--blocking) stalls the loop (the lines alternate, n delays in all).
+#include "playground/demos/demo.hpp"
+
+#include <cstdio>
+
+namespace aio::demos {
+
+namespace {
+
+const char* const kPython = R"py(#!/usr/bin/env python3
+# countasync.py: n coroutines print "One", sleep, print "Two", all gathered.
+# With --blocking each calls time.sleep() instead, as countsync.py does: the
+# event loop can run nothing else meanwhile, so the lines alternate.
+
+import argparse
+import asyncio
+import os
+import time
+
+async def count(delay: float, blocking: bool) -> None:
+    print("One")
+    if blocking:
+        time.sleep(delay)  # Blocks the whole event loop
+    else:
+        await asyncio.sleep(delay)
+    print("Two")
+
+async def main(n: int, delay: float, blocking: bool) -> None:
+    await asyncio.gather(*(count(delay, blocking) for _ in range(n)))
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=3)
+    parser.add_argument("--delay", type=float, default=1)
+    parser.add_argument("--blocking", action="store_true")
+    ns = parser.parse_args()
+    s = time.perf_counter()
+    asyncio.run(main(ns.n, ns.delay, ns.blocking))
+    elapsed = time.perf_counter() - s
+    print(f"{os.path.basename(__file__)} executed in {elapsed:0.2f} seconds.")
+)py";
+
+Coro<void> count(Context& ctx, double delay, bool blocking) {
+    co_await frame_name("count()");
+    ctx.print("One");
+    if (blocking) ctx.block(delay);  // time.sleep: no await, so no other task can run
+    else co_await sleep(delay);
+    ctx.print("Two");
+}
+
+Coro<void> count_main(Context& ctx, int64_t n, double delay, bool blocking) {
+    co_await frame_name("main()");
+    std::vector<Coro<void>> coros;
+    for (int64_t i = 0; i < n; ++i) coros.push_back(count(ctx, delay, blocking));
+    co_await gather(std::move(coros));
+}
+
+// The script's `if __name__ == "__main__":` block; params by value, so the frame owns them.
+Coro<void> program(Context& ctx, Params p) {
+    const double s = ctx.perf_counter();
+    co_await count_main(ctx, std::get<int64_t>(p["n"]), std::get<double>(p["delay"]), std::get<bool>(p["blocking"]));
+    char line[96];
+    std::snprintf(line, sizeof line, "countasync.py executed in %.2f seconds.", ctx.perf_counter() - s);
+    ctx.print(line);
+}
+
+std::string command(const Params& p) {
+    std::string cmd = "python3 countasync.py";
+    if (int64_t n = std::get<int64_t>(p.at("n")); n != 3) cmd += " -n " + std::to_string(n);
+    if (double d = std::get<double>(p.at("delay")); d != 1) cmd += " --delay " + repr(d);
+    if (std::get<bool>(p.at("blocking"))) cmd += " --blocking";
+    return cmd;
+}
+
+}  // namespace
+
+const Demo& count_demo() {
+    static const Demo demo{
+        .name = "count",
+        .title = "count: coroutines that sleep together",
+        .script = "countasync.py",
+        .summary = "Each coroutine prints One, sleeps, prints Two. Awaiting the sleep lets the others run, "
+                   "so the run takes one delay; a blocking sleep (countsync.py) stalls the loop and takes n delays.",
+        .params = {
+            {"n", Param::Kind::Int, int64_t{3}, 0, 1000, 0, "how many count() coroutines to gather"},
+            {"delay", Param::Kind::Float, 1.0, 0, 60, 0, "seconds each count() sleeps"},
+            {"blocking", Param::Kind::Bool, false, 0, 0, 0, "sleep with time.sleep (countsync.py): blocks the loop"},
+        },
+        .python = kPython,
+        .await_lines = {{{"count", "sleep"}, 16}, {{"main", "gather"}, 20}},
+        .command = command,
+        .main = program,
+    };
+    return demo;
+}
+
+}  // namespace aio::demos

@@ -1,0 +1,114 @@
+// resolve_params: user input checked against a demo's parameter table before anything runs, so a
+// demo only ever sees values of the right kind, in range, with every parameter present.
+#include "playground/demos/demo.hpp"
+
+#include <cmath>
+
+namespace aio::demos {
+
+namespace {
+
+// 1, 0.5, 4294967295: numbers as a person would type them (no trailing ".0").
+std::string number(double x) {
+    std::string s = repr(x);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string range(const Param& p) { return number(p.min) + ".." + number(p.max); }
+
+const char* kind_name(const Value& v) {
+    switch (v.index()) {
+        case 0: return "a flag";
+        case 1: return "a whole number";
+        case 2: return "a number";
+        case 3: return "a list";
+        default: return "text";
+    }
+}
+
+[[noreturn]] void fail(const Demo& d, const std::string& what) { throw ParamError(d.name + ": " + what); }
+
+// A value of the right kind for p, or a ParamError. A whole number is also a number.
+Value check(const Demo& d, const Param& p, const Value& v) {
+    const std::string wrong_kind = std::string(", got ") + kind_name(v);
+    auto in_range = [&](double x) { return x >= p.min && x <= p.max; };  // false for NaN
+    switch (p.kind) {
+        case Param::Kind::Bool:
+            if (!std::holds_alternative<bool>(v)) fail(d, p.name + " must be true or false" + wrong_kind);
+            return v;
+        case Param::Kind::Int: {
+            const int64_t* x = std::get_if<int64_t>(&v);
+            if (!x) fail(d, p.name + " must be a whole number " + range(p) + wrong_kind);
+            if (!in_range(static_cast<double>(*x))) fail(d, p.name + " must be " + range(p) + ", got " + std::to_string(*x));
+            return v;
+        }
+        case Param::Kind::Float: {
+            double x;
+            if (const double* f = std::get_if<double>(&v)) x = *f;
+            else if (const int64_t* i = std::get_if<int64_t>(&v)) x = static_cast<double>(*i);
+            else fail(d, p.name + " must be a number " + range(p) + wrong_kind);
+            if (!in_range(x)) fail(d, p.name + " must be " + range(p) + ", got " + number(x));
+            return x;
+        }
+        case Param::Kind::IntList: {
+            const auto* list = std::get_if<std::vector<int64_t>>(&v);
+            if (!list) fail(d, p.name + " must be a list of whole numbers " + range(p) + wrong_kind);
+            if (list->size() > p.max_items)
+                fail(d, p.name + " must have at most " + std::to_string(p.max_items) + " items, got " + std::to_string(list->size()));
+            for (int64_t x : *list)
+                if (!in_range(static_cast<double>(x)))
+                    fail(d, p.name + " items must each be " + range(p) + ", got " + std::to_string(x));
+            return v;
+        }
+        case Param::Kind::Text: {
+            const auto* text = std::get_if<std::string>(&v);
+            if (!text) fail(d, p.name + " must be text" + wrong_kind);
+            if (text->size() > p.max_items)
+                fail(d, p.name + " must be at most " + std::to_string(p.max_items) + " bytes, got " + std::to_string(text->size()));
+            return v;
+        }
+    }
+    return v;
+}
+
+double as_number(const Value& v) {
+    if (const int64_t* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+    return std::get<double>(v);
+}
+
+const Param* find_param(const Demo& d, const std::string& name) {
+    for (const Param& p : d.params)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+}  // namespace
+
+Params resolve_params(const Demo& demo, const Params& given) {
+    for (const auto& [name, value] : given) {
+        if (find_param(demo, name)) continue;
+        std::string known;
+        for (const Param& p : demo.params) known += (known.empty() ? "" : ", ") + p.name;
+        fail(demo, "unknown parameter '" + name + "' (known: " + known + ")");
+    }
+    Params out;
+    for (const Param& p : demo.params) {
+        auto it = given.find(p.name);
+        out[p.name] = it == given.end() ? p.default_value : check(demo, p, it->second);
+    }
+    // x_min and x_max pairs: the minimum may not exceed the maximum.
+    for (const Param& lo : demo.params) {
+        const size_t suffix = lo.name.rfind("_min");
+        if (suffix == std::string::npos || suffix + 4 != lo.name.size()) continue;
+        const std::string base = lo.name.substr(0, suffix);
+        const Param* hi = find_param(demo, base + "_max");
+        if (!hi) continue;
+        const double min = as_number(out[lo.name]), max = as_number(out[hi->name]);
+        if (min > max)
+            fail(demo, lo.name + " must be " + number(lo.min) + ".." + number(max) + " (at most " + hi->name + "), got " + number(min));
+    }
+    return out;
+}
+
+}  // namespace aio::demos
