@@ -1,5 +1,5 @@
-// Future state changes and done-callbacks, as asyncio.Future: callbacks always go through the
-// loop's ready queue (call_soon), never run inline.
+// Future state changes and done-callbacks, as asyncio.Future: callbacks go through the loop's
+// ready queue (call_soon), never run inline, except while the loop is closing (see below).
 #include "runtime/future.hpp"
 
 #include "runtime/task.hpp"
@@ -52,6 +52,10 @@ void FutureBase::check_result() {
 
 void FutureBase::add_done_callback(DoneFn fn, void* ctx) {
     const detail::Callback cb{fn, ctx, this};
+    if (done() && loop_->is_closed()) {
+        cb();
+        return;
+    }
     if (done()) {
         TaskBase::note_wakeup_scheduled(cb);
         loop_->call_soon(cb);
@@ -84,6 +88,10 @@ size_t FutureBase::remove_done_callback(DoneFn fn, void* ctx) {
 }
 
 void FutureBase::schedule_callbacks() {
+    if (loop_->is_closed()) {
+        run_callbacks_now();
+        return;
+    }
     auto run = [this](const detail::Callback& cb) {
         TaskBase::note_wakeup_scheduled(cb);
         loop_->call_soon(cb);
@@ -93,6 +101,22 @@ void FutureBase::schedule_callbacks() {
         for (const auto& cb : *more_cbs_) run(cb);
         delete std::exchange(more_cbs_, nullptr);
     }
+}
+
+void FutureBase::run_callbacks_now() {
+    // The loop is closing and will not run its ready queue again. Callbacks still run, so that
+    // gather, shield, wait_for and as_completed drop the references they hold (CPython's garbage
+    // collector frees those cycles); a callback that would resume a task sees the closed loop and
+    // does nothing.
+    std::vector<detail::Callback> cbs;
+    if (first_cb_.fn) cbs.push_back(std::exchange(first_cb_, {}));
+    if (more_cbs_) {
+        cbs.insert(cbs.end(), more_cbs_->begin(), more_cbs_->end());
+        delete std::exchange(more_cbs_, nullptr);
+    }
+    add_ref();   // a callback may drop the last other reference to this future
+    for (const auto& cb : cbs) cb();
+    release();
 }
 
 void FutureBase::on_exception_not_retrieved() {

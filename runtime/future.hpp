@@ -63,6 +63,7 @@ protected:
     void finish();                 // marks a result as set and schedules callbacks
     bool cancel_self(const std::string& msg);   // plain Future.cancel()
     void schedule_callbacks();
+    void run_callbacks_now();      // only while the loop is closing
     virtual void on_exception_not_retrieved();
 
     Loop* loop_;

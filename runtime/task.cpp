@@ -58,6 +58,7 @@ void TaskBase::step_cb(void* t, void*) {
 
 void TaskBase::wakeup_cb(void* t, void* f) {
     auto* fut = static_cast<FutureBase*>(f);
+    if (fut->loop().is_closed()) return;   // the task is being destroyed with the loop
     std::exception_ptr e;
     if (fut->cancelled()) e = fut->make_cancelled_error();
     else if (fut->failed()) e = fut->exception();
@@ -147,6 +148,7 @@ void TaskBase::abandon() {
     }
     FutureBase::state_ = State::Cancelled;
     set_state(TaskState::Cancelled);
+    schedule_callbacks();   // run now: lets gather, shield and as_completed let go of it
     leave_loop();
 }
 

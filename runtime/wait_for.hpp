@@ -17,13 +17,27 @@ inline void release_waiter(void* waiter, void* = nullptr) {
     if (!w->done()) static_cast<FutureState<void>*>(w)->set_result();
 }
 
+// As a done-callback the waiter may run after the awaiting frame is gone (CPython's callback
+// keeps the waiter alive): the callback holds a reference, dropped when it runs or is removed.
+inline void release_waiter_ref(void* waiter, void* fut) {
+    release_waiter(waiter, fut);
+    static_cast<FutureBase*>(waiter)->release();
+}
+inline void hook_waiter(FutureBase* fut, FutureBase* waiter) {
+    waiter->add_ref();
+    fut->add_done_callback(&release_waiter_ref, waiter);
+}
+inline void unhook_waiter(FutureBase* fut, FutureBase* waiter) {
+    for (size_t n = fut->remove_done_callback(&release_waiter_ref, waiter); n > 0; --n) waiter->release();
+}
+
 // asyncio.tasks._cancel_and_wait: cancel fut and wait until it is done.
 inline Coro<void> cancel_and_wait(FutureBase* fut) {
     Future<void> waiter(get_running_loop(), WaitKind::WaitFor);
-    fut->add_done_callback(&release_waiter, waiter.base());
+    hook_waiter(fut, waiter.base());
     struct Unhook {
-        FutureBase* f; void* w;
-        ~Unhook() { f->remove_done_callback(&release_waiter, w); }
+        FutureBase* f; FutureBase* w;
+        ~Unhook() { unhook_waiter(f, w); }
     } unhook{fut, waiter.base()};
     fut->cancel();
     co_await waiter;
@@ -43,7 +57,7 @@ template <class T> Coro<T> wait_for_task(Task<T> fut, Time timeout) {
     Future<void> waiter(loop, WaitKind::WaitFor);
     TimerHandle timeout_handle(loop);
     timeout_handle.call_later(timeout, &release_waiter, waiter.base());
-    fut.add_done_callback(&release_waiter, waiter.base());
+    hook_waiter(fut.base(), waiter.base());
 
     std::exception_ptr cancelled;
     try {
@@ -52,7 +66,7 @@ template <class T> Coro<T> wait_for_task(Task<T> fut, Time timeout) {
         cancelled = std::current_exception();
     }
     if (fut.done()) co_return fut.result();
-    fut.remove_done_callback(&release_waiter, waiter.base());
+    unhook_waiter(fut.base(), waiter.base());
     co_await cancel_and_wait(fut.base());
     if (cancelled) std::rethrow_exception(cancelled);
     try {
