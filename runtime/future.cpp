@@ -8,7 +8,7 @@
 
 namespace aio {
 
-FutureBase::~FutureBase() { delete more_cbs_; }
+FutureBase::~FutureBase() = default;
 
 void FutureBase::finish() {
     state_ = State::Finished;
@@ -27,14 +27,24 @@ bool FutureBase::cancel(const std::string& msg) { return cancel_self(msg); }
 bool FutureBase::cancel_self(const std::string& msg) {
     if (done()) return false;
     state_ = State::Cancelled;
-    cancel_msg_ = msg;
+    set_cancel_message(msg);
     schedule_callbacks();
     return true;
 }
 
+void FutureBase::set_cancel_message(const std::string& msg) {
+    if (!msg.empty()) extras().cancel_msg = msg;
+    else if (extras_) extras_->cancel_msg.clear();
+}
+
+const std::string& FutureBase::cancel_message() const {
+    static const std::string none;
+    return extras_ ? extras_->cancel_msg : none;
+}
+
 std::exception_ptr FutureBase::make_cancelled_error() {
-    if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-    return std::make_exception_ptr(CancelledError(cancel_msg_));
+    if (state_ == State::Cancelled && exc_) return std::exchange(exc_, nullptr);
+    return std::make_exception_ptr(CancelledError(cancel_message()));
 }
 
 std::exception_ptr FutureBase::exception() {
@@ -51,37 +61,37 @@ void FutureBase::check_result() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, void* ctx) {
-    const detail::Callback cb{fn, ctx, this};
+    const detail::BoundFn cb{fn, ctx};
     if (done() && loop_->is_closed()) {
-        cb();
+        fn(ctx, this);
         return;
     }
     if (done()) {
-        TaskBase::note_wakeup_scheduled(cb);
-        loop_->call_soon(cb);
+        TaskBase::note_wakeup_scheduled(cb.with(this));
+        loop_->call_soon(cb.with(this));
         return;
     }
     if (!first_cb_.fn) first_cb_ = cb;
     else {
-        if (!more_cbs_) more_cbs_ = new std::vector<detail::Callback>;
-        more_cbs_->push_back(cb);
+        extras().more_cbs.push_back(cb);
     }
 }
 
 size_t FutureBase::remove_done_callback(DoneFn fn, void* ctx) {
-    const detail::Callback key{fn, ctx, nullptr};
+    const detail::BoundFn key{fn, ctx};
     size_t removed = 0;
-    if (more_cbs_) {
-        const auto before = more_cbs_->size();
-        more_cbs_->erase(std::remove(more_cbs_->begin(), more_cbs_->end(), key), more_cbs_->end());
-        removed = before - more_cbs_->size();
+    if (extras_) {
+        auto& more = extras_->more_cbs;
+        const auto before = more.size();
+        more.erase(std::remove(more.begin(), more.end(), key), more.end());
+        removed = before - more.size();
     }
     if (first_cb_.fn && first_cb_ == key) {
         ++removed;
         first_cb_ = {};
-        if (more_cbs_ && !more_cbs_->empty()) {  // keep registration order: promote the next one
-            first_cb_ = more_cbs_->front();
-            more_cbs_->erase(more_cbs_->begin());
+        if (extras_ && !extras_->more_cbs.empty()) {  // keep registration order: promote the next one
+            first_cb_ = extras_->more_cbs.front();
+            extras_->more_cbs.erase(extras_->more_cbs.begin());
         }
     }
     return removed;
@@ -92,15 +102,14 @@ void FutureBase::schedule_callbacks() {
         run_callbacks_now();
         return;
     }
-    auto run = [this](const detail::Callback& cb) {
+    auto run = [this](const detail::BoundFn& f) {
+        const detail::Callback cb = f.with(this);
         TaskBase::note_wakeup_scheduled(cb);
         loop_->call_soon(cb);
     };
     if (first_cb_.fn) run(std::exchange(first_cb_, {}));
-    if (more_cbs_) {
-        for (const auto& cb : *more_cbs_) run(cb);
-        delete std::exchange(more_cbs_, nullptr);
-    }
+    if (extras_)
+        for (const auto& cb : take_more_callbacks()) run(cb);
 }
 
 void FutureBase::run_callbacks_now() {
@@ -108,15 +117,19 @@ void FutureBase::run_callbacks_now() {
     // gather, shield, wait_for and as_completed drop the references they hold (CPython's garbage
     // collector frees those cycles); a callback that would resume a task sees the closed loop and
     // does nothing.
-    std::vector<detail::Callback> cbs;
+    std::vector<detail::BoundFn> cbs;
     if (first_cb_.fn) cbs.push_back(std::exchange(first_cb_, {}));
-    if (more_cbs_) {
-        cbs.insert(cbs.end(), more_cbs_->begin(), more_cbs_->end());
-        delete std::exchange(more_cbs_, nullptr);
+    if (extras_) {
+        auto more = take_more_callbacks();
+        cbs.insert(cbs.end(), more.begin(), more.end());
     }
     add_ref();   // a callback may drop the last other reference to this future
-    for (const auto& cb : cbs) cb();
+    for (const auto& cb : cbs) cb.fn(cb.ctx, this);
     release();
+}
+
+std::vector<detail::BoundFn> FutureBase::take_more_callbacks() {
+    return extras_ ? std::exchange(extras_->more_cbs, {}) : std::vector<detail::BoundFn>{};
 }
 
 void FutureBase::on_exception_not_retrieved() {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -50,7 +51,7 @@ public:
     virtual Time deadline() const { return -1; }   // when a timed wait ends; -1: not timed
     virtual std::string describe() const { return to_string(kind_); }   // for await stacks
     virtual void targets(std::vector<const FutureBase*>&) const {}        // futures this one waits for
-    const std::string& cancel_message() const { return cancel_msg_; }
+    const std::string& cancel_message() const;
 
     void add_ref() { ++refs_; }
     void release() {
@@ -66,12 +67,21 @@ protected:
     void run_callbacks_now();      // only while the loop is closing
     virtual void on_exception_not_retrieved();
 
+    void set_cancel_message(const std::string& msg);
+
     Loop* loop_;
+    // Finished: the exception, if any. Cancelled: the CancelledError that ended a task's
+    // coroutine, until it is handed out.
     std::exception_ptr exc_;
-    std::exception_ptr cancelled_exc_;          // the CancelledError that ended a task, until retrieved
-    std::string cancel_msg_;
-    detail::Callback first_cb_;                  // most futures have one callback: keep it inline
-    std::vector<detail::Callback>* more_cbs_ = nullptr;
+    detail::BoundFn first_cb_;                   // most futures have one callback: keep it inline
+    // What few futures need, out of line, as futures are many: a cancel message, more callbacks.
+    struct Extras {
+        std::string cancel_msg;
+        std::vector<detail::BoundFn> more_cbs;
+    };
+    std::unique_ptr<Extras> extras_;
+    Extras& extras() { return extras_ ? *extras_ : *(extras_ = std::make_unique<Extras>()); }
+    std::vector<detail::BoundFn> take_more_callbacks();
     uint32_t refs_ = 1;
     State state_ = State::Pending;
     WaitKind kind_;

@@ -82,7 +82,7 @@ void Loop::cancel_timer(detail::TimerNode& node) {
 void Loop::run_timer(void* n, void*) {
     auto* node = static_cast<detail::TimerNode*>(n);
     node->state = detail::TimerNode::Idle;
-    node->cb();
+    node->cb.fn(node->cb.ctx, nullptr);
 }
 
 void Loop::run_once() {

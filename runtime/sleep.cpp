@@ -19,7 +19,7 @@ std::string format_seconds(Time d) {
 namespace detail {
 void SleepFuture::start(Time delay) {
     delay_ = delay;
-    timer_.cb = {&SleepFuture::fire, this, nullptr};
+    timer_.cb = {&SleepFuture::fire, this};
     loop_->call_at(timer_, loop_->time() + delay);
 }
 
@@ -31,25 +31,17 @@ void SleepFuture::fire(void* self, void*) {
 std::string SleepFuture::describe() const { return "sleep(" + format_seconds(delay_) + ")"; }
 }  // namespace detail
 
-SleepAwaiter::SleepAwaiter(Time delay) : delay_(delay) {
-    if (std::isnan(delay) || std::isinf(delay))
-        throw std::invalid_argument("sleep: delay must be a finite number of seconds, got " + format_seconds(delay));
+void SleepAwaiter::reject(Time delay) {
+    throw std::invalid_argument("sleep: delay must be a finite number of seconds, got " + format_seconds(delay));
 }
 
-void SleepAwaiter::suspend(TaskBase* t) {
-    task_ = t;
-    if (delay_ <= 0) {
-        TaskAccess::yield_now(t);
-        return;
-    }
-    fut_.emplace(t->loop());
-    fut_->start(delay_);
-    TaskAccess::wait_on(t, &*fut_);
-}
-
-void SleepAwaiter::await_resume() {
-    TaskAccess::resume_point(task_);
-    if (fut_) fut_->check_result();
+void SleepAwaiter::start(TaskBase* t) {
+    static_assert(alignof(TaskBase) > 1, "the low bit of a task pointer must be free");
+    const Time delay = delay_;
+    new (&fut_) detail::SleepFuture(t->loop());
+    task_ |= 1u;
+    fut_.start(delay);
+    TaskAccess::wait_on(t, &fut_);
 }
 
 }  // namespace aio

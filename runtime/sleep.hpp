@@ -8,6 +8,9 @@
 #include "runtime/future.hpp"
 #include "runtime/task.hpp"
 
+#include <cmath>
+#include <cstdint>
+
 namespace aio {
 
 namespace detail {
@@ -32,16 +35,40 @@ private:
 
 class SleepAwaiter {
 public:
-    explicit SleepAwaiter(Time delay);
+    explicit SleepAwaiter(Time delay) : delay_(delay) {
+        if (!std::isfinite(delay)) reject(delay);
+    }
+    SleepAwaiter(const SleepAwaiter&) = delete;
+    SleepAwaiter& operator=(const SleepAwaiter&) = delete;
+    ~SleepAwaiter() {
+        if (armed()) fut_.~SleepFuture();
+    }
+
     bool await_ready() const noexcept { return false; }
-    template <class P> void await_suspend(detail::coro::coroutine_handle<P> h) { suspend(h.promise().task); }
-    void await_resume();
+    template <class P> void await_suspend(detail::coro::coroutine_handle<P> h) {
+        TaskBase* t = h.promise().task;
+        task_ = reinterpret_cast<uintptr_t>(t);
+        if (delay_ <= 0) TaskAccess::yield_now(t);   // sleep(0): a bare yield, no future
+        else start(t);
+    }
+    void await_resume() {
+        TaskAccess::resume_point(task());
+        if (armed()) fut_.check_result();
+    }
 
 private:
-    void suspend(TaskBase* t);
-    Time delay_;
-    TaskBase* task_ = nullptr;
-    std::optional<detail::SleepFuture> fut_;   // only for delay > 0
+    [[noreturn]] static void reject(Time delay);
+    void start(TaskBase* t);
+    // A sleeping task's frame is most of its memory, so the awaiter is packed: the delay shares
+    // its storage with the future that replaces it, and the task pointer's low bit says which
+    // one is there (1: the future).
+    bool armed() const { return task_ & 1u; }
+    TaskBase* task() const { return reinterpret_cast<TaskBase*>(task_ & ~uintptr_t{1}); }
+    uintptr_t task_ = 0;
+    union {
+        Time delay_;
+        detail::SleepFuture fut_;
+    };
 };
 
 inline SleepAwaiter sleep(Time delay) { return SleepAwaiter(delay); }

@@ -34,7 +34,7 @@ bool TaskBase::cancel(const std::string& msg) {
     ++num_cancels_requested_;
     if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
     must_cancel_ = true;  // delivered when the already scheduled step runs
-    cancel_msg_ = msg;
+    set_cancel_message(msg);
     return true;
 }
 
@@ -108,7 +108,7 @@ void TaskBase::step(std::exception_ptr exc) {
 void TaskBase::complete_with_result() {
     if (must_cancel_) {  // cancelled right before the coroutine returned
         must_cancel_ = false;
-        cancel_self(cancel_msg_);
+        cancel_self(cancel_message());
         set_state(TaskState::Cancelled);
     } else {
         finish();
@@ -119,7 +119,7 @@ void TaskBase::complete_with_result() {
 
 void TaskBase::complete_with_exception(std::exception_ptr e) {
     if (is_cancelled_error(e)) {
-        cancelled_exc_ = std::move(e);   // handed out on first retrieval; the task's own message stays empty
+        exc_ = std::move(e);   // handed out on first retrieval; the task's own message stays empty
         cancel_self({});
         set_state(TaskState::Cancelled);
     } else {
@@ -171,13 +171,9 @@ void TaskAccess::wait_on(TaskBase* t, FutureBase* f) {
     t->fut_waiter_ = f;
     t->set_state(TaskState::Waiting);
     f->add_done_callback(&TaskBase::wakeup_cb, t);
-    if (t->must_cancel_ && f->cancel(t->cancel_msg_)) t->must_cancel_ = false;
+    if (t->must_cancel_ && f->cancel(t->cancel_message())) t->must_cancel_ = false;
 }
 
-void TaskAccess::yield_now(TaskBase* t) { t->yielded_ = true; }
-
-void TaskAccess::resume_point(TaskBase* t) {
-    if (t->throw_exc_) std::rethrow_exception(std::exchange(t->throw_exc_, nullptr));
-}
+void TaskAccess::rethrow_delivered(TaskBase* t) { std::rethrow_exception(std::exchange(t->throw_exc_, nullptr)); }
 
 }  // namespace aio

@@ -86,9 +86,12 @@ struct TaskAccess {
     // await_suspend: the task waits for f (Task.__step's handling of a yielded future).
     static void wait_on(TaskBase* t, FutureBase* f);
     // await_suspend of sleep(0): run again in the next loop iteration (a bare yield).
-    static void yield_now(TaskBase* t);
+    static void yield_now(TaskBase* t) { t->yielded_ = true; }
     // await_resume: throws what the task's step delivered (cancellation), if anything.
-    static void resume_point(TaskBase* t);
+    static void resume_point(TaskBase* t) {
+        if (t->throw_exc_) [[unlikely]] rethrow_delivered(t);
+    }
+    [[noreturn]] static void rethrow_delivered(TaskBase* t);
     static detail::FrameBase*& top(TaskBase* t) { return t->top_; }
     // The task a ready-queue callback will step, if it steps one.
     static TaskBase* task_of(const detail::Callback& cb) {

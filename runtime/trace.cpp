@@ -8,7 +8,16 @@
 
 namespace aio {
 
-Trace::Trace(size_t event_capacity) : ring_(event_capacity ? event_capacity : 1) {}
+namespace {
+size_t power_of_two_at_least(size_t n) {
+    size_t p = 1;
+    while (p < n) p <<= 1;
+    return p;
+}
+}  // namespace
+
+// A power-of-two ring: a mask instead of a division on every recorded state change.
+Trace::Trace(size_t event_capacity) : ring_(power_of_two_at_least(event_capacity)) {}
 
 Trace::~Trace() { detach(); }
 
@@ -30,10 +39,11 @@ void Trace::clear() {
 }
 
 void Trace::push(const TraceEvent& e) {
-    ring_[(head_ + size_) % ring_.size()] = e;
-    if (size_ < ring_.size()) ++size_;
+    const size_t mask = ring_.size() - 1;
+    ring_[(head_ + size_) & mask] = e;
+    if (size_ <= mask) ++size_;
     else {
-        head_ = (head_ + 1) % ring_.size();
+        head_ = (head_ + 1) & mask;
         ++dropped_;
     }
 }
@@ -41,7 +51,7 @@ void Trace::push(const TraceEvent& e) {
 std::vector<TraceEvent> Trace::events() const {
     std::vector<TraceEvent> out;
     out.reserve(size_);
-    for (size_t i = 0; i < size_; ++i) out.push_back(ring_[(head_ + i) % ring_.size()]);
+    for (size_t i = 0; i < size_; ++i) out.push_back(ring_[(head_ + i) & (ring_.size() - 1)]);
     return out;
 }
 

@@ -33,7 +33,7 @@ struct TaskRecord {
 
 class Trace final : public Recorder {
 public:
-    explicit Trace(size_t event_capacity = 1 << 16);
+    explicit Trace(size_t event_capacity = 1 << 16);   // rounded up to a power of two
     ~Trace() override;
     void attach(Loop& loop);   // starts recording (one loop at a time)
     void detach();

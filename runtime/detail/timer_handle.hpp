@@ -13,12 +13,12 @@ public:
     ~TimerHandle() { cancel(); }
 
     void call_at(Time when, void (*fn)(void*, void*), void* ctx) {
-        node_.cb = {fn, ctx, nullptr};
+        node_.cb = {fn, ctx};
         loop_->call_at(node_, when);
     }
     void call_later(Time delay, void (*fn)(void*, void*), void* ctx) { call_at(loop_->time() + delay, fn, ctx); }
     void call_soon(void (*fn)(void*, void*), void* ctx) {
-        node_.cb = {fn, ctx, nullptr};
+        node_.cb = {fn, ctx};
         loop_->call_soon(node_);
     }
     void cancel() { loop_->cancel_timer(node_); }

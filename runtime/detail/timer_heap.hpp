@@ -16,7 +16,7 @@ struct TimerNode {
     uint64_t ready_seq = 0;          // slot in the ready queue once due
     uint32_t heap_index = kNone;
     enum State : uint8_t { Idle, Scheduled, Ready } state = Idle;
-    Callback cb;
+    BoundFn cb;                      // called with a null argument
 };
 
 class TimerHeap {
