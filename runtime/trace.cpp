@@ -16,8 +16,7 @@ size_t power_of_two_at_least(size_t n) {
 }
 }  // namespace
 
-// A power-of-two ring: a mask instead of a division on every recorded state change.
-Trace::Trace(size_t event_capacity) : ring_(power_of_two_at_least(event_capacity)) {}
+Trace::Trace(size_t event_capacity) : ring_(power_of_two_at_least(event_capacity)), mask_(ring_.size() - 1) {}
 
 Trace::~Trace() { detach(); }
 
@@ -38,20 +37,10 @@ void Trace::clear() {
     dropped_ = 0;
 }
 
-void Trace::push(const TraceEvent& e) {
-    const size_t mask = ring_.size() - 1;
-    ring_[(head_ + size_) & mask] = e;
-    if (size_ <= mask) ++size_;
-    else {
-        head_ = (head_ + 1) & mask;
-        ++dropped_;
-    }
-}
-
 std::vector<TraceEvent> Trace::events() const {
     std::vector<TraceEvent> out;
     out.reserve(size_);
-    for (size_t i = 0; i < size_; ++i) out.push_back(ring_[(head_ + i) & (ring_.size() - 1)]);
+    for (size_t i = 0; i < size_; ++i) out.push_back(ring_[(head_ + i) & mask_]);
     return out;
 }
 

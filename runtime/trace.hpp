@@ -43,17 +43,26 @@ public:
     const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
     std::vector<TraceEvent> events() const;    // oldest first; the oldest are dropped when full
     uint64_t events_dropped() const { return dropped_; }
-    size_t event_capacity() const { return ring_.size(); }
+    size_t event_capacity() const { return mask_ + 1; }
 
     void on_task_created(const TaskBase& t) override;
     void on_task_state(const TaskBase& t, TaskState from) override;
     void on_iteration(const Loop&) override {}
 
 private:
-    void push(const TraceEvent& e);
+    // Inline: two of these per task switch when recording.
+    void push(const TraceEvent& e) {
+        ring_[(head_ + size_) & mask_] = e;
+        if (size_ <= mask_) ++size_;
+        else {
+            head_ = (head_ + 1) & mask_;
+            ++dropped_;
+        }
+    }
     Loop* loop_ = nullptr;
     std::vector<TaskRecord> tasks_;
-    std::vector<TraceEvent> ring_;
+    std::vector<TraceEvent> ring_;     // a power-of-two ring: a mask, not a division
+    size_t mask_;
     size_t head_ = 0, size_ = 0;
     uint64_t dropped_ = 0;
 };

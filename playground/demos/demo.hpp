@@ -37,6 +37,8 @@ struct Context {
     std::function<double()> perf_counter;               // time.perf_counter(): loop time, or wall time
     // time.sleep(seconds): a blocking call. The loop runs nothing else meanwhile; the clock moves.
     std::function<void(double)> block;
+    // Where relative lines of the crawler's URL list resolve: the page's address (empty: nowhere).
+    std::string base_url = {};
 };
 
 struct Demo {

@@ -10,10 +10,11 @@ const Demo& queue_demo();           // queue.cpp
 const Demo& rand_demo();            // rand.cpp
 const Demo& as_completed_demo();    // as_completed.cpp
 const Demo& asyncgen_demo();        // asyncgen.cpp
+const Demo& crawler_demo();         // crawler.cpp
 
 const std::vector<const Demo*>& all_demos() {
     static const std::vector<const Demo*> demos = {
-        &count_demo(), &chain_demo(), &queue_demo(), &rand_demo(), &as_completed_demo(), &asyncgen_demo(),
+        &count_demo(), &chain_demo(), &queue_demo(), &rand_demo(), &crawler_demo(), &as_completed_demo(), &asyncgen_demo(),
     };
     return demos;
 }

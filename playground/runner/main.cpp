@@ -1,10 +1,13 @@
 // aio_run: the walkthrough's demos in a terminal, with the scripts' own flags
-// (`aio_run queue -p 2 -c 5`, `aio_run chain 1 2 3`), plus --seed and --clock real|virtual.
+// (`aio_run queue -p 2 -c 5`, `aio_run chain 1 2 3`, `aio_run crawler --urls FILE --out FILE`),
+// plus --seed and --clock real|virtual.
 // Bad input prints the parameter's name and range, and exits 2 before anything runs.
 #include "playground/demos/demo.hpp"
 #include "runtime/hosts/realtime_host.hpp"
 
 #include <cerrno>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -90,7 +93,20 @@ struct Options {
     Params params;
     bool real_clock = true;
     bool help = false;
+    std::string out;   // crawler: where foundurls.txt goes
 };
+
+// The crawler's network is real, so it runs on the real clock.
+bool needs_network(const Demo& d) { return d.name == "crawler"; }
+
+std::string read_file(const std::string& path, size_t limit) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ParamError("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text.str().size() > limit) throw ParamError(path + " is larger than " + std::to_string(limit) + " bytes");
+    return text.str();
+}
 
 // argv after the demo's name, as the script's argparse would read it.
 Options parse(const Demo& d, const std::vector<std::string>& args) {
@@ -109,6 +125,12 @@ Options parse(const Demo& d, const std::vector<std::string>& args) {
             return args[++i];
         };
         if (arg == "--help" || arg == "-h") { o.help = true; continue; }
+        if (needs_network(d) && arg == "--out") { o.out = next_value(); continue; }
+        if (needs_network(d) && arg == "--urls") {   // areq.py reads urls.txt: here, any file
+            const std::string path = next_value();
+            o.params["urls"] = read_file(path, param_for_flag(d, "--urls")->max_items);
+            continue;
+        }
         if (arg == "--clock") {
             const std::string c = next_value();
             if (c != "real" && c != "virtual") throw ParamError("--clock must be real or virtual, got '" + c + "'");
@@ -167,6 +189,7 @@ Options parse(const Demo& d, const std::vector<std::string>& args) {
                 break;
         }
     }
+    if (needs_network(d) && !o.real_clock) throw ParamError(d.name + " makes real requests: it runs on --clock real only");
     o.params = resolve_params(d, o.params);   // throws ParamError naming the parameter and range
     return o;
 }
@@ -197,7 +220,8 @@ void print_usage() {
 }
 
 // Runs the demo's program as asyncio.run would, on the virtual clock or in real time.
-void run_demo(const Demo& d, const Params& params, bool real_clock) {
+void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& out) {
+    aio::SocketNetwork network;   // outlives the loop: closing the loop aborts what is in flight
     aio::Loop loop;
     auto print = [](const std::string& line) {
         std::printf("%s\n", line.c_str());
@@ -210,7 +234,8 @@ void run_demo(const Demo& d, const Params& params, bool real_clock) {
         aio::run(loop, d.main(ctx, params));
         return;
     }
-    aio::RealtimeHost host(loop);
+    aio::set_network(loop, &network);
+    aio::RealtimeHost host(loop, &network);
     Context ctx{.loop = loop, .print = print, .random = aio::Random(), .files = {},
                 .perf_counter = [&] { return host.elapsed(); },
                 .block = [&](double s) {
@@ -226,6 +251,13 @@ void run_demo(const Demo& d, const Params& params, bool real_clock) {
     }
     aio::cancel_all_tasks(loop);
     main.result();
+    for (const auto& [name, text] : ctx.files) {
+        const std::string path = out.empty() ? name : out;
+        std::ofstream f(path, std::ios::binary);
+        f << text;
+        if (!f) throw std::runtime_error("cannot write " + path);
+        std::fprintf(stderr, "aio_run: wrote %s (%zu bytes)\n", path.c_str(), text.size());
+    }
 }
 
 }  // namespace
@@ -257,7 +289,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
-        run_demo(*demo, options.params, options.real_clock);
+        run_demo(*demo, options.params, options.real_clock, options.out);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "aio_run: %s: %s\n", demo->name.c_str(), e.what());
         return 1;

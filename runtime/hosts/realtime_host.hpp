@@ -1,7 +1,8 @@
 // RealtimeHost: runs a loop in real time in a native program (the terminal runner's
-// --clock real): it sleeps until each next deadline, so the measured times are real. Requests
-// are not supported here (no network on this host).
+// --clock real): it sleeps until each next deadline, so the measured times are real. With a
+// SocketNetwork, it also wakes for answers to requests and hands them to the loop.
 #pragma once
+#include "runtime/hosts/socket_network.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/run.hpp"
 
@@ -12,7 +13,8 @@ namespace aio {
 
 class RealtimeHost {
 public:
-    explicit RealtimeHost(Loop& loop) : loop_(loop), start_(std::chrono::steady_clock::now()) {}
+    explicit RealtimeHost(Loop& loop, SocketNetwork* network = nullptr)
+        : loop_(loop), network_(network), start_(std::chrono::steady_clock::now()) {}
 
     // Runs until fut is done (plus the iteration that runs its callbacks), sleeping for real.
     void run_until_complete(FutureBase& fut) {
@@ -20,11 +22,13 @@ public:
         fut.add_done_callback([](void* flag, void*) { *static_cast<bool*>(flag) = true; }, &stop);
         while (!stop) {
             if (!loop_.has_due_work()) {
-                if (!loop_.has_timers()) throw std::runtime_error("deadlock: nothing can make progress");
-                const Time deadline = loop_.next_deadline();
-                std::this_thread::sleep_until(start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                           std::chrono::duration<double>(deadline)));
-                loop_.advance_to(deadline);
+                const bool io = network_ && network_->busy();
+                if (!loop_.has_timers() && !io) throw std::runtime_error("deadlock: nothing can make progress");
+                std::optional<std::chrono::steady_clock::time_point> until;
+                if (loop_.has_timers()) until = at(loop_.next_deadline());
+                if (io) network_->wait_and_deliver(until);
+                else std::this_thread::sleep_until(*until);
+                loop_.advance_to(elapsed());   // the clock is real: it moved while we waited
             }
             loop_.run_once();
         }
@@ -32,7 +36,11 @@ public:
     double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
 private:
+    std::chrono::steady_clock::time_point at(Time t) const {
+        return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(t));
+    }
     Loop& loop_;
+    SocketNetwork* network_;
     std::chrono::steady_clock::time_point start_;
 };
 

@@ -22,6 +22,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORKLOADS = ["spawn_gather", "sleep0_switch", "queue_pingpong", "sleeping_tasks"]
 SIDES = ["cpp-native", "cpp-wasm", "cpython", "uvloop", "node"]
 TITLES = {"cpp-native": "C++ native", "cpp-wasm": "C++ wasm", "cpython": "CPython", "uvloop": "uvloop", "node": "Node"}
+# The runtime again with its recorder attached (aio::Trace), for the cost of leaving recording on.
+RECORDED = {"cpp-native-rec": "cpp-native", "cpp-wasm-rec": "cpp-wasm"}
 RATIOS = [("cpython", "cpp-native"), ("cpython", "cpp-wasm"), ("uvloop", "cpp-native"), ("node", "cpp-native")]
 WHAT = {
     "spawn_gather": "create 100,000 no-op tasks, then gather them; per task",
@@ -62,6 +64,9 @@ def side_commands(args):
             cmds["uvloop"] = cmds["cpython"] + ["--uvloop"]
         else:
             skipped["uvloop"] = f"uvloop is not importable by {python}"
+    for rec, plain in RECORDED.items():
+        if plain in cmds:
+            cmds[rec] = cmds[plain] + ["--record", "on"]
     if node:
         cmds["node"] = [node, "--expose-gc", os.path.join(HERE, "node_bench.mjs")]
     else:
@@ -79,7 +84,7 @@ def run_side(cmd, workload, side, args, notes):
         return out
     for line in proc.stdout.splitlines():
         if m := RESULT.match(line):
-            if m[1] == workload and m[2] == side:
+            if m[1] == workload and m[2] == RECORDED.get(side, side):
                 out.ns = float(m[3])
                 out.bytes = None if m[4] == "-" else float(m[4])
         elif m := RUNS.match(line):
@@ -132,6 +137,22 @@ def print_tables(results, workloads, skipped):
         ratios = [fmt_ratio(value(results, w, a, field), value(results, w, b, field)) for a, b in RATIOS]
         print(f"| {label} | " + " | ".join(cells + ratios) + " |")
 
+    print("\nRecording on (a Trace attached to the loop), ns/op, and what it costs:\n")
+    print("| workload | C++ native | recording on | cost | C++ wasm | recording on | cost |")
+    print("|---|" + "---:|" * 6)
+    for w in workloads:
+        cells = []
+        for rec, plain in RECORDED.items():
+            off, on = value(results, w, plain, "ns"), value(results, w, rec, "ns")
+            cost = "–" if off is None or on is None else f"{(on / off - 1) * 100:+.0f}%"
+            cells += [fmt_ns(off), fmt_ns(on), cost]
+        print(f"| {w} | " + " | ".join(cells) + " |")
+    for rec, plain in RECORDED.items():
+        off, on = value(results, "sleeping_tasks", plain, "bytes"), value(results, "sleeping_tasks", rec, "bytes")
+        if off is not None and on is not None:
+            print(f"\nBytes per suspended sleeping task, {TITLES[plain]}: {off:.0f} (recording on: {on:.0f}).", end="")
+    print()
+
     print(f"\nFirst run in a fresh process (cold heap), ns/op; the table above has the best of the runs:\n")
     print("| workload | " + " | ".join(TITLES[s] for s in SIDES) + " |")
     print("|---|" + "---:|" * len(SIDES))
@@ -181,7 +202,7 @@ def main():
     workloads = WORKLOADS if args.workload == "all" else [args.workload]
     cmds, skipped = side_commands(args)
     results, notes = {}, []
-    jobs = [(w, s) for w in workloads for s in SIDES if s in cmds]
+    jobs = [(w, s) for w in workloads for s in [*SIDES, *RECORDED] if s in cmds]
     for i, (w, s) in enumerate(jobs, 1):
         print(f"[{i}/{len(jobs)}] {w} on {s} ...", end="", file=sys.stderr, flush=True)
         t0 = time.monotonic()

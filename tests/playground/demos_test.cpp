@@ -180,12 +180,14 @@ TEST(Demos, default_commands_are_the_walkthroughs) {
     EXPECT_EQ(cmd("rand"), "python3 rand.py");
     EXPECT_EQ(cmd("as_completed"), "python3 as_completed.py --seq1 3 2 1 --seq2 10 5 0");
     EXPECT_EQ(cmd("asyncgen"), "python3 asyncgen.py");
+    EXPECT_EQ(cmd("crawler"), "python3 areq.py");
+    EXPECT_EQ(cmd("crawler", {{"depth", int64_t{2}}, {"timeout", 2.5}}), "python3 areq.py --timeout 2.5 --depth 2");
 }
 
 TEST(Demos, registry_lists_each_demo_once_by_name) {
     std::vector<std::string> names;
     for (const Demo* d : all_demos()) names.push_back(d->name);
-    for (const char* name : {"count", "chain", "queue", "rand", "as_completed", "asyncgen"})
+    for (const char* name : {"count", "chain", "queue", "rand", "crawler", "as_completed", "asyncgen"})
         EXPECT_EQ(std::count(names.begin(), names.end(), name), 1) << name;
     EXPECT_EQ(find_demo("nope"), nullptr);
 }
@@ -200,7 +202,8 @@ TEST(Demos, await_lines_point_at_awaits_in_their_function) {
             SCOPED_TRACE(d->name + ": " + key.first + "/" + key.second + " at line " + std::to_string(line));
             ASSERT_TRUE(line >= 1 && line <= static_cast<int>(script.size()));
             const std::string& text = script[line - 1];
-            EXPECT_NE(text.find("await "), std::string::npos) << text;
+            const bool async_with = key.second == "semaphore" || key.second == "lock";
+            EXPECT_NE(text.find(async_with ? "async with " : "await "), std::string::npos) << text;
             if (key.second == "sleep") {
                 EXPECT_NE(text.find("asyncio.sleep("), std::string::npos) << text;
             }

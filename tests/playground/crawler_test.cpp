@@ -1,0 +1,158 @@
+// The crawler demo on the virtual network, serving the shipped sample site (web/sample-site) as
+// a static host would: what it logs, what it writes to foundurls.txt, and its limits.
+#include "playground/demos/demo.hpp"
+#include "runtime/hosts/virtual_network.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace {
+
+using namespace aio::demos;
+using Lines = std::vector<std::string>;
+namespace fs = std::filesystem;
+
+const std::string kOrigin = "http://site.test";
+const std::string kSite = kOrigin + "/sample-site/";
+
+// Every file of the sample site at its URL; directories answer with their index.html, and
+// without a trailing slash redirect to it, as common static servers do. slow* pages take 2 s.
+void route_sample_site(aio::VirtualNetwork& net) {
+    for (const auto& e : fs::recursive_directory_iterator(AIO_SAMPLE_SITE)) {
+        const std::string rel = fs::relative(e.path(), AIO_SAMPLE_SITE).generic_string();
+        if (e.is_directory()) {
+            net.route(kSite + rel, {.latency = 0.01, .redirect_to = kSite + rel + "/"});
+            continue;
+        }
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream body;
+        body << in.rdbuf();
+        aio::Route r{.latency = rel.starts_with("slow") ? 2.0 : 0.05, .body = body.str(),
+                     .content_type = rel.ends_with(".txt") ? "text/plain" : "text/html"};
+        net.route(kSite + rel, r);
+        if (rel.ends_with("index.html")) net.route(kSite + rel.substr(0, rel.size() - 10), r);
+    }
+    net.route(kSite + "teapots.html", {.latency = 0.05, .status = 404, .body = "Not Found"});
+}
+
+struct CrawlRun {
+    Lines lines;
+    std::string found;          // foundurls.txt
+    size_t most_in_flight = 0;
+    double took = 0;
+};
+
+CrawlRun crawl(const Params& given) {
+    aio::Loop loop;
+    aio::VirtualNetwork net(loop);
+    route_sample_site(net);
+    aio::set_network(loop, &net);
+    CrawlRun run;
+    Context ctx{.loop = loop, .print = [&](const std::string& l) { run.lines.push_back(l); }, .random = aio::Random(),
+                .files = {}, .perf_counter = [&] { return loop.time(); }, .block = [](double) {},
+                .base_url = kOrigin + "/index.html"};
+    const Demo& d = *find_demo("crawler");
+    aio::Task<void> main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)));
+    while (!main.done()) {
+        if (!loop.has_ready()) {
+            if (!loop.has_timers()) break;
+            loop.advance_to(loop.next_deadline());
+        }
+        loop.run_once();
+        run.most_in_flight = std::max(run.most_in_flight, aio::fetches_in_flight(loop).size());
+    }
+    main.result();
+    run.found = ctx.files["foundurls.txt"];
+    run.took = loop.time();
+    aio::set_network(loop, nullptr);
+    return run;
+}
+
+bool has(const Lines& lines, const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); }
+
+std::set<std::string> links_of(const std::string& found, const std::string& source) {
+    std::set<std::string> out;
+    std::istringstream in(found);
+    for (std::string l; std::getline(in, l);)
+        if (l.starts_with(source + "\t")) out.insert(l.substr(source.size() + 1));
+    return out;
+}
+
+TEST(CrawlerDemo, default_list_logs_as_areq_py_and_keeps_going_past_errors) {
+    const CrawlRun run = crawl({});
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "index.html"));
+    EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kSite + "teapots.html [404]: Not Found"));
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "docs"));   // after the redirect
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Wrote results for source URL: " + kSite + "slow-brew.html"));
+    // The slow page finishes last, and the whole crawl takes as long as it: they ran at once.
+    EXPECT_EQ(run.lines.back(), "INFO:areq: Wrote results for source URL: " + kSite + "slow-brew.html");
+    EXPECT_LT(run.took, 2.2);
+    EXPECT_TRUE(run.found.starts_with("source_url\tparsed_url\n"));
+}
+
+TEST(CrawlerDemo, links_follow_the_scripts_regex_and_urljoin) {
+    const CrawlRun run = crawl({});
+    const auto index = links_of(run.found, kSite + "index.html");
+    for (const std::string& want : {kSite + "about.html", kOrigin + "/sample-site/blog/index.html", kSite + "docs",
+                                    kSite + "shop.html?sort=price&amp;page=2",   // no entity decoding
+                                    kSite + "index.html#menu", std::string("mailto:hello@tinytea.example"),
+                                    std::string("https://www.python.org/"),
+                                    std::string("http://docs.python.org/3/library/asyncio.html")})   // protocol-relative
+        EXPECT_EQ(index.count(want), 1u) << want;
+    for (const std::string& not_matched : {kSite + "single-quoted.html", kSite + "shouting.html"})
+        EXPECT_EQ(index.count(not_matched), 0u) << not_matched;
+    for (const std::string& l : index) EXPECT_EQ(l.find("multi"), std::string::npos) << l;
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Found " + std::to_string(index.size()) + " links for " + kSite + "index.html"));
+    // The plain-text page is read with the same rule; links resolve against the URL as listed.
+    EXPECT_EQ(links_of(run.found, kSite + "notes.txt"), (std::set<std::string>{kSite + "about.html", kSite + "notes.txt#end"}));
+    EXPECT_EQ(links_of(run.found, kSite + "docs").count(kSite + "guide.html"), 1u);
+    EXPECT_TRUE(links_of(run.found, kSite + "teapots.html").empty());
+}
+
+TEST(CrawlerDemo, semaphore_bounds_requests_in_flight) {
+    EXPECT_EQ(crawl({}).most_in_flight, 7u);
+    EXPECT_EQ(crawl({{"concurrency", int64_t{2}}}).most_in_flight, 2u);
+}
+
+TEST(CrawlerDemo, timeout_fails_only_the_slow_page) {
+    const CrawlRun run = crawl({{"timeout", 0.5}});
+    EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kSite + "slow-brew.html [None]: timed out after 0.5 s: " +
+                                   kSite + "slow-brew.html"));
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Wrote results for source URL: " + kSite + "index.html"));
+    EXPECT_LT(run.took, 0.6);
+}
+
+TEST(CrawlerDemo, depth_follows_same_origin_pages_once_within_max_pages) {
+    const CrawlRun run = crawl({{"urls", kSite + "index.html"}, {"depth", int64_t{3}}});
+    std::set<std::string> sources;
+    for (const std::string& l : run.lines)
+        if (l.starts_with("INFO:areq: Got response [200] for URL: ")) EXPECT_TRUE(sources.insert(l.substr(39)).second) << l;
+    for (const std::string& page : {kSite + "about.html", kSite + "blog/post-1.html", kSite + "docs/guide.html"})
+        EXPECT_EQ(sources.count(page), 1u) << page;
+    for (const std::string& s : sources) EXPECT_TRUE(s.starts_with(kOrigin)) << s;
+    const CrawlRun capped = crawl({{"urls", kSite + "index.html"}, {"depth", int64_t{3}}, {"max_pages", int64_t{3}}});
+    size_t fetched = 0;
+    for (const std::string& l : capped.lines) fetched += l.starts_with("INFO:areq: Got response") || l.starts_with("ERROR:areq: aiohttp");
+    EXPECT_EQ(fetched, 3u);
+}
+
+TEST(CrawlerDemo, bad_lines_are_reported_and_skipped) {
+    const CrawlRun run = crawl({{"urls", "ftp://files.test/x\n\n  " + kSite + "about.html  \nhttp://\n" + kSite + "about.html\n"}});
+    EXPECT_TRUE(has(run.lines, "WARNING:areq: urls line 1 skipped: 'ftp://files.test/x' is not an http(s) URL"));
+    EXPECT_TRUE(has(run.lines, "WARNING:areq: urls line 4 skipped: 'http://' is not an http(s) URL"));
+    size_t fetched = 0;
+    for (const std::string& l : run.lines) fetched += l.starts_with("INFO:areq: Got response");
+    EXPECT_EQ(fetched, 1u);   // the duplicate counts once
+}
+
+TEST(CrawlerDemo, relative_lines_resolve_against_the_page) {
+    const CrawlRun run = crawl({{"urls", "sample-site/about.html"}});
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "about.html"));
+}
+
+}  // namespace
