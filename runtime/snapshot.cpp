@@ -71,7 +71,7 @@ Snapshot take_snapshot(const Loop& loop, const Trace* trace) {
             TaskView v;
             v.id = r.id;
             v.parent = r.parent;
-            v.name = r.name;
+            v.name = r.display_name();
             v.state = r.state;
             v.result = r.result;
             v.created = r.created;

@@ -25,6 +25,7 @@ public:
     std::string name() const;                             // "Task-<n>" unless named (n counts unnamed tasks, as CPython)
     void set_name(std::string name);
     bool has_custom_name() const { return name_ != nullptr; }
+    uint32_t default_name_number() const { return default_name_; }   // the n of "Task-<n>"
 
     bool cancel(const std::string& msg = {}) override;   // Task.cancel(): true if it took
     int cancelling() const { return num_cancels_requested_; }

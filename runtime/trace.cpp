@@ -50,7 +50,8 @@ void Trace::on_task_created(const TaskBase& t) {
     r = TaskRecord{};
     r.id = t.id();
     r.parent = t.parent_id();
-    r.name = t.name();
+    if (t.has_custom_name()) r.name = t.name();   // else "Task-N", made when a view asks
+    r.default_name = t.default_name_number();
     r.created = r.since = t.loop().time();
     push({r.created, t.loop().iteration(), r.id, TaskState::Pending, TaskState::Pending, WaitKind::None});
 }
@@ -66,7 +67,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     if (t.state() >= TaskState::Done) {
         r.finished = now;
         r.result = t.result_repr();
-        r.name = t.name();
+        if (t.has_custom_name()) r.name = t.name();
     }
     push({now, t.loop().iteration(), r.id, from, r.state, r.wait});
 }
@@ -97,7 +98,7 @@ std::string to_chrome_trace(const Trace& trace, Time now) {
     for (const TaskRecord& r : trace.tasks()) {
         if (!r.id) continue;
         add("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + std::to_string(r.id) +
-            ",\"args\":{\"name\":" + json_string(r.name) + "}}");
+            ",\"args\":{\"name\":" + json_string(r.display_name()) + "}}");
     }
     // A span per state: from each event to the task's next event (or its current `since`).
     const auto events = trace.events();

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct TraceEvent {
 
 struct TaskRecord {
     uint32_t id = 0, parent = 0;
-    std::string name;
+    uint32_t default_name = 0;                     // the n of "Task-<n>"
+    std::string name;                              // empty unless the task was named
+    std::string display_name() const { return name.empty() ? "Task-" + std::to_string(default_name) : name; }
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
     Time created = 0, since = 0, finished = -1;
@@ -39,7 +42,7 @@ public:
     void detach();
     void clear();
 
-    const std::vector<TaskRecord>& tasks() const { return tasks_; }   // indexed by id - 1
+    const std::deque<TaskRecord>& tasks() const { return tasks_; }   // indexed by id - 1
     const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
     std::vector<TraceEvent> events() const;    // oldest first; the oldest are dropped when full
     uint64_t events_dropped() const { return dropped_; }
@@ -60,7 +63,7 @@ private:
         }
     }
     Loop* loop_ = nullptr;
-    std::vector<TaskRecord> tasks_;
+    std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
     std::vector<TraceEvent> ring_;     // a power-of-two ring: a mask, not a division
     size_t mask_;
     size_t head_ = 0, size_ = 0;
