@@ -1,13 +1,119 @@
-// Exports for web/js/aio_api.js. Strings cross as UTF-8 JSON owned by this side until the next call.
+// Exports for web/js/aio_api.js. Strings cross as UTF-8 JSON owned by this side until the next
+// call. Every call answers {"ok": value} or {"error": message}; the JavaScript side turns an
+// error into a thrown Error, and nothing has changed when it does.
 #include "playground/app/page_api.hpp"
 
-#include <emscripten/emscripten.h>
+#include "runtime/repr.hpp"
 
+#include <emscripten/emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <string>
+
+using nlohmann::json;
 
 namespace aio::page {
 
+namespace {
+
+std::string g_reply;  // the last JSON handed to JavaScript
+
+const char* reply(const json& j) {
+    g_reply = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return g_reply.c_str();
+}
+const char* ok(const json& value = nullptr) { return reply({{"ok", value}}); }
+const char* error(const std::string& message) { return reply({{"error", message}}); }
+
+json to_json(const demos::Value& v) {
+    return std::visit([](const auto& x) { return json(x); }, v);
+}
+
+// A parameter from JSON, by the kind the demo declares; the range is checked by resolve_params.
+demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& v) {
+    auto fail = [&](const char* what) -> demos::Value {
+        throw demos::ParamError(d.name + ": " + p.name + " must be " + what + ", got " + v.dump());
+    };
+    switch (p.kind) {
+        case demos::Param::Kind::Bool:
+            if (!v.is_boolean()) return fail("true or false");
+            return v.get<bool>();
+        case demos::Param::Kind::Int:
+            if (v.is_number_integer()) return v.get<int64_t>();
+            if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15)
+                return static_cast<int64_t>(v.get<double>());
+            return fail("a whole number");
+        case demos::Param::Kind::Float:
+            if (!v.is_number()) return fail("a number");
+            return v.get<double>();
+        case demos::Param::Kind::IntList: {
+            if (!v.is_array()) return fail("a list of whole numbers");
+            std::vector<int64_t> list;
+            for (const json& x : v) {
+                if (!x.is_number_integer()) return fail("a list of whole numbers");
+                list.push_back(x.get<int64_t>());
+            }
+            return list;
+        }
+        case demos::Param::Kind::Text:
+            if (!v.is_string()) return fail("text");
+            return v.get<std::string>();
+    }
+    return fail("valid");
+}
+
+const char* kind_name(demos::Param::Kind k) {
+    switch (k) {
+        case demos::Param::Kind::Bool: return "bool";
+        case demos::Param::Kind::Int: return "int";
+        case demos::Param::Kind::Float: return "float";
+        case demos::Param::Kind::IntList: return "int_list";
+        case demos::Param::Kind::Text: return "text";
+    }
+    return "?";
+}
+
+json snapshot_json(const Session& s) {
+    const Snapshot snap = s.snapshot();
+    json tasks = json::array();
+    for (const TaskView& t : snap.tasks) {
+        tasks.push_back({{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
+                         {"waiting_on", t.waiting_on.empty() ? json(nullptr) : json(t.waiting_on)},
+                         {"until", t.until < 0 ? json(nullptr) : json(t.until)},
+                         {"stack", t.stack}, {"parent", t.parent ? json(t.parent) : json(nullptr)},
+                         {"result", t.result.empty() ? json(nullptr) : json(t.result)}});
+    }
+    json queue = nullptr;
+    if (auto q = s.queue())
+        queue = {{"size", q->size}, {"maxsize", q->maxsize}, {"unfinished", q->unfinished},
+                 {"blocked_getters", q->blocked_getters}, {"blocked_putters", q->blocked_putters}};
+    return {{"demo", s.demo() ? json(s.demo()->name) : json(nullptr)},
+            {"status", to_string(s.status())},
+            {"time", s.time()},
+            {"iteration", s.iteration()},
+            {"speed", s.speed() == BrowserHost::kInstant ? json("instant") : json(s.speed())},
+            {"tasks", tasks},
+            {"output", s.output()},
+            {"queue", queue},
+            {"files", s.files()}};
+}
+
+}  // namespace
+
+Session& session() {
+    static Session s;
+    return s;
+}
+
 void started() {
+    const int n = EM_ASM_INT({ return lengthBytesUTF8(location.href) + 1; });
+    std::string href(static_cast<size_t>(n), '\0');
+    EM_ASM({ stringToUTF8(location.href, $0, $1); }, href.data(), n);
+    href.resize(static_cast<size_t>(n - 1));
+    session().base_url = href;
+    session().on_change = [] { EM_ASM({ if (window.aioFrames) aioFrames.request(); }); };
+    session().on_end = [] { EM_ASM({ if (Module.onRunEnded) Module.onRunEnded(); }); };
     EM_ASM({ if (Module.onAppStarted) Module.onAppStarted(); });
 }
 
@@ -15,16 +121,89 @@ void report_fatal(const char* what, const char* detail) {
     EM_ASM({ if (Module.onFatal) Module.onFatal(UTF8ToString($0), UTF8ToString($1)); }, what, detail);
 }
 
-bool wants_next_frame() { return false; }
+bool wants_next_frame() { return session().status() == Status::Running; }
 
 }  // namespace aio::page
 
-namespace {
-std::string g_reply;  // the last JSON handed to JavaScript
+using aio::page::error;
+using aio::page::ok;
+using aio::page::session;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* aio_snapshot_json() { return aio::page::reply(aio::page::snapshot_json(session())); }
+
+EMSCRIPTEN_KEEPALIVE const char* aio_demos_json() {
+    json names = json::array();
+    for (const aio::demos::Demo* d : aio::demos::all_demos()) names.push_back(d->name);
+    return ok(names);
 }
 
-// The page's state as JSON: what window.aio.snapshot() returns.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_snapshot_json() {
-    g_reply = R"({"demo":null,"status":"idle","time":0,"iteration":0,"tasks":[],"output":[],"queue":null,"files":{}})";
-    return g_reply.c_str();
+EMSCRIPTEN_KEEPALIVE const char* aio_params_json(const char* demo) {
+    const aio::demos::Demo* d = aio::demos::find_demo(demo);
+    if (!d) return error(std::string("unknown demo '") + demo + "'");
+    json out = json::object();
+    for (const aio::demos::Param& p : d->params) {
+        json j = {{"kind", aio::page::kind_name(p.kind)}, {"default", aio::page::to_json(p.default_value)}, {"help", p.help}};
+        if (p.kind == aio::demos::Param::Kind::Int || p.kind == aio::demos::Param::Kind::Float ||
+            p.kind == aio::demos::Param::Kind::IntList)
+            j["min"] = p.min, j["max"] = p.max;
+        if (p.max_items) j["max_items"] = p.max_items;
+        out[p.name] = j;
+    }
+    return ok(out);
 }
+
+// The demo's Python script, its file name, title, and the command line for the current
+// parameters (the defaults when another demo is running).
+EMSCRIPTEN_KEEPALIVE const char* aio_source_json(const char* demo) {
+    const aio::demos::Demo* d = aio::demos::find_demo(demo);
+    if (!d) return error(std::string("unknown demo '") + demo + "'");
+    const aio::demos::Params params = session().demo() == d ? session().params() : aio::demos::resolve_params(*d, {});
+    return ok({{"script", d->script}, {"title", d->title}, {"summary", d->summary}, {"python", d->python},
+               {"command", d->command(params)}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* aio_run_json(const char* demo, const char* params_text) {
+    try {
+        const aio::demos::Demo* d = aio::demos::find_demo(demo);
+        if (!d) return error(std::string("unknown demo '") + demo + "'");
+        const json given = json::parse(params_text);
+        if (!given.is_object()) return error("params must be an object of parameter names to values");
+        aio::demos::Params params;
+        for (const auto& [name, value] : given.items()) {
+            const aio::demos::Param* p = nullptr;
+            for (const auto& q : d->params)
+                if (q.name == name) p = &q;
+            if (!p) return error(d->name + ": unknown parameter '" + name + "'");
+            params[name] = aio::page::from_json(*d, *p, value);
+        }
+        session().run(demo, params);
+        return ok();
+    } catch (const std::exception& e) {
+        return error(e.what());
+    }
+}
+
+// what: "pause", "resume", "step" or "stop".
+EMSCRIPTEN_KEEPALIVE const char* aio_control(const char* what) {
+    const std::string w = what;
+    if (w == "pause") session().pause();
+    else if (w == "resume") session().resume();
+    else if (w == "step") session().step();
+    else if (w == "stop") session().stop();
+    else return error("unknown control '" + w + "'");
+    return ok();
+}
+
+// speed <= 0: instant.
+EMSCRIPTEN_KEEPALIVE const char* aio_set_speed(double speed) {
+    try {
+        session().set_speed(speed);
+        return ok();
+    } catch (const std::exception& e) {
+        return error(e.what());
+    }
+}
+
+}  // extern "C"

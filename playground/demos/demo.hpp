@@ -27,6 +27,14 @@ struct Param {
     std::string help;               // one line
 };
 
+// What the queue panel and the page API show of a demo's queue.
+struct QueueStats {
+    size_t size = 0;
+    int maxsize = 0;
+    int unfinished = 0;
+    size_t blocked_getters = 0, blocked_putters = 0;
+};
+
 // What a running demo can use. The host (tests, terminal runner, page) provides it.
 struct Context {
     Loop& loop;
@@ -39,6 +47,8 @@ struct Context {
     std::function<void(double)> block;
     // Where relative lines of the crawler's URL list resolve: the page's address (empty: nowhere).
     std::string base_url = {};
+    // Set by a demo that has a queue, for the views to read (they never change it).
+    std::function<QueueStats()> queue_probe = {};
 };
 
 struct Demo {

@@ -132,6 +132,9 @@ Coro<void> consume(Context& ctx, Settings s, int64_t name, ItemQueue q) {
 Coro<void> queue_main(Context& ctx, Settings s, int64_t nprod, int64_t ncon, int64_t maxsize) {
     co_await frame_name("main()");
     auto q = std::make_shared<Queue<Item>>(static_cast<int>(maxsize));
+    ctx.queue_probe = [q] {
+        return QueueStats{q->qsize(), q->maxsize(), q->unfinished_tasks(), q->blocked_getters(), q->blocked_putters()};
+    };
     std::vector<Task<void>> producers, consumers;
     for (int64_t n = 0; n < nprod; ++n) producers.push_back(create_task(produce(ctx, s, n, q)));
     for (int64_t n = 0; n < ncon; ++n) consumers.push_back(create_task(consume(ctx, s, n, q)));

@@ -26,6 +26,7 @@
     printErr: (text) => console.warn(text),
     onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),
     onFatal: (what, detail) => fail(what, detail),
+    onRunEnded: () => window.aio._runEnded(),
     onAppStarted: () => {
       window.aioFrames.attach(canvas, () => {
         const more = Module._aio_frame();

@@ -1,0 +1,145 @@
+// The page's run of a demo: the demo's program as a task on a loop that the browser host
+// paces, recorded by a Trace, its prints and files kept for the console and the API.
+#include "playground/app/session.hpp"
+
+#include "runtime/run.hpp"
+
+#include <stdexcept>
+
+namespace aio::page {
+
+namespace {
+constexpr size_t kMaxOutputLines = 100000;   // a console that cannot grow without limit
+}
+
+const char* to_string(Status s) {
+    switch (s) {
+        case Status::Idle: return "idle";
+        case Status::Running: return "running";
+        case Status::Paused: return "paused";
+        case Status::Finished: return "finished";
+        case Status::Stopped: return "stopped";
+    }
+    return "?";
+}
+
+// Declaration order is teardown order in reverse: the context (and what the demo put in it)
+// goes before the loop, the loop before the network its requests use.
+struct Session::Run {
+    BrowserNetwork network;
+    Loop loop;
+    Trace trace;
+    BrowserHost host{loop};
+    demos::Context ctx;
+    Task<void> main;
+    explicit Run(std::function<void(const std::string&)> print)
+        : ctx{.loop = loop, .print = std::move(print), .random = Random(), .files = {},
+              .perf_counter = [this] { return loop.time(); },
+              .block = [this](double s) { loop.advance_to(loop.time() + s); }} {
+        trace.attach(loop);
+        set_network(loop, &network);
+        network.on_activity = [this] { host.io_done(); };
+    }
+    ~Run() {
+        cancel_all_tasks(loop);
+        set_network(loop, nullptr);
+        trace.detach();
+    }
+};
+
+Session::Session() = default;
+Session::~Session() = default;
+
+void Session::run(const std::string& name, const demos::Params& given) {
+    const demos::Demo* d = demos::find_demo(name);
+    if (!d) throw std::invalid_argument("unknown demo '" + name + "'");
+    demos::Params params = demos::resolve_params(*d, given);   // throws, naming the parameter
+    run_.reset();   // the previous run is cancelled and gone before the new one starts
+    demo_ = d;
+    params_ = params;
+    output_.clear();
+    auto r = std::make_unique<Run>([this](const std::string& line) {
+        if (output_.size() < kMaxOutputLines) output_.push_back(line);
+        else if (output_.size() == kMaxOutputLines) output_.push_back("(console full: later lines are not shown)");
+    });
+    r->ctx.base_url = base_url;
+    r->host.set_speed(speed_);
+    r->host.on_progress = [this] { progress(); };
+    run_ = std::move(r);
+    status_ = Status::Running;
+    run_->main = create_task(run_->loop, d->main(run_->ctx, params_), "main");
+    run_->host.wake();
+    if (on_change) on_change();
+}
+
+void Session::progress() {
+    if (run_ && status_ != Status::Finished && status_ != Status::Stopped && run_->main.done()) {
+        finish(Status::Finished);
+        return;
+    }
+    if (on_change) on_change();
+}
+
+void Session::finish(Status how) {
+    // As asyncio.run: whatever main left running is cancelled and run to its end.
+    run_->host.pause();
+    cancel_all_tasks(run_->loop);
+    if (how == Status::Finished && run_->main.done() && !run_->main.cancelled()) {
+        if (std::exception_ptr e = run_->main.exception())
+            output_.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
+    }
+    status_ = how;
+    if (on_change) on_change();
+    if (on_end) on_end();
+}
+
+void Session::pause() {
+    if (status_ != Status::Running) return;
+    run_->host.pause();
+    status_ = Status::Paused;
+    if (on_change) on_change();
+}
+
+void Session::resume() {
+    if (status_ != Status::Paused) return;
+    status_ = Status::Running;
+    run_->host.resume();
+    if (on_change) on_change();
+}
+
+void Session::step() {
+    if (status_ == Status::Running) pause();
+    if (status_ != Status::Paused) return;
+    run_->host.step();
+    progress();
+}
+
+void Session::stop() {
+    if (status_ != Status::Running && status_ != Status::Paused) return;
+    finish(Status::Stopped);
+}
+
+void Session::set_speed(double speed) {
+    const bool instant = speed <= 0 || speed == BrowserHost::kInstant;
+    if (!instant && !(speed >= 0.1 && speed <= 10))
+        throw std::invalid_argument("speed must be 0.1..10 or 'instant', got " + repr(speed));
+    speed_ = instant ? BrowserHost::kInstant : speed;
+    if (run_) run_->host.set_speed(speed_);
+    if (on_change) on_change();
+}
+
+const std::map<std::string, std::string>& Session::files() const {
+    static const std::map<std::string, std::string> none;
+    return run_ ? run_->ctx.files : none;
+}
+
+Time Session::time() const { return run_ ? run_->host.display_time() : 0; }
+uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; }
+Snapshot Session::snapshot() const { return run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{}; }
+
+std::optional<demos::QueueStats> Session::queue() const {
+    if (!run_ || !run_->ctx.queue_probe) return std::nullopt;
+    return run_->ctx.queue_probe();
+}
+
+}  // namespace aio::page

@@ -1,0 +1,61 @@
+// Session: the page's one running demo, driven by the UI and the page API alike (both call
+// these methods, so a run started from either shows in both). It owns the loop, the browser
+// host and network, the trace and what the demo printed and wrote.
+#pragma once
+#include "playground/demos/demo.hpp"
+#include "runtime/hosts/browser_host.hpp"
+#include "runtime/hosts/browser_network.hpp"
+#include "runtime/snapshot.hpp"
+#include "runtime/trace.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aio::page {
+
+enum class Status { Idle, Running, Paused, Finished, Stopped };
+const char* to_string(Status s);
+
+class Session {
+public:
+    Session();
+    ~Session();
+
+    // Starts `demo` with `given` parameters, replacing any run. Unknown demos and bad parameters
+    // throw (demos::ParamError, std::invalid_argument) before anything changes.
+    void run(const std::string& demo, const demos::Params& given);
+    void pause();
+    void resume();
+    void step();                        // exactly one loop iteration; pauses first
+    void stop();                        // cancels every task, as asyncio.run cleans up
+    void set_speed(double speed);       // loop seconds per wall second, 0.1..10, or instant (<= 0)
+    double speed() const { return speed_; }
+
+    Status status() const { return status_; }
+    const demos::Demo* demo() const { return demo_; }
+    const demos::Params& params() const { return params_; }
+    const std::vector<std::string>& output() const { return output_; }
+    const std::map<std::string, std::string>& files() const;
+    Time time() const;                  // loop time as it should show now
+    uint64_t iteration() const;
+    Snapshot snapshot() const;
+    std::optional<demos::QueueStats> queue() const;
+
+    std::string base_url;               // where the crawler's relative URLs resolve (the page)
+    std::function<void()> on_change;    // progress or a status change: views redraw
+    std::function<void()> on_end;       // the run finished or was stopped
+
+private:
+    struct Run;
+    void progress();
+    void finish(Status how);
+    std::unique_ptr<Run> run_;
+    const demos::Demo* demo_ = nullptr;
+    demos::Params params_;
+    std::vector<std::string> output_;
+    Status status_ = Status::Idle;
+    double speed_ = 1.0;
+};
+
+}  // namespace aio::page

@@ -1,0 +1,124 @@
+// window.aio drives the demos: every demo runs at instant speed and prints what CPython prints
+// for its script; pause, step, stop and speed behave; bad calls throw and change nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, openPage } from './harness.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+let server, browser, page, errors, context;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  ({ page, errors, context } = await openPage(browser, server.url));
+  await page.evaluate(() => window.aio.ready);
+});
+after(async () => { await context?.close(); await browser?.close(); server?.stop(); });
+
+// The demo's own script on CPython's virtual-time loop (tests/playground/run_demo_script.py).
+function cpythonLines(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'aio-api-'));
+  try {
+    const script = join(dir, source.script);
+    writeFileSync(script, source.python);
+    const args = source.command.split(' ').slice(2);   // after "python3 <script>"
+    const out = execFileSync('/usr/bin/python3', [join(repo, 'tests/playground/run_demo_script.py'), script, ...args],
+                             { encoding: 'utf8' });
+    return out.split('\n').slice(0, -1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const maskItems = (lines) => lines.map((l) => l.replace(/<[0-9a-f]{10}>/g, '<ITEM>'));
+
+test('demos and their parameters are listed with defaults, ranges and help', async () => {
+  const names = await page.evaluate(() => window.aio.demos());
+  for (const name of ['count', 'chain', 'queue', 'crawler', 'rand', 'as_completed', 'asyncgen']) assert.ok(names.includes(name), name);
+  const q = await page.evaluate(() => window.aio.params('queue'));
+  assert.equal(q.producers.default, 2);
+  assert.equal(q.consumers.default, 5);
+  assert.equal(q.seed.default, 444);
+  assert.equal(q.maxsize.min, 0);
+  assert.ok(q.producers.help.length > 0);
+  const c = await page.evaluate(() => window.aio.params('crawler'));
+  assert.equal(c.urls.kind, 'text');
+});
+
+test('every demo but the crawler prints what CPython prints for its script, at instant speed', async () => {
+  await page.evaluate(() => window.aio.setSpeed('instant'));
+  for (const [demo, params] of [['count', {}], ['count', { blocking: true, n: 2 }], ['chain', {}], ['chain', { seed: 7, ids: [4, 5] }],
+                                ['queue', {}], ['queue', { seed: 1, maxsize: 1, producers: 3 }], ['rand', {}],
+                                ['as_completed', {}], ['asyncgen', {}]]) {
+    const snap = await page.evaluate(async ([d, p]) => {
+      window.aio.run(d, p);
+      return window.aio.finished();
+    }, [demo, params]);
+    const source = await page.evaluate((d) => window.aio.source(d), demo);
+    assert.equal(snap.status, 'finished', demo);
+    assert.deepEqual(maskItems(snap.output), maskItems(cpythonLines(source)), `${demo} ${JSON.stringify(params)}`);
+    assert.ok(snap.tasks.every((t) => ['done', 'failed', 'cancelled'].includes(t.state)), `${demo}: no task left pending`);
+  }
+});
+
+test('the crawler fetches the sample site and writes foundurls.txt', async () => {
+  const snap = await page.evaluate(async () => {
+    window.aio.run('crawler', {});
+    return window.aio.finished();
+  });
+  const base = new URL('sample-site/', server.url).href;
+  assert.ok(snap.output.includes(`INFO:areq: Got response [200] for URL: ${base}index.html`), snap.output.join('\n'));
+  assert.ok(snap.output.includes(`ERROR:areq: aiohttp exception for ${base}teapots.html [404]: Not Found`));
+  assert.ok(snap.files['foundurls.txt'].includes(`${base}index.html\t${base}about.html\n`));
+});
+
+test('at 1x, count with n=3 has three tasks waiting at once; pause freezes time, step runs one iteration', async () => {
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('count', { n: 3 }); });
+  await page.waitForFunction(() => window.aio.snapshot().tasks.filter((t) => t.state === 'waiting' && t.name !== 'main').length === 3);
+  const waiting = (await page.evaluate(() => window.aio.snapshot())).tasks.filter((t) => t.waiting_on === 'sleep(1)');
+  assert.equal(waiting.length, 3);
+  await page.evaluate(() => window.aio.pause());
+  const a = await page.evaluate(() => window.aio.snapshot());
+  await page.waitForTimeout(300);
+  const b = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(a.status, 'paused');
+  assert.equal(b.time, a.time, 'paused: loop time stands still');
+  assert.equal(b.iteration, a.iteration);
+  await page.evaluate(() => window.aio.step());
+  const c = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(c.iteration, a.iteration + 1, 'step: exactly one iteration');
+  await page.evaluate(() => window.aio.stop());
+  const d = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(d.status, 'stopped');
+  assert.ok(d.tasks.every((t) => ['done', 'failed', 'cancelled'].includes(t.state)), 'stop leaves no task pending');
+});
+
+test('bad calls throw an Error that names the problem, and change nothing', async () => {
+  await page.evaluate(async () => { window.aio.setSpeed('instant'); window.aio.run('rand', {}); await window.aio.finished(); });
+  const before = await page.evaluate(() => window.aio.snapshot());
+  const failures = await page.evaluate(() => {
+    const out = [];
+    for (const f of [() => window.aio.run('nope'), () => window.aio.run('queue', { producers: 5000 }),
+                     () => window.aio.run('queue', { sleep_min: 5, sleep_max: 1 }), () => window.aio.run('queue', { colour: 1 }),
+                     () => window.aio.run('count', { n: 'three' }), () => window.aio.run('count', [3]),
+                     () => window.aio.setSpeed(50), () => window.aio.params('nope')]) {
+      try { f(); out.push('no error'); } catch (e) { out.push(e instanceof Error ? e.message : 'not an Error'); }
+    }
+    return out;
+  });
+  assert.match(failures[0], /unknown demo 'nope'/);
+  assert.match(failures[1], /producers.*0\.\.1000/);
+  assert.match(failures[2], /sleep_min/);
+  assert.match(failures[3], /unknown parameter 'colour'/);
+  assert.match(failures[4], /n must be a whole number/);
+  assert.match(failures[5], /params must be an object/);
+  assert.match(failures[6], /speed must be/);
+  assert.match(failures[7], /unknown demo 'nope'/);
+  const after = await page.evaluate(() => window.aio.snapshot());
+  assert.deepEqual(after, before);
+  // The browser logs the crawler's deliberate 404 (the sample site's missing teapots page).
+  assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404')), []);
+});
