@@ -2,12 +2,14 @@
 // calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
 #include "playground/app/imgui_backend.hpp"
 #include "playground/app/page_api.hpp"
+#include "playground/views/views.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -46,15 +48,37 @@ void sync_canvas_size() {
     }
 }
 
+aio::views::UiState g_ui;
+
+// One window filling the canvas: controls and parameters on the left (on top when narrow),
+// the task table and the console beside them.
 void draw_ui() {
+    aio::page::Session& session = aio::page::session();
+    const aio::Snapshot snap = session.snapshot();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 24, vp->WorkPos.y + 24), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420, 180), ImGuiCond_FirstUseEver);
-    ImGui::Begin("aio playground");
-    ImGui::TextWrapped("Python-style async IO, running for real in your browser.");
-    ImGui::Separator();
-    ImGui::Text("Canvas: %.0f x %.0f CSS px at %.2fx", g_css_w, g_css_h, (double)g_font_dpr);
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("aio playground", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const bool narrow = vp->WorkSize.x < 720;
+    const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
+    ImGui::BeginChild("controls", ImVec2(side, narrow ? vp->WorkSize.y * 0.45f : 0), true);
+    ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
+    aio::views::draw_controls(session, g_ui);
+    ImGui::EndChild();
+    if (!narrow) ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float right_h = ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild("tasks", ImVec2(0, right_h * 0.55f), true);
+    ImGui::Text("Tasks (%zu)", snap.tasks.size());
+    aio::views::draw_task_table(snap);
+    ImGui::EndChild();
+    ImGui::BeginChild("console", ImVec2(0, 0), true);
+    aio::views::draw_console(session);
+    ImGui::EndChild();
+    ImGui::EndGroup();
     ImGui::End();
+    g_ui.key_run = g_ui.key_pause = g_ui.key_step = false;
 }
 
 }  // namespace
@@ -63,7 +87,15 @@ void draw_ui() {
 extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
     sync_canvas_size();
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput) {
+            const SDL_Keycode k = event.key.keysym.sym;
+            g_ui.key_run |= k == SDLK_r;
+            g_ui.key_pause |= k == SDLK_SPACE;
+            g_ui.key_step |= k == SDLK_s;
+        }
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();

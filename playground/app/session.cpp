@@ -66,6 +66,7 @@ void Session::run(const std::string& name, const demos::Params& given) {
     r->host.set_speed(speed_);
     r->host.on_progress = [this] { progress(); };
     run_ = std::move(r);
+    ++runs_;
     status_ = Status::Running;
     run_->main = create_task(run_->loop, d->main(run_->ctx, params_), "main");
     run_->host.wake();

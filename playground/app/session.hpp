@@ -33,6 +33,7 @@ public:
     double speed() const { return speed_; }
 
     Status status() const { return status_; }
+    uint64_t runs() const { return runs_; }   // counts run() calls: views notice a run started elsewhere
     const demos::Demo* demo() const { return demo_; }
     const demos::Params& params() const { return params_; }
     const std::vector<std::string>& output() const { return output_; }
@@ -56,6 +57,7 @@ private:
     std::vector<std::string> output_;
     Status status_ = Status::Idle;
     double speed_ = 1.0;
+    uint64_t runs_ = 0;
 };
 
 }  // namespace aio::page

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, openPage } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let server, browser, page, errors, context;
@@ -121,4 +121,12 @@ test('bad calls throw an Error that names the problem, and change nothing', asyn
   assert.deepEqual(after, before);
   // The browser logs the crawler's deliberate 404 (the sample site's missing teapots page).
   assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404')), []);
+});
+
+test('a run started through the API shows in the views', async () => {
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('queue', {}); });
+  await page.waitForFunction(() => window.aio.snapshot().output.length >= 7);
+  const { png } = await screenshot(page, 'views-queue-running');
+  assert.ok(distinctColours(png) > 8);
+  await page.evaluate(() => window.aio.stop());
 });

@@ -1,0 +1,18 @@
+// The console: what the demo printed, line for line what CPython prints for its script.
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+
+namespace aio::views {
+
+void draw_console(const page::Session& session) {
+    const auto& lines = session.output();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(lines.size()));
+    while (clip.Step())
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) ImGui::TextUnformatted(lines[static_cast<size_t>(i)].c_str());
+    // Follow new lines while the view is scrolled to the bottom.
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollHereY(1.0f);
+}
+
+}  // namespace aio::views

@@ -1,0 +1,123 @@
+// The demo picker, its parameters (each with its range and help) and the run controls.
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace aio::views {
+
+namespace {
+
+std::string range_of(const demos::Param& p) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%g..%g", p.min, p.max);
+    return buf;
+}
+
+std::string list_text(const std::vector<int64_t>& v) {
+    std::string s;
+    for (int64_t x : v) s += (s.empty() ? "" : " ") + std::to_string(x);
+    return s;
+}
+
+// One parameter's widget; list values are typed as space-separated whole numbers.
+void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
+    ImGui::PushID(p.name.c_str());
+    const std::string label = p.name;
+    switch (p.kind) {
+        case demos::Param::Kind::Bool: ImGui::Checkbox(label.c_str(), &std::get<bool>(v)); break;
+        case demos::Param::Kind::Int: {
+            auto& x = std::get<int64_t>(v);
+            ImGui::InputScalar(label.c_str(), ImGuiDataType_S64, &x);
+            break;
+        }
+        case demos::Param::Kind::Float: ImGui::InputDouble(label.c_str(), &std::get<double>(v), 0.1, 1.0, "%.3g"); break;
+        case demos::Param::Kind::IntList: {
+            std::string text = list_text(std::get<std::vector<int64_t>>(v));
+            if (ImGui::InputText(label.c_str(), &text)) {
+                std::vector<int64_t> list;
+                const char* s = text.c_str();
+                char* end = nullptr;
+                for (long long x = std::strtoll(s, &end, 10); end != s; x = std::strtoll(s, &end, 10)) {
+                    list.push_back(x);
+                    s = end;
+                }
+                v = list;
+                error.clear();
+            }
+            break;
+        }
+        case demos::Param::Kind::Text:
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::InputTextMultiline("##text", &std::get<std::string>(v), ImVec2(-1, ImGui::GetTextLineHeight() * 8));
+            break;
+    }
+    const bool ranged = p.kind == demos::Param::Kind::Int || p.kind == demos::Param::Kind::Float ||
+                        p.kind == demos::Param::Kind::IntList;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s%s", p.help.c_str(), ranged ? (" (" + range_of(p) + ")").c_str() : "");
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_controls(page::Session& session, UiState& ui) {
+    const auto& all = demos::all_demos();
+    if (ui.seen_runs != session.runs()) {   // a run started from the page API: show its demo and values
+        ui.seen_runs = session.runs();
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i] == session.demo()) ui.demo = static_cast<int>(i);
+        ui.edited = session.params();
+    }
+    ui.demo = std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1);
+    const demos::Demo& d = *all[static_cast<size_t>(ui.demo)];
+    if (ui.edited.empty()) ui.edited = demos::resolve_params(d, {});
+
+    if (ImGui::BeginCombo("demo", d.title.c_str())) {
+        for (size_t i = 0; i < all.size(); ++i)
+            if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo)) {
+                ui.demo = static_cast<int>(i);
+                ui.edited = demos::resolve_params(*all[i], {});
+                ui.error.clear();
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::TextWrapped("%s", d.summary.c_str());
+    ImGui::Separator();
+
+    const page::Status st = session.status();
+    const bool live = st == page::Status::Running || st == page::Status::Paused;
+    if (ImGui::Button(live ? "Restart (R)" : "Run (R)") || ui.key_run) {
+        try {
+            session.run(d.name, ui.edited);
+            ui.error.clear();
+        } catch (const std::exception& e) {
+            ui.error = e.what();
+        }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!live);
+    if (ImGui::Button(st == page::Status::Paused ? "Resume (Space)" : "Pause (Space)") || (live && ui.key_pause))
+        st == page::Status::Paused ? session.resume() : session.pause();
+    ImGui::SameLine();
+    if (ImGui::Button("Step (S)") || (live && ui.key_step)) session.step();
+    ImGui::SameLine();
+    if (ImGui::Button("Stop")) session.stop();
+    ImGui::EndDisabled();
+
+    if (ImGui::Checkbox("instant", &ui.instant) ||
+        (!ui.instant && ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic)))
+        session.set_speed(ui.instant ? 0 : ui.speed);
+    ImGui::Text("%s  t=%.2f s  iteration %llu", page::to_string(st), session.time(),
+                static_cast<unsigned long long>(session.iteration()));
+    if (!ui.error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "%s", ui.error.c_str());
+    ImGui::Separator();
+
+    for (const demos::Param& p : d.params) edit_param(p, ui.edited[p.name], ui.error);
+}
+
+}  // namespace aio::views

@@ -1,0 +1,68 @@
+// The task table: one row per task with its state (a letter as well as a colour), what it waits
+// on, its await stack and its result. Rows are clipped, so thousands of tasks cost only the
+// visible ones.
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+
+namespace aio::views {
+
+namespace {
+struct StateLook {
+    const char* letter;
+    ImVec4 colour;   // Okabe-Ito: distinguishable with common colour-vision deficiencies
+};
+StateLook look(TaskState s) {
+    switch (s) {
+        case TaskState::Pending: return {"P", ImVec4(0.60f, 0.60f, 0.60f, 1)};
+        case TaskState::Ready: return {"R", ImVec4(0.94f, 0.89f, 0.26f, 1)};
+        case TaskState::Running: return {">", ImVec4(0.00f, 0.62f, 0.45f, 1)};
+        case TaskState::Waiting: return {"W", ImVec4(0.34f, 0.71f, 0.91f, 1)};
+        case TaskState::Done: return {"D", ImVec4(0.00f, 0.45f, 0.70f, 1)};
+        case TaskState::Failed: return {"F", ImVec4(0.84f, 0.37f, 0.00f, 1)};
+        case TaskState::Cancelled: return {"C", ImVec4(0.80f, 0.47f, 0.65f, 1)};
+    }
+    return {"?", ImVec4(1, 1, 1, 1)};
+}
+}  // namespace
+
+void draw_task_table(const Snapshot& snap) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("tasks", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("name");
+    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("waiting on");
+    ImGui::TableSetupColumn("await stack", 0, 2.0f);
+    ImGui::TableSetupColumn("result");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(snap.tasks.size()));
+    while (clip.Step()) {
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            const TaskView& t = snap.tasks[static_cast<size_t>(i)];
+            const StateLook l = look(t.state);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", t.id);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(l.colour, "%s %s", l.letter, to_string(t.state));
+            ImGui::TableNextColumn();
+            if (t.until >= 0) ImGui::Text("%s until %.2f", t.waiting_on.c_str(), t.until);
+            else ImGui::TextUnformatted(t.waiting_on.c_str());
+            ImGui::TableNextColumn();
+            std::string stack;
+            for (const std::string& f : t.stack) stack += (stack.empty() ? "" : " -> ") + f;
+            ImGui::TextUnformatted(stack.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.result.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace aio::views

@@ -1,0 +1,26 @@
+// The Dear ImGui views. Each reads a snapshot of the session (data flows one way: runtime →
+// snapshot → views) and acts only through Session's methods, as the page API does.
+#pragma once
+#include "playground/app/session.hpp"
+
+#include <string>
+
+namespace aio::views {
+
+// What the views remember between frames (not the run's state: that is the session's).
+struct UiState {
+    int demo = 0;                   // index into demos::all_demos()
+    demos::Params edited;           // the parameters panel's values for that demo
+    std::string error;              // the last rejected input, shown until the next change
+    uint64_t seen_runs = 0;         // session.runs() when the panel last followed the session
+    float speed = 1.0f;
+    bool instant = false;
+    // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
+    bool key_run = false, key_pause = false, key_step = false;
+};
+
+void draw_controls(page::Session& session, UiState& ui);
+void draw_task_table(const Snapshot& snap);
+void draw_console(const page::Session& session);
+
+}  // namespace aio::views
