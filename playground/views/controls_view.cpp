@@ -13,7 +13,7 @@ namespace {
 
 std::string range_of(const demos::Param& p) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%g..%g", p.min, p.max);
+    std::snprintf(buf, sizeof buf, "%.10g..%.10g", p.min, p.max);
     return buf;
 }
 
