@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <cstdio>
 
 namespace {
@@ -69,9 +70,31 @@ void draw_ui() {
     if (!narrow) ImGui::SameLine();
     ImGui::BeginGroup();
     const float right_h = ImGui::GetContentRegionAvail().y;
-    ImGui::BeginChild("tasks", ImVec2(0, right_h * 0.55f), true);
-    ImGui::Text("Tasks (%zu)", snap.tasks.size());
-    aio::views::draw_task_table(snap);
+    ImGui::BeginChild("views", ImVec2(0, right_h * 0.6f), true);
+    if (ImGui::BeginTabBar("views")) {
+        auto tab = [](const char* id) {
+            return g_ui.select_view == id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        };
+        if (ImGui::BeginTabItem(("Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks").c_str(), nullptr, tab("tasks"))) {
+            aio::views::draw_task_table(snap);
+            ImGui::EndTabItem();
+        }
+        const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+        if (ImGui::BeginTabItem("Source", nullptr, tab("source"))) {
+            ImGui::BeginChild("source");
+            aio::views::draw_source(*shown, snap);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Event loop", nullptr, tab("loop"))) {
+            ImGui::BeginChild("loop");
+            aio::views::draw_loop(snap);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+        g_ui.select_view.clear();
+    }
     ImGui::EndChild();
     ImGui::BeginChild("console", ImVec2(0, 0), true);
     aio::views::draw_console(session);
@@ -82,6 +105,9 @@ void draw_ui() {
 }
 
 }  // namespace
+
+// Brings a view's tab forward (window.aio._showView, for tests and course pages' deep links).
+extern "C" EMSCRIPTEN_KEEPALIVE void aio_show_view(const char* name) { g_ui.select_view = name; }
 
 // Draws one frame; returns 1 while the page wants another frame soon (animations, a running demo).
 extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {

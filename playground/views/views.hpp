@@ -17,10 +17,13 @@ struct UiState {
     bool instant = false;
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false;
+    std::string select_view;        // a tab to bring forward next frame ("tasks", "source", "loop")
 };
 
 void draw_controls(page::Session& session, UiState& ui);
 void draw_task_table(const Snapshot& snap);
 void draw_console(const page::Session& session);
+void draw_source(const demos::Demo& demo, const Snapshot& snap);
+void draw_loop(const Snapshot& snap);
 
 }  // namespace aio::views

@@ -77,11 +77,14 @@ test('the crawler fetches the sample site and writes foundurls.txt', async () =>
 
 test('at 1x, count with n=3 has three tasks waiting at once; pause freezes time, step runs one iteration', async () => {
   await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('count', { n: 3 }); });
-  await page.waitForFunction(() => window.aio.snapshot().tasks.filter((t) => t.state === 'waiting' && t.name !== 'main').length === 3);
-  const waiting = (await page.evaluate(() => window.aio.snapshot())).tasks.filter((t) => t.waiting_on === 'sleep(1)');
-  assert.equal(waiting.length, 3);
-  await page.evaluate(() => window.aio.pause());
+  // Paused in the same turn that sees the three sleeps, so a slow machine cannot let them end first.
+  await page.waitForFunction(() => {
+    const asleep = window.aio.snapshot().tasks.filter((t) => t.state === 'waiting' && t.waiting_on === 'sleep(1)');
+    if (asleep.length === 3) window.aio.pause();
+    return asleep.length === 3;
+  });
   const a = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(a.tasks.filter((t) => t.state === 'waiting' && t.waiting_on === 'sleep(1)').length, 3);
   await page.waitForTimeout(300);
   const b = await page.evaluate(() => window.aio.snapshot());
   assert.equal(a.status, 'paused');
@@ -123,10 +126,19 @@ test('bad calls throw an Error that names the problem, and change nothing', asyn
   assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404')), []);
 });
 
-test('a run started through the API shows in the views', async () => {
+test('a run started through the API shows in each view', async () => {
   await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('queue', {}); });
   await page.waitForFunction(() => window.aio.snapshot().output.length >= 7);
-  const { png } = await screenshot(page, 'views-queue-running');
-  assert.ok(distinctColours(png) > 8);
+  await page.evaluate(() => window.aio.pause());
+  const shots = {};
+  for (const view of ['tasks', 'source', 'loop']) {
+    await page.evaluate((v) => window.aio.showView(v), view);
+    await page.waitForTimeout(200);
+    const { png } = await screenshot(page, `view-${view}-queue`);
+    assert.ok(distinctColours(png) > 8, view);
+    shots[view] = png.data;
+  }
+  assert.notDeepEqual(shots.tasks, shots.source, 'the source tab shows something else');
+  assert.notDeepEqual(shots.source, shots.loop, 'the loop tab shows something else');
   await page.evaluate(() => window.aio.stop());
 });

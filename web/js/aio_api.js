@@ -66,6 +66,12 @@
       });
     },
     snapshot,
+    // Brings a view forward: 'tasks', 'source' or 'loop'.
+    showView(name) {
+      if (!['tasks', 'source', 'loop'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
+      module().ccall('aio_show_view', null, ['string'], [name]);
+      if (window.aioFrames) aioFrames.request(2);
+    },
     _firstFrame: () => resolveReady(window.aio),
     _fail: (error) => rejectReady(error),
     _runEnded: () => settle(),

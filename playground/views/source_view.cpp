@@ -1,0 +1,46 @@
+// The demo's Python script, with each suspended task marked on the line of its await.
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <sstream>
+
+namespace aio::views {
+
+namespace {
+// "part1(1)" -> "part1": the frame's function name, as a demo's await_lines keys it.
+std::string function_of(const std::string& frame) { return frame.substr(0, frame.find('(')); }
+}  // namespace
+
+void draw_source(const demos::Demo& demo, const Snapshot& snap) {
+    // Which tasks wait on which line: the innermost named frame and what it waits on.
+    std::map<int, std::string> marks;
+    for (const TaskView& t : snap.tasks) {
+        if (t.state != TaskState::Waiting || t.stack.size() < 2) continue;
+        auto it = demo.await_lines.find({function_of(t.stack[t.stack.size() - 2]), to_string(t.wait)});
+        if (it == demo.await_lines.end()) continue;
+        std::string& m = marks[it->second];
+        m += (m.empty() ? "" : ", ") + t.name;
+    }
+    ImGui::TextDisabled("%s", demo.script.c_str());
+    std::istringstream in(demo.python);
+    int n = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++n;
+        auto it = marks.find(n);
+        if (it == marks.end()) {
+            ImGui::TextDisabled("%3d", n);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(line.c_str());
+            continue;
+        }
+        ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%3d", n);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "  <- %s", it->second.c_str());
+    }
+}
+
+}  // namespace aio::views
