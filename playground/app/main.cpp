@@ -79,6 +79,10 @@ void draw_ui() {
             aio::views::draw_task_table(snap);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Timeline", nullptr, tab("timeline"))) {
+            aio::views::draw_timeline(snap, session.events(), g_ui.timeline);
+            ImGui::EndTabItem();
+        }
         const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
         if (ImGui::BeginTabItem("Source", nullptr, tab("source"))) {
             ImGui::BeginChild("source");

@@ -136,6 +136,7 @@ const std::map<std::string, std::string>& Session::files() const {
 
 Time Session::time() const { return run_ ? run_->host.display_time() : 0; }
 uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; }
+std::vector<TraceEvent> Session::events() const { return run_ ? run_->trace.events() : std::vector<TraceEvent>{}; }
 Snapshot Session::snapshot() const { return run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{}; }
 
 std::optional<demos::QueueStats> Session::queue() const {

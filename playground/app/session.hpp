@@ -41,6 +41,7 @@ public:
     Time time() const;                  // loop time as it should show now
     uint64_t iteration() const;
     Snapshot snapshot() const;
+    std::vector<TraceEvent> events() const;     // the recorded state changes, oldest first
     std::optional<demos::QueueStats> queue() const;
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)

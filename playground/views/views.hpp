@@ -7,6 +7,12 @@
 
 namespace aio::views {
 
+// The timeline's window onto loop time.
+struct TimelineState {
+    double view_start = 0, view_end = 1;
+    bool follow = true;             // keep the whole run in view as it grows
+};
+
 // What the views remember between frames (not the run's state: that is the session's).
 struct UiState {
     int demo = 0;                   // index into demos::all_demos()
@@ -17,7 +23,8 @@ struct UiState {
     bool instant = false;
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false;
-    std::string select_view;        // a tab to bring forward next frame ("tasks", "source", "loop")
+    std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
+    TimelineState timeline;
 };
 
 void draw_controls(page::Session& session, UiState& ui);
@@ -25,5 +32,6 @@ void draw_task_table(const Snapshot& snap);
 void draw_console(const page::Session& session);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap);
+void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl);
 
 }  // namespace aio::views

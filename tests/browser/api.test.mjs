@@ -131,7 +131,7 @@ test('a run started through the API shows in each view', async () => {
   await page.waitForFunction(() => window.aio.snapshot().output.length >= 7);
   await page.evaluate(() => window.aio.pause());
   const shots = {};
-  for (const view of ['tasks', 'source', 'loop']) {
+  for (const view of ['tasks', 'timeline', 'source', 'loop']) {
     await page.evaluate((v) => window.aio.showView(v), view);
     await page.waitForTimeout(200);
     const { png } = await screenshot(page, `view-${view}-queue`);
@@ -140,5 +140,6 @@ test('a run started through the API shows in each view', async () => {
   }
   assert.notDeepEqual(shots.tasks, shots.source, 'the source tab shows something else');
   assert.notDeepEqual(shots.source, shots.loop, 'the loop tab shows something else');
+  assert.notDeepEqual(shots.tasks, shots.timeline, 'the timeline tab shows something else');
   await page.evaluate(() => window.aio.stop());
 });
