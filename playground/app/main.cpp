@@ -55,6 +55,7 @@ aio::views::UiState g_ui;
 // the task table and the console beside them.
 void draw_ui() {
     aio::page::Session& session = aio::page::session();
+    if (!g_ui.download) g_ui.download = aio::page::download;
     const aio::Snapshot snap = session.snapshot();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -88,6 +89,10 @@ void draw_ui() {
             ImGui::BeginChild("source");
             aio::views::draw_source(*shown, snap);
             ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (shown->name == "crawler" && ImGui::BeginTabItem("Crawler", nullptr, tab("crawler"))) {
+            aio::views::draw_crawler(session, g_ui);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Event loop", nullptr, tab("loop"))) {

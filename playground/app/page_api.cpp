@@ -88,6 +88,10 @@ json snapshot_json(const Session& s) {
     if (auto q = s.queue())
         queue = {{"size", q->size}, {"maxsize", q->maxsize}, {"unfinished", q->unfinished},
                  {"blocked_getters", q->blocked_getters}, {"blocked_putters", q->blocked_putters}};
+    json pages = json::array();
+    for (const demos::PageReport& p : s.pages())
+        pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
+                         {"links", p.links}, {"error", p.error}});
     return {{"demo", s.demo() ? json(s.demo()->name) : json(nullptr)},
             {"status", to_string(s.status())},
             {"time", s.time()},
@@ -96,7 +100,8 @@ json snapshot_json(const Session& s) {
             {"tasks", tasks},
             {"output", s.output()},
             {"queue", queue},
-            {"files", s.files()}};
+            {"files", s.files()},
+            {"pages", pages}};
 }
 
 }  // namespace
@@ -119,6 +124,19 @@ void started() {
 
 void report_fatal(const char* what, const char* detail) {
     EM_ASM({ if (Module.onFatal) Module.onFatal(UTF8ToString($0), UTF8ToString($1)); }, what, detail);
+}
+
+void download(const std::string& name, const std::string& text) {
+    EM_ASM({
+        const blob = new Blob([UTF8ToString($1, $2)], {type: 'text/plain'});
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = UTF8ToString($0);
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    }, name.c_str(), text.data(), text.size());
 }
 
 bool wants_next_frame() { return session().status() == Status::Running; }

@@ -10,5 +10,6 @@ Session& session();                                        // the page's run, sh
 void started();                                            // the app is set up; the page may draw
 void report_fatal(const char* what, const char* detail);   // shows the page's error panel
 bool wants_next_frame();                                   // true while something animates
+void download(const std::string& name, const std::string& text);   // the browser saves a file
 
 }  // namespace aio::page

@@ -139,6 +139,11 @@ uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; 
 std::vector<TraceEvent> Session::events() const { return run_ ? run_->trace.events() : std::vector<TraceEvent>{}; }
 Snapshot Session::snapshot() const { return run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{}; }
 
+const std::vector<demos::PageReport>& Session::pages() const {
+    static const std::vector<demos::PageReport> none;
+    return run_ ? run_->ctx.pages : none;
+}
+
 std::optional<demos::QueueStats> Session::queue() const {
     if (!run_ || !run_->ctx.queue_probe) return std::nullopt;
     return run_->ctx.queue_probe();

@@ -43,6 +43,7 @@ public:
     Snapshot snapshot() const;
     std::vector<TraceEvent> events() const;     // the recorded state changes, oldest first
     std::optional<demos::QueueStats> queue() const;
+    const std::vector<demos::PageReport>& pages() const;   // the crawler's
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)
     std::function<void()> on_change;    // progress or a status change: views redraw

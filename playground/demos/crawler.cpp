@@ -173,6 +173,12 @@ struct Crawl {
     Links seen;   // pages fetched or about to be, without fragments
     bool output_full = false;
 
+    PageReport& page(const std::string& url) {
+        for (PageReport& r : ctx.pages)
+            if (r.url == url) return r;
+        ctx.pages.push_back({.url = url});
+        return ctx.pages.back();
+    }
     void info(const std::string& m) { ctx.print("INFO:areq: " + m); }
     void error(const std::string& m) { ctx.print("ERROR:areq: " + m); }
 
@@ -191,7 +197,10 @@ struct Crawl {
 
 Coro<std::string> fetch_html(Crawl& c, std::string url) {
     co_await frame_name("fetch_html(" + repr(url) + ")");
+    c.page(url).state = "fetching";
     Response resp = co_await fetch(url, c.options);
+    c.page(url).status = resp.status;
+    c.page(url).bytes = resp.body.size();
     if (resp.status >= 400) {
         throw FetchError(FetchError::Kind::Network, "[" + std::to_string(resp.status) + "]: " + reason_phrase(resp.status));
     }
@@ -209,6 +218,9 @@ Coro<Links> parse(Crawl& c, std::string url) {
     } catch (const FetchError& e) {
         // An HTTP error carries "[status]: reason"; a failed request has no status.
         const std::string what = e.what();
+        c.page(url).state = "failed";
+        const int status = c.page(url).status;
+        c.page(url).error = what.starts_with("[") ? "HTTP " + std::to_string(status) + " " + reason_phrase(status) : what;
         c.error("aiohttp exception for " + url + " " + (what.starts_with("[") ? what : "[None]: " + what));
         co_return found;
     }
@@ -219,6 +231,8 @@ Coro<Links> parse(Crawl& c, std::string url) {
             c.error("Error parsing URL: " + link);
         }
     }
+    c.page(url).state = "done";
+    c.page(url).links = found.order.size();
     c.info("Found " + std::to_string(found.order.size()) + " links for " + url);
     co_return found;
 }
@@ -239,6 +253,7 @@ Coro<void> write_one(Crawl& c, std::string url, int64_t depth) {
             static_cast<int64_t>(c.seen.order.size()) >= c.max_pages)
             continue;
         c.seen.add(page);
+        c.page(page);   // queued
         follow.push_back(write_one(c, page, depth - 1));
     }
     co_await gather(std::move(follow));
@@ -288,7 +303,10 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.files["foundurls.txt"] = "source_url\tparsed_url\n";
     auto c = std::make_unique<Crawl>(ctx, static_cast<int>(std::get<int64_t>(p["concurrency"])),
                                      FetchOptions{.timeout = std::get<double>(p["timeout"]), .max_body = kMaxBody}, max_pages);
-    for (const std::string& u : urls) c->seen.add(without_fragment(u));
+    for (const std::string& u : urls) {
+        c->seen.add(without_fragment(u));
+        c->page(u);   // queued
+    }
     const auto depth = std::get<int64_t>(p["depth"]);
     std::vector<Coro<void>> tasks;
     for (const std::string& u : urls) tasks.push_back(write_one(*c, u, depth));

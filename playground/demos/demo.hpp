@@ -35,6 +35,16 @@ struct QueueStats {
     size_t blocked_getters = 0, blocked_putters = 0;
 };
 
+// One page of the crawler, for its panel: where its request stands and what came of it.
+struct PageReport {
+    std::string url;
+    std::string state = "queued";   // queued, fetching, done, failed
+    int status = 0;                 // HTTP status, 0 before an answer or without one
+    size_t bytes = 0;
+    size_t links = 0;
+    std::string error;              // in plain words, when failed
+};
+
 // What a running demo can use. The host (tests, terminal runner, page) provides it.
 struct Context {
     Loop& loop;
@@ -49,6 +59,7 @@ struct Context {
     std::string base_url = {};
     // Set by a demo that has a queue, for the views to read (they never change it).
     std::function<QueueStats()> queue_probe = {};
+    std::vector<PageReport> pages = {};                 // the crawler's pages, in the order listed or found
 };
 
 struct Demo {

@@ -3,6 +3,7 @@
 #pragma once
 #include "playground/app/session.hpp"
 
+#include <functional>
 #include <string>
 
 namespace aio::views {
@@ -25,6 +26,7 @@ struct UiState {
     bool key_run = false, key_pause = false, key_step = false;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
     TimelineState timeline;
+    std::function<void(const std::string& name, const std::string& text)> download;   // saves a file (the page's)
 };
 
 void draw_controls(page::Session& session, UiState& ui);
@@ -32,6 +34,7 @@ void draw_task_table(const Snapshot& snap);
 void draw_console(const page::Session& session);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap);
+void draw_crawler(const page::Session& session, UiState& ui);
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl);
 
 }  // namespace aio::views

@@ -73,6 +73,15 @@ test('the crawler fetches the sample site and writes foundurls.txt', async () =>
   assert.ok(snap.output.includes(`INFO:areq: Got response [200] for URL: ${base}index.html`), snap.output.join('\n'));
   assert.ok(snap.output.includes(`ERROR:areq: aiohttp exception for ${base}teapots.html [404]: Not Found`));
   assert.ok(snap.files['foundurls.txt'].includes(`${base}index.html\t${base}about.html\n`));
+  const page404 = snap.pages.find((p) => p.url === `${base}teapots.html`);
+  assert.deepEqual([page404.state, page404.status, page404.error], ['failed', 404, 'HTTP 404 Not Found']);
+  const index = snap.pages.find((p) => p.url === `${base}index.html`);
+  assert.equal(index.state, 'done');
+  assert.ok(index.links > 5 && index.bytes > 500);
+  await page.evaluate(() => window.aio.showView('crawler'));
+  await page.waitForTimeout(200);
+  const { png } = await screenshot(page, 'view-crawler');
+  assert.ok(distinctColours(png) > 8);
 });
 
 test('at 1x, count with n=3 has three tasks waiting at once; pause freezes time, step runs one iteration', async () => {
