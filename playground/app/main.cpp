@@ -91,6 +91,10 @@ void draw_ui() {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
+        if (shown->name == "queue" && ImGui::BeginTabItem("Queue", nullptr, tab("queue"))) {
+            aio::views::draw_queue(session, snap);
+            ImGui::EndTabItem();
+        }
         if (shown->name == "crawler" && ImGui::BeginTabItem("Crawler", nullptr, tab("crawler"))) {
             aio::views::draw_crawler(session, g_ui);
             ImGui::EndTabItem();

@@ -44,6 +44,8 @@ public:
     std::vector<TraceEvent> events() const;     // the recorded state changes, oldest first
     std::optional<demos::QueueStats> queue() const;
     const std::vector<demos::PageReport>& pages() const;   // the crawler's
+    // The queue's depth after each put and get: (loop time, items), bounded.
+    const std::vector<std::pair<Time, size_t>>& queue_history() const;
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)
     std::function<void()> on_change;    // progress or a status change: views redraw

@@ -60,6 +60,10 @@ struct Context {
     // Set by a demo that has a queue, for the views to read (they never change it).
     std::function<QueueStats()> queue_probe = {};
     std::vector<PageReport> pages = {};                 // the crawler's pages, in the order listed or found
+    std::vector<std::pair<double, size_t>> queue_depth = {};   // (loop time, items) after each put and get
+    void note_queue_depth(size_t items) {
+        if (queue_depth.size() < 100000) queue_depth.emplace_back(loop.time(), items);
+    }
 };
 
 struct Demo {

@@ -68,7 +68,7 @@
     snapshot,
     // Brings a view forward: 'tasks', 'timeline', 'source' or 'loop'.
     showView(name) {
-      if (!['tasks', 'timeline', 'source', 'loop', 'crawler'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
+      if (!['tasks', 'timeline', 'source', 'loop', 'queue', 'crawler'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
       module().ccall('aio_show_view', null, ['string'], [name]);
       if (window.aioFrames) aioFrames.request(2);
     },
