@@ -84,6 +84,12 @@ void draw_ui() {
             aio::views::draw_timeline(snap, session.events(), g_ui.timeline);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Await tree", nullptr, tab("tree"))) {
+            ImGui::BeginChild("tree");
+            aio::views::draw_await_tree(snap);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
         const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
         if (ImGui::BeginTabItem("Source", nullptr, tab("source"))) {
             ImGui::BeginChild("source");

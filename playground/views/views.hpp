@@ -34,6 +34,7 @@ void draw_task_table(const Snapshot& snap);
 void draw_console(const page::Session& session);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap);
+void draw_await_tree(const Snapshot& snap);
 void draw_queue(const page::Session& session, const Snapshot& snap);
 void draw_crawler(const page::Session& session, UiState& ui);
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl);

@@ -140,7 +140,7 @@ test('a run started through the API shows in each view', async () => {
   await page.waitForFunction(() => window.aio.snapshot().output.length >= 7);
   await page.evaluate(() => window.aio.pause());
   const shots = {};
-  for (const view of ['tasks', 'timeline', 'source', 'loop', 'queue']) {
+  for (const view of ['tasks', 'timeline', 'tree', 'source', 'loop', 'queue']) {
     await page.evaluate((v) => window.aio.showView(v), view);
     await page.waitForTimeout(200);
     const { png } = await screenshot(page, `view-${view}-queue`);
@@ -151,6 +151,7 @@ test('a run started through the API shows in each view', async () => {
   assert.notDeepEqual(shots.source, shots.loop, 'the loop tab shows something else');
   assert.notDeepEqual(shots.tasks, shots.timeline, 'the timeline tab shows something else');
   assert.notDeepEqual(shots.loop, shots.queue, 'the queue tab shows something else');
+  assert.notDeepEqual(shots.tree, shots.tasks, 'the await tree tab shows something else');
   const snap = await page.evaluate(() => window.aio.snapshot());
   assert.equal(snap.queue.maxsize, 0);
   assert.ok(snap.queue.blocked_getters >= 1, 'consumers wait in get() on an empty queue');
