@@ -125,6 +125,12 @@ void draw_ui() {
 
 }  // namespace
 
+// Light or dark, following the page's prefers-color-scheme (web/js/boot.js calls this).
+extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_theme(int dark) {
+    if (dark) ImGui::StyleColorsDark();
+    else ImGui::StyleColorsLight();
+}
+
 // Brings a view's tab forward (window.aio._showView, for tests and course pages' deep links).
 extern "C" EMSCRIPTEN_KEEPALIVE void aio_show_view(const char* name) { g_ui.select_view = name; }
 

@@ -23,6 +23,24 @@ test('page becomes ready, draws the ImGui window and logs no errors', async () =
   await context.close();
 });
 
+test('the UI follows prefers-color-scheme: light and dark', async () => {
+  const mean = (png) => {
+    let sum = 0;
+    for (let i = 0; i < png.data.length; i += 4) sum += png.data[i] + png.data[i + 1] + png.data[i + 2];
+    return sum / (png.data.length / 4) / 3;
+  };
+  const brightness = {};
+  for (const scheme of ['light', 'dark']) {
+    const { page, context } = await openPage(browser, server.url);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => window.aio.ready);
+    await page.waitForTimeout(300);
+    brightness[scheme] = mean((await screenshot(page, `theme-${scheme}`)).png);
+    await context.close();
+  }
+  assert.ok(brightness.light > brightness.dark + 60, JSON.stringify(brightness));
+});
+
 test('backing store is CSS size times devicePixelRatio, and follows resizes', async () => {
   const { page, context } = await openPage(browser, server.url, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
   await page.evaluate(() => window.aio.ready);
