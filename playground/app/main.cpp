@@ -105,6 +105,10 @@ void draw_ui() {
             aio::views::draw_crawler(session, g_ui);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Summary", nullptr, tab("summary"))) {
+            aio::views::draw_summary(session, snap);
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem("Event loop", nullptr, tab("loop"))) {
             ImGui::BeginChild("loop");
             aio::views::draw_loop(snap);

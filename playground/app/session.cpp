@@ -12,6 +12,17 @@ namespace {
 constexpr size_t kMaxOutputLines = 100000;   // a console that cannot grow without limit
 }
 
+RunSummary summarise(const Snapshot& snap) {
+    RunSummary s;
+    s.elapsed = snap.time;
+    for (const TaskView& t : snap.tasks) {
+        if (t.name == "main") continue;   // main waits for the others: counting it would count them twice
+        s.waits += t.time_in[static_cast<int>(TaskState::Waiting)];
+        ++s.tasks;
+    }
+    return s;
+}
+
 const char* to_string(Status s) {
     switch (s) {
         case Status::Idle: return "idle";
@@ -90,6 +101,11 @@ void Session::finish(Status how) {
             output_.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
     }
     status_ = how;
+    if (how == Status::Finished) {
+        const bool blocking = params_.count("blocking") && std::holds_alternative<bool>(params_.at("blocking")) &&
+                              std::get<bool>(params_.at("blocking"));
+        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = summarise(snapshot());
+    }
     if (on_change) on_change();
     if (on_end) on_end();
 }

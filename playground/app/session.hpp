@@ -8,6 +8,7 @@
 #include "runtime/snapshot.hpp"
 #include "runtime/trace.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,13 @@
 namespace aio::page {
 
 enum class Status { Idle, Running, Paused, Finished, Stopped };
+
+// What a run amounted to: loop time taken against the sum of the tasks' waits.
+struct RunSummary {
+    double elapsed = 0, waits = 0;
+    size_t tasks = 0;
+};
+RunSummary summarise(const Snapshot& snap);
 const char* to_string(Status s);
 
 class Session {
@@ -43,6 +51,8 @@ public:
     Snapshot snapshot() const;
     std::vector<TraceEvent> events() const;     // the recorded state changes, oldest first
     std::optional<demos::QueueStats> queue() const;
+    // The last finished run of each demo, keyed by name ("count/blocking" for count's twin).
+    const std::map<std::string, RunSummary>& finished_runs() const { return finished_runs_; }
     const std::vector<demos::PageReport>& pages() const;   // the crawler's
     // The queue's depth after each put and get: (loop time, items), bounded.
     const std::vector<std::pair<Time, size_t>>& queue_history() const;
@@ -62,6 +72,7 @@ private:
     Status status_ = Status::Idle;
     double speed_ = 1.0;
     uint64_t runs_ = 0;
+    std::map<std::string, RunSummary> finished_runs_;
 };
 
 }  // namespace aio::page

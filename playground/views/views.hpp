@@ -4,6 +4,7 @@
 #include "playground/app/session.hpp"
 
 #include <functional>
+#include <map>
 #include <string>
 
 namespace aio::views {
@@ -35,6 +36,7 @@ void draw_console(const page::Session& session);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap);
 void draw_await_tree(const Snapshot& snap);
+void draw_summary(const page::Session& session, const Snapshot& snap);
 void draw_queue(const page::Session& session, const Snapshot& snap);
 void draw_crawler(const page::Session& session, UiState& ui);
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl);

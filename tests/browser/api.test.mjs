@@ -157,3 +157,19 @@ test('a run started through the API shows in each view', async () => {
   assert.ok(snap.queue.blocked_getters >= 1, 'consumers wait in get() on an empty queue');
   await page.evaluate(() => window.aio.stop());
 });
+
+test('the summary sets count and its blocking twin side by side', async () => {
+  await page.evaluate(async () => {
+    window.aio.setSpeed('instant');
+    window.aio.run('count', {});
+    await window.aio.finished();
+    window.aio.run('count', { blocking: true });
+    await window.aio.finished();
+    window.aio.showView('summary');
+  });
+  await page.waitForTimeout(200);
+  const { png } = await screenshot(page, 'view-summary-count');
+  assert.ok(distinctColours(png) > 8);
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(snap.output.at(-1), 'countasync.py executed in 3.00 seconds.');
+});

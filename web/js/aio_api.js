@@ -66,9 +66,9 @@
       });
     },
     snapshot,
-    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'loop', 'queue' or 'crawler'.
+    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or 'crawler'.
     showView(name) {
-      if (!['tasks', 'timeline', 'tree', 'source', 'loop', 'queue', 'crawler'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
+      if (!['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue', 'crawler'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
       module().ccall('aio_show_view', null, ['string'], [name]);
       if (window.aioFrames) aioFrames.request(2);
     },
