@@ -124,7 +124,7 @@ void draw_ui() {
     ImGui::EndChild();
     ImGui::EndGroup();
     ImGui::End();
-    g_ui.key_run = g_ui.key_pause = g_ui.key_step = false;
+    g_ui.key_run = g_ui.key_pause = g_ui.key_step = g_ui.key_help = false;
 }
 
 }  // namespace
@@ -149,6 +149,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
             g_ui.key_run |= k == SDLK_r;
             g_ui.key_pause |= k == SDLK_SPACE;
             g_ui.key_step |= k == SDLK_s;
+            g_ui.key_help |= k == SDLK_QUESTION || (k == SDLK_SLASH && (event.key.keysym.mod & KMOD_SHIFT));
         }
     }
 

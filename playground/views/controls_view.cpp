@@ -108,6 +108,23 @@ void draw_controls(page::Session& session, UiState& ui) {
     ImGui::SameLine();
     if (ImGui::Button("Stop")) session.stop();
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("?") || ui.key_help) {
+        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::OpenPopup("Help");
+    }
+    if (ImGui::BeginPopup("Help")) {
+        ImGui::TextUnformatted("Keyboard (outside text fields)");
+        ImGui::Separator();
+        ImGui::BulletText("R      run, or restart with the parameters shown");
+        ImGui::BulletText("Space  pause / resume");
+        ImGui::BulletText("S      step: exactly one loop iteration");
+        ImGui::BulletText("?      this help");
+        ImGui::Separator();
+        ImGui::TextUnformatted("Timeline: wheel zooms, drag pans, hover a span for details.");
+        ImGui::TextUnformatted("Source: each waiting task is marked on the line of its await.");
+        ImGui::EndPopup();
+    }
 
     if (ImGui::Checkbox("instant", &ui.instant) ||
         (!ui.instant && ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic)))

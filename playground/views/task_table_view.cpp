@@ -33,7 +33,8 @@ void draw_task_table(const Snapshot& snap) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("name");
-    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("C cancelled").x + ImGui::GetTextLineHeight());
     ImGui::TableSetupColumn("waiting on");
     ImGui::TableSetupColumn("await stack", 0, 2.0f);
     ImGui::TableSetupColumn("result");
@@ -50,7 +51,14 @@ void draw_task_table(const Snapshot& snap) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(l.colour, "%s %s", l.letter, to_string(t.state));
+            // A swatch of the state's colour, then its letter and name in the text colour, so the
+            // state reads in either theme and without colour.
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + h * 0.6f, at.y + h), ImGui::GetColorU32(l.colour));
+            ImGui::Dummy(ImVec2(h * 0.6f, h));
+            ImGui::SameLine();
+            ImGui::Text("%s %s", l.letter, to_string(t.state));
             ImGui::TableNextColumn();
             if (t.until >= 0) ImGui::Text("%s until %.2f", t.waiting_on.c_str(), t.until);
             else ImGui::TextUnformatted(t.waiting_on.c_str());

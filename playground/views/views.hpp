@@ -24,7 +24,7 @@ struct UiState {
     float speed = 1.0f;
     bool instant = false;
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
-    bool key_run = false, key_pause = false, key_step = false;
+    bool key_run = false, key_pause = false, key_step = false, key_help = false;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
     TimelineState timeline;
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file (the page's)

@@ -86,3 +86,23 @@ test('a wasm that fails to load gives the error panel, not a blank canvas', asyn
   assert.equal(await page.locator('#loading').isHidden(), true);
   await context.close();
 });
+
+test('keyboard: R runs the selected demo, Space pauses, S steps, ? shows the help', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  await page.mouse.click(640, 700);   // focus the page (an empty spot of the console)
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => window.aio.snapshot().status === 'running');
+  assert.equal(await page.evaluate(() => window.aio.snapshot().demo), 'count');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => window.aio.snapshot().status === 'paused');
+  const before = await page.evaluate(() => window.aio.snapshot().iteration);
+  await page.keyboard.press('s');
+  await page.waitForFunction((n) => window.aio.snapshot().iteration === n + 1, before);
+  const plain = (await screenshot(page, 'help-closed')).png.data;
+  await page.keyboard.press('Shift+Slash');
+  await page.waitForTimeout(300);
+  const help = (await screenshot(page, 'help-open')).png.data;
+  assert.notDeepEqual(help, plain, 'the help popup is drawn');
+  await context.close();
+});

@@ -131,7 +131,9 @@ TEST(CrawlerDemo, depth_follows_same_origin_pages_once_within_max_pages) {
     const CrawlRun run = crawl({{"urls", kSite + "index.html"}, {"depth", int64_t{3}}});
     std::set<std::string> sources;
     for (const std::string& l : run.lines)
-        if (l.starts_with("INFO:areq: Got response [200] for URL: ")) EXPECT_TRUE(sources.insert(l.substr(39)).second) << l;
+        if (l.starts_with("INFO:areq: Got response [200] for URL: ")) {
+            EXPECT_TRUE(sources.insert(l.substr(39)).second) << l;
+        }
     for (const std::string& page : {kSite + "about.html", kSite + "blog/post-1.html", kSite + "docs/guide.html"})
         EXPECT_EQ(sources.count(page), 1u) << page;
     for (const std::string& s : sources) EXPECT_TRUE(s.starts_with(kOrigin)) << s;
