@@ -56,7 +56,7 @@ aio::views::UiState g_ui;
 void draw_ui() {
     aio::page::Session& session = aio::page::session();
     if (!g_ui.download) g_ui.download = aio::page::download;
-    const aio::Snapshot snap = session.snapshot();
+    const aio::Snapshot& snap = session.snapshot();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

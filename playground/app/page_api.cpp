@@ -75,7 +75,7 @@ const char* kind_name(demos::Param::Kind k) {
 }
 
 json snapshot_json(const Session& s) {
-    const Snapshot snap = s.snapshot();
+    const Snapshot& snap = s.snapshot();
     json tasks = json::array();
     for (const TaskView& t : snap.tasks) {
         tasks.push_back({{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},

@@ -152,8 +152,27 @@ const std::map<std::string, std::string>& Session::files() const {
 
 Time Session::time() const { return run_ ? run_->host.display_time() : 0; }
 uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; }
-std::vector<TraceEvent> Session::events() const { return run_ ? run_->trace.events() : std::vector<TraceEvent>{}; }
-Snapshot Session::snapshot() const { return run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{}; }
+// Nothing in a snapshot changes unless the loop runs an iteration, its clock moves or a new run
+// starts, so a paused or idle page copies nothing.
+bool Session::Cache::fresh(const Session& s) const {
+    return runs == s.runs_ && (!s.run_ || (iteration == s.run_->loop.iteration() && time == s.run_->loop.time()));
+}
+
+const Snapshot& Session::snapshot() const {
+    if (!snap_key_.fresh(*this)) {
+        snap_ = run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{};
+        snap_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0};
+    }
+    return snap_;
+}
+
+const std::vector<TraceEvent>& Session::events() const {
+    if (!events_key_.fresh(*this)) {
+        events_ = run_ ? run_->trace.events() : std::vector<TraceEvent>{};
+        events_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0};
+    }
+    return events_;
+}
 
 const std::vector<demos::PageReport>& Session::pages() const {
     static const std::vector<demos::PageReport> none;

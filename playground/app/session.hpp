@@ -48,8 +48,9 @@ public:
     const std::map<std::string, std::string>& files() const;
     Time time() const;                  // loop time as it should show now
     uint64_t iteration() const;
-    Snapshot snapshot() const;
-    std::vector<TraceEvent> events() const;     // the recorded state changes, oldest first
+    // The loop's state, taken again only after the loop has moved (views ask every frame).
+    const Snapshot& snapshot() const;
+    const std::vector<TraceEvent>& events() const;   // the recorded state changes, oldest first
     std::optional<demos::QueueStats> queue() const;
     // The last finished run of each demo, keyed by name ("count/blocking" for count's twin).
     const std::map<std::string, RunSummary>& finished_runs() const { return finished_runs_; }
@@ -73,6 +74,14 @@ private:
     double speed_ = 1.0;
     uint64_t runs_ = 0;
     std::map<std::string, RunSummary> finished_runs_;
+    struct Cache {
+        uint64_t runs = ~0ull, iteration = 0;
+        Time time = -1;
+        bool fresh(const Session& s) const;
+    };
+    mutable Cache snap_key_, events_key_;
+    mutable Snapshot snap_;
+    mutable std::vector<TraceEvent> events_;
 };
 
 }  // namespace aio::page

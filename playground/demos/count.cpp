@@ -84,7 +84,7 @@ const Demo& count_demo() {
         .summary = "Each coroutine prints One, sleeps, prints Two. Awaiting the sleep lets the others run, "
                    "so the run takes one delay; a blocking sleep (countsync.py) stalls the loop and takes n delays.",
         .params = {
-            {"n", Param::Kind::Int, int64_t{3}, 0, 1000, 0, "how many count() coroutines to gather"},
+            {"n", Param::Kind::Int, int64_t{3}, 0, 10000, 0, "how many count() coroutines to gather"},
             {"delay", Param::Kind::Float, 1.0, 0, 60, 0, "seconds each count() sleeps"},
             {"blocking", Param::Kind::Bool, false, 0, 0, 0, "sleep with time.sleep (countsync.py): blocks the loop"},
         },

@@ -11,6 +11,8 @@ namespace aio::views {
 
 namespace {
 
+constexpr size_t kMaxChildren = 100;   // awaited tasks listed under one task
+
 void draw_node(const TaskView& t, const std::unordered_map<uint32_t, const TaskView*>& by_id, std::set<uint32_t>& path) {
     std::string label = t.name + "  [" + to_string(t.state) + "]";
     if (!t.stack.empty()) {
@@ -23,9 +25,14 @@ void draw_node(const TaskView& t, const std::unordered_map<uint32_t, const TaskV
     const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id)), flags, "%s", label.c_str());
     if (leaf || !open) return;
     path.insert(t.id);
+    size_t shown = 0;
     for (uint32_t child : t.awaits) {
         auto it = by_id.find(child);
         if (it == by_id.end() || path.count(child)) continue;   // a cycle cannot recurse forever
+        if (++shown > kMaxChildren) {   // thousands of rows read as nothing: say how many more
+            ImGui::BulletText("... and %zu more", t.awaits.size() - kMaxChildren);
+            break;
+        }
         draw_node(*it->second, by_id, path);
     }
     path.erase(t.id);

@@ -263,7 +263,7 @@ TEST(ResolveParams, min_above_max_is_rejected_with_the_allowed_range) {
 
 TEST(ResolveParams, unknown_names_and_wrong_kinds_are_rejected) {
     EXPECT_EQ(error_of("count", {{"seed", int64_t{1}}}), "count: unknown parameter 'seed' (known: n, delay, blocking)");
-    EXPECT_EQ(error_of("count", {{"n", 2.5}}), "count: n must be a whole number 0..1000, got a number");
+    EXPECT_EQ(error_of("count", {{"n", 2.5}}), "count: n must be a whole number 0..10000, got a number");
     EXPECT_EQ(error_of("count", {{"blocking", int64_t{1}}}), "count: blocking must be true or false, got a whole number");
     EXPECT_EQ(error_of("chain", {{"ids", std::string("1 2")}}), "chain: ids must be a list of whole numbers 0..1000, got text");
 }
