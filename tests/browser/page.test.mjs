@@ -106,3 +106,17 @@ test('keyboard: R runs the selected demo, Space pauses, S steps, ? shows the hel
   assert.notDeepEqual(help, plain, 'the help popup is drawn');
   await context.close();
 });
+
+test('a 360 px phone: the layout stacks, and a tap on Run starts the demo', async () => {
+  const { page, errors, context } = await openPage(browser, server.url,
+                                                   { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
+  await page.evaluate(() => window.aio.ready);
+  await page.waitForFunction(() => document.getElementById('canvas').width === 720);
+  await page.touchscreen.tap(40, 152);   // the Run button, under the demo's summary
+  await page.waitForFunction(() => window.aio.snapshot().status === 'running', null, { timeout: 5000 });
+  await page.waitForTimeout(300);
+  const { png } = await screenshot(page, 'phone-count-running');
+  assert.ok(distinctColours(png) > 8);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
