@@ -73,48 +73,25 @@ void draw_ui() {
     const float right_h = ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild("views", ImVec2(0, right_h * 0.6f), true);
     if (ImGui::BeginTabBar("views")) {
-        auto tab = [](const char* id) {
-            return g_ui.select_view == id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        // One tab per view; `scroll` gives the view its own scrolling region under the tab bar.
+        auto view = [](const char* label, const char* id, bool scroll, auto&& draw) {
+            const ImGuiTabItemFlags flags = g_ui.select_view == id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+            if (!ImGui::BeginTabItem(label, nullptr, flags)) return;
+            if (scroll) ImGui::BeginChild(id);
+            draw();
+            if (scroll) ImGui::EndChild();
+            ImGui::EndTabItem();
         };
-        if (ImGui::BeginTabItem(("Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks").c_str(), nullptr, tab("tasks"))) {
-            aio::views::draw_task_table(snap);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Timeline", nullptr, tab("timeline"))) {
-            aio::views::draw_timeline(snap, session.events(), g_ui.timeline);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Await tree", nullptr, tab("tree"))) {
-            ImGui::BeginChild("tree");
-            aio::views::draw_await_tree(snap);
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
+        const std::string tasks_label = "Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks";
+        view(tasks_label.c_str(), "tasks", false, [&] { aio::views::draw_task_table(snap); });
+        view("Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), g_ui.timeline); });
+        view("Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); });
         const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
-        if (ImGui::BeginTabItem("Source", nullptr, tab("source"))) {
-            ImGui::BeginChild("source");
-            aio::views::draw_source(*shown, snap);
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
-        if (shown->name == "queue" && ImGui::BeginTabItem("Queue", nullptr, tab("queue"))) {
-            aio::views::draw_queue(session, snap);
-            ImGui::EndTabItem();
-        }
-        if (shown->name == "crawler" && ImGui::BeginTabItem("Crawler", nullptr, tab("crawler"))) {
-            aio::views::draw_crawler(session, g_ui);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Summary", nullptr, tab("summary"))) {
-            aio::views::draw_summary(session, snap);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Event loop", nullptr, tab("loop"))) {
-            ImGui::BeginChild("loop");
-            aio::views::draw_loop(snap);
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
+        view("Source", "source", true, [&] { aio::views::draw_source(*shown, snap); });
+        if (shown->name == "queue") view("Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); });
+        if (shown->name == "crawler") view("Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); });
+        view("Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); });
+        view("Event loop", "loop", true, [&] { aio::views::draw_loop(snap); });
         ImGui::EndTabBar();
         g_ui.select_view.clear();
     }
