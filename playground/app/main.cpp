@@ -2,6 +2,8 @@
 // calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
 #include "playground/app/imgui_backend.hpp"
 #include "playground/app/page_api.hpp"
+#include "playground/app/page_fonts.hpp"
+#include "playground/app/touch_scroll.hpp"
 #include "playground/views/views.hpp"
 
 #include <SDL.h>
@@ -10,6 +12,7 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <string>
 #include <cstdio>
@@ -19,6 +22,7 @@ namespace {
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl = nullptr;
 float g_font_dpr = 0.0f;        // devicePixelRatio the fonts were rasterised for
+aio::page::PageFonts g_fonts;
 double g_css_w = 0, g_css_h = 0;
 
 // Keeps the canvas backing store at CSS size × devicePixelRatio, and fonts rasterised for it,
@@ -39,17 +43,14 @@ void sync_canvas_size() {
 
     if ((float)dpr != g_font_dpr) {
         g_font_dpr = (float)dpr;
-        ImGuiIO& io = ImGui::GetIO();
-        io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.SizePixels = std::round(13.0f * g_font_dpr);
-        io.Fonts->AddFontDefault(&cfg);
-        io.FontGlobalScale = 1.0f / g_font_dpr;
+        g_fonts = aio::page::load_fonts(g_font_dpr);
+        aio::views::set_code_font(g_fonts.code);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
     }
 }
 
 aio::views::UiState g_ui;
+aio::page::TouchScroll g_touch;
 
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
@@ -72,7 +73,9 @@ void draw_ui() {
     ImGui::BeginGroup();
     const float right_h = ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild("views", ImVec2(0, right_h * 0.6f), true);
-    if (ImGui::BeginTabBar("views")) {
+    // Narrow screens keep whole tab names: the bar scrolls, and a list button reaches every tab.
+    const ImGuiTabBarFlags tab_flags = narrow ? ImGuiTabBarFlags_FittingPolicyScroll | ImGuiTabBarFlags_TabListPopupButton : 0;
+    if (ImGui::BeginTabBar("views", tab_flags)) {
         // One tab per view; `scroll` gives the view its own scrolling region under the tab bar.
         auto view = [](const char* label, const char* id, bool scroll, auto&& draw) {
             const ImGuiTabItemFlags flags = g_ui.select_view == id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -96,9 +99,11 @@ void draw_ui() {
         g_ui.select_view.clear();
     }
     ImGui::EndChild();
+    aio::views::note_landmark("views");
     ImGui::BeginChild("console", ImVec2(0, 0), true);
     aio::views::draw_console(session);
     ImGui::EndChild();
+    aio::views::note_landmark("console");
     ImGui::EndGroup();
     ImGui::End();
     g_ui.key_run = g_ui.key_pause = g_ui.key_step = g_ui.key_help = false;
@@ -115,12 +120,29 @@ extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_theme(int dark) {
 // Brings a view's tab forward (window.aio._showView, for tests and course pages' deep links).
 extern "C" EMSCRIPTEN_KEEPALIVE void aio_show_view(const char* name) { g_ui.select_view = name; }
 
+// Which fonts the page drew with, at which size (tests check the TTFs arrived and follow the DPR).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_fonts_json() {
+    static std::string json;
+    json = aio::page::fonts_json(g_fonts);
+    return json.c_str();
+}
+
+// Where the named widgets were drawn last frame: {"run":{"x","y","w","h"},...} in CSS pixels.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {
+    static std::string json;
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [name, r] : aio::views::landmarks()) out[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    json = out.dump();
+    return json.c_str();
+}
+
 // Draws one frame; returns 1 while the page wants another frame soon (animations, a running demo).
 extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
     sync_canvas_size();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        g_touch.on_event(event, (float)g_css_w, (float)g_css_h);
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput) {
             const SDL_Keycode k = event.key.keysym.sym;
             g_ui.key_run |= k == SDLK_r;
@@ -132,6 +154,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    g_touch.apply();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
     io.DisplayFramebufferScale = ImVec2(g_font_dpr, g_font_dpr);

@@ -7,6 +7,7 @@
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include <cmath>
 #include <string>
@@ -139,7 +140,20 @@ void download(const std::string& name, const std::string& text) {
     }, name.c_str(), text.data(), text.size());
 }
 
-bool wants_next_frame() { return session().status() == Status::Running; }
+// Every frame while a demo runs. Otherwise two more after anything changed, because ImGui settles
+// scroll positions and sizes a frame after their content changes (the console's follow, say).
+bool wants_next_frame() {
+    static std::tuple<uint64_t, uint64_t, size_t, Status> last;
+    static int settle = 0;
+    const Session& s = session();
+    const auto now = std::make_tuple(s.runs(), s.iteration(), s.output().size(), s.status());
+    if (now != last) {
+        last = now;
+        settle = 2;
+    }
+    if (s.status() == Status::Running) return true;
+    return settle > 0 && settle-- > 0;
+}
 
 }  // namespace aio::page
 

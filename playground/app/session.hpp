@@ -39,6 +39,7 @@ public:
     void stop();                        // cancels every task, as asyncio.run cleans up
     void set_speed(double speed);       // loop seconds per wall second, 0.1..10, or instant (<= 0)
     double speed() const { return speed_; }
+    bool instant() const { return speed_ == BrowserHost::kInstant; }
 
     Status status() const { return status_; }
     uint64_t runs() const { return runs_; }   // counts run() calls: views notice a run started elsewhere

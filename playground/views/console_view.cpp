@@ -7,12 +7,15 @@ namespace aio::views {
 
 void draw_console(const page::Session& session) {
     const auto& lines = session.output();
+    const CodeFont code;
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(lines.size()));
     while (clip.Step())
         for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) ImGui::TextUnformatted(lines[static_cast<size_t>(i)].c_str());
-    // Follow new lines while the view is scrolled to the bottom.
-    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollHereY(1.0f);
+    // Follow new lines while the view is scrolled to the bottom. ImGui clamps the target to the
+    // scroll range next frame, which by then includes this frame's lines (FLT_MAX means "none",
+    // and the target must fit an int).
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollY(1e9f);
 }
 
 }  // namespace aio::views

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace aio::views {
 
@@ -50,10 +51,12 @@ void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
             }
             break;
         }
-        case demos::Param::Kind::Text:
+        case demos::Param::Kind::Text: {
             ImGui::TextUnformatted(label.c_str());
+            const CodeFont code;
             ImGui::InputTextMultiline("##text", &std::get<std::string>(v), ImVec2(-1, ImGui::GetTextLineHeight() * 8));
             break;
+        }
     }
     const bool ranged = p.kind == demos::Param::Kind::Int || p.kind == demos::Param::Kind::Float ||
                         p.kind == demos::Param::Kind::IntList;
@@ -91,7 +94,9 @@ void draw_controls(page::Session& session, UiState& ui) {
 
     const page::Status st = session.status();
     const bool live = st == page::Status::Running || st == page::Status::Paused;
-    if (ImGui::Button(live ? "Restart (R)" : "Run (R)") || ui.key_run) {
+    const bool run_pressed = ImGui::Button(live ? "Restart (R)" : "Run (R)");
+    note_landmark("run");
+    if (run_pressed || ui.key_run) {
         try {
             session.run(d.name, ui.edited);
             ui.error.clear();
@@ -116,19 +121,33 @@ void draw_controls(page::Session& session, UiState& ui) {
     if (ImGui::BeginPopup("Help")) {
         ImGui::TextUnformatted("Keyboard (outside text fields)");
         ImGui::Separator();
-        ImGui::BulletText("R      run, or restart with the parameters shown");
-        ImGui::BulletText("Space  pause / resume");
-        ImGui::BulletText("S      step: exactly one loop iteration");
-        ImGui::BulletText("?      this help");
+        if (ImGui::BeginTable("keys", 2)) {
+            for (const auto& [key, what] : {std::pair{"R", "run, or restart with the parameters shown"},
+                                            std::pair{"Space", "pause / resume"},
+                                            std::pair{"S", "step: exactly one loop iteration"},
+                                            std::pair{"?", "this help"}}) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(key);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(what);
+            }
+            ImGui::EndTable();
+        }
         ImGui::Separator();
-        ImGui::TextUnformatted("Timeline: wheel zooms, drag pans, hover a span for details.");
+        ImGui::TextUnformatted("Timeline: Ctrl+wheel or -/+ zooms, drag pans, hover a span for details.");
         ImGui::TextUnformatted("Source: each waiting task is marked on the line of its await.");
         ImGui::EndPopup();
     }
 
-    if (ImGui::Checkbox("instant", &ui.instant) ||
-        (!ui.instant && ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic)))
-        session.set_speed(ui.instant ? 0 : ui.speed);
+    // The session's speed is the truth: window.aio.setSpeed changes it too.
+    ui.instant = session.instant();
+    if (!ui.instant) ui.speed = static_cast<float>(session.speed());
+    bool speed_changed = ImGui::Checkbox("instant", &ui.instant);
+    if (!ui.instant) {
+        speed_changed |= ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
+        note_landmark("speed");
+    }
+    if (speed_changed) session.set_speed(ui.instant ? 0 : ui.speed);
     ImGui::Text("%s  t=%.2f s  iteration %llu", page::to_string(st), session.time(),
                 static_cast<unsigned long long>(session.iteration()));
     if (!ui.error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "%s", ui.error.c_str());

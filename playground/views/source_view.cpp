@@ -24,6 +24,7 @@ void draw_source(const demos::Demo& demo, const Snapshot& snap) {
         m += (m.empty() ? "" : ", ") + t.name;
     }
     ImGui::TextDisabled("%s", demo.script.c_str());
+    const CodeFont code;
     std::istringstream in(demo.python);
     int n = 0;
     for (std::string line; std::getline(in, line);) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
 
 namespace aio::views {
 
@@ -35,6 +36,17 @@ struct Span {
     WaitKind wait;
 };
 
+// The legend flows onto more lines on a narrow screen.
+void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+// Scales the visible span by f (< 1 zooms in), keeping loop time `at` where it is on screen.
+void zoom(TimelineState& tl, double at, double f) {
+    tl.view_start = at - (at - tl.view_start) * f;
+    tl.view_end = at + (tl.view_end - at) * f;
+}
 }  // namespace
 
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl) {
@@ -51,24 +63,36 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
         tl.view_end = end * 1.05;
     }
     ImGui::Checkbox("follow", &tl.follow);
+    // Buttons zoom around the middle, for touch screens and anyone without a wheel.
+    for (const auto& [label, f] : {std::pair{"-", 1.5}, std::pair{"+", 1 / 1.5}}) {
+        ImGui::SameLine();
+        if (ImGui::Button(label)) {
+            tl.follow = false;
+            zoom(tl, (tl.view_start + tl.view_end) / 2, f);
+        }
+    }
     struct Key { const char* label; TaskState s; WaitKind w; };
     for (const Key& k : {Key{"sleep", TaskState::Waiting, WaitKind::Sleep}, Key{"queue", TaskState::Waiting, WaitKind::QueueGet},
                          Key{"fetch", TaskState::Waiting, WaitKind::Fetch}, Key{"task/gather", TaskState::Waiting, WaitKind::Gather},
                          Key{"other wait", TaskState::Waiting, WaitKind::Event}, Key{"running", TaskState::Running, WaitKind::None},
                          Key{"ready", TaskState::Ready, WaitKind::None}}) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(k.label).x + ImGui::CalcTextSize("# ").x);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(span_colour(k.s, k.w)), "# %s", k.label);
     }
-    ImGui::SameLine();
-    ImGui::TextDisabled("  wheel: zoom, drag: pan");
+    const char* hint = "  Ctrl+wheel: zoom, drag: pan";
+    same_line_if_fits(ImGui::CalcTextSize(hint).x);
+    ImGui::TextDisabled("%s", hint);
 
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
     const float name_w = 120.0f;
-    ImGui::BeginChild("rows", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove);
+    // The wheel scrolls the rows; with Ctrl it zooms instead (and the rows stay put).
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::BeginChild("rows", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove | (io.KeyCtrl ? ImGuiWindowFlags_NoScrollWithMouse : 0));
     const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - name_w);
     const double scale = width / (tl.view_end - tl.view_start);   // pixels per second
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
+    bool dragging_rows = false;   // a drag that began on a row pans
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()), row_h);
     while (clip.Step()) {
@@ -78,6 +102,7 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::SameLine(name_w);
             ImGui::InvisibleButton(("row" + std::to_string(t.id)).c_str(), ImVec2(width, row_h - 2));
+            dragging_rows |= ImGui::IsItemActive();
             const float x0 = p.x + name_w;
             auto it = spans.find(t.id);
             if (it == spans.end()) continue;
@@ -99,22 +124,19 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
     dl->AddLine(ImVec2(cx, win.y), ImVec2(cx, win.y + ImGui::GetWindowHeight()), IM_COL32(255, 255, 255, 160), 1.5f);
 
     if (ImGui::IsWindowHovered()) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (io.MouseWheel != 0) {   // zoom around the pointer
+        if (io.KeyCtrl && io.MouseWheel != 0) {   // zoom around the pointer
             tl.follow = false;
-            const double at = tl.view_start + (io.MousePos.x - win.x - name_w) / scale;
-            const double f = io.MouseWheel > 0 ? 0.8 : 1.25;
-            tl.view_start = at - (at - tl.view_start) * f;
-            tl.view_end = at + (tl.view_end - at) * f;
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-            tl.follow = false;
-            const double dt = -io.MouseDelta.x / scale;
-            tl.view_start += dt;
-            tl.view_end += dt;
+            zoom(tl, tl.view_start + (io.MousePos.x - win.x - name_w) / scale, io.MouseWheel > 0 ? 0.8 : 1.25);
         }
     }
+    if (dragging_rows && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        tl.follow = false;
+        const double dt = -io.MouseDelta.x / scale;
+        tl.view_start += dt;
+        tl.view_end += dt;
+    }
     ImGui::EndChild();
+    note_landmark("timeline");
 }
 
 }  // namespace aio::views

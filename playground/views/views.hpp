@@ -7,13 +7,33 @@
 #include <map>
 #include <string>
 
+struct ImFont;
+
 namespace aio::views {
+
+// The monospaced face for code, printed output and file text. The page sets it whenever it
+// rebuilds its fonts; until then (and in tests) the UI font stands in.
+void set_code_font(ImFont* font);
+
+// Draws everything in its scope in the code font.
+struct CodeFont {
+    CodeFont();
+    ~CodeFont();
+    CodeFont(const CodeFont&) = delete;
+    CodeFont& operator=(const CodeFont&) = delete;
+};
 
 // The timeline's window onto loop time.
 struct TimelineState {
     double view_start = 0, view_end = 1;
     bool follow = true;             // keep the whole run in view as it grows
 };
+
+// Where named widgets were drawn last frame (CSS pixels), so browser tests can tap, drag and
+// scroll them without hard-coding a layout: note_landmark names the item just drawn.
+struct Rect { float x = 0, y = 0, w = 0, h = 0; };
+void note_landmark(const char* name);
+const std::map<std::string, Rect>& landmarks();
 
 // What the views remember between frames (not the run's state: that is the session's).
 struct UiState {

@@ -61,3 +61,31 @@ export function distinctColours(png, limit = 64) {
     seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
   return seen.size;
 }
+
+// Where the app drew its named widgets last frame ({run, speed, views, console, timeline}), in CSS pixels.
+export async function landmarks(page) {
+  return page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json())));
+}
+
+// The pixels of a CSS-pixel rectangle of a screenshot taken at devicePixelRatio `dpr`.
+export function region(png, { x, y, w, h }, dpr = 1) {
+  const out = [];
+  const [x0, y0, x1, y1] = [x, y, x + w, y + h].map((v) => Math.round(v * dpr));
+  for (let row = y0; row < Math.min(y1, png.height); row++)
+    out.push(png.data.subarray((row * png.width + x0) * 4, (row * png.width + Math.min(x1, png.width)) * 4));
+  return Buffer.concat(out);
+}
+
+// A one-finger drag from (x, y) by (dx, dy) CSS pixels in `steps` moves, through Chromium's touch input.
+export async function touchDrag(page, { x, y }, { dx = 0, dy = 0 }, steps = 10) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  await touch('touchStart', [{ x, y }]);
+  for (let i = 1; i <= steps; i++) {
+    await touch('touchMove', [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }]);
+    await page.waitForTimeout(16);
+  }
+  await touch('touchEnd', []);
+  await cdp.detach();
+  await page.waitForTimeout(200);
+}

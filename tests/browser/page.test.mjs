@@ -107,16 +107,68 @@ test('keyboard: R runs the selected demo, Space pauses, S steps, ? shows the hel
   await context.close();
 });
 
-test('a 360 px phone: the layout stacks, and a tap on Run starts the demo', async () => {
-  const { page, errors, context } = await openPage(browser, server.url,
-                                                   { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
+const fontsOf = (page) => page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._aio_fonts_json())));
+
+test('text is drawn with the TTFs, rasterised for the devicePixelRatio', async () => {
+  for (const dpr of [1, 2, 3]) {
+    const { page, errors, context } = await openPage(browser, server.url, { viewport: { width: 900, height: 600 }, deviceScaleFactor: dpr });
+    await page.evaluate(() => window.aio.ready);
+    const fonts = await fontsOf(page);
+    assert.equal(fonts.ttf, true, 'both TTFs arrived');
+    assert.equal(fonts.dpr, dpr);
+    assert.equal(fonts.ui.pixels, 15 * dpr, 'the UI font at 15 CSS px in device pixels');
+    assert.equal(fonts.code.pixels, 14 * dpr, 'the code font at 14 CSS px in device pixels');
+    assert.notEqual(fonts.ui.name, fonts.code.name);
+    await page.evaluate(() => window.aio.showView('source'));
+    await page.waitForTimeout(200);
+    await screenshot(page, `fonts-dpr${dpr}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('without its fonts the page still starts, in the built-in font, and says why', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  await page.route('**/web/fonts/*.ttf', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.url);
   await page.evaluate(() => window.aio.ready);
-  await page.waitForFunction(() => document.getElementById('canvas').width === 720);
-  await page.touchscreen.tap(40, 152);   // the Run button, under the demo's summary
-  await page.waitForFunction(() => window.aio.snapshot().status === 'running', null, { timeout: 5000 });
+  const fonts = await fontsOf(page);
+  assert.equal(fonts.ttf, false);
+  assert.match(fonts.ui.name, /built-in/);
+  assert.ok(warnings.some((w) => /fonts\/ui\.ttf did not load \(HTTP 404\)/.test(w)), warnings.join('\n'));
+  await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('count', { n: 2 }); return window.aio.finished(); });
+  assert.equal((await page.evaluate(() => window.aio.snapshot())).status, 'finished');
+  await context.close();
+});
+
+test('an idle page draws no frames; a running demo draws every animation frame', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  // Count the app's frames from here on.
+  await page.evaluate(() => {
+    window.frameCount = 0;
+    const draw = Module._aio_frame;
+    Module._aio_frame = () => { window.frameCount++; return draw(); };
+  });
+  const framesIn = async (ms) => {
+    await page.evaluate(() => { window.frameCount = 0; });
+    await page.waitForTimeout(ms);
+    return page.evaluate(() => window.frameCount);
+  };
+  await page.waitForTimeout(500);   // the first frames settle
+  assert.equal(await framesIn(1500), 0, 'idle: no frames at all');
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('count', { n: 3, delay: 2 }); });
+  const running = await framesIn(1000);
+  assert.ok(running >= 20, `a running demo animates (${running} frames in 1 s)`);
+  await page.evaluate(() => window.aio.finished());
   await page.waitForTimeout(300);
-  const { png } = await screenshot(page, 'phone-count-running');
-  assert.ok(distinctColours(png) > 8);
+  assert.equal(await framesIn(1500), 0, 'finished: idle again');
+  await page.mouse.move(300, 300);
+  const afterInput = await framesIn(500);
+  assert.ok(afterInput >= 1 && afterInput <= 6, `input draws a few frames (${afterInput})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

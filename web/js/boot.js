@@ -20,8 +20,23 @@
     return;
   }
 
+  // The TTFs download alongside the wasm and land in its file system before main runs. Without
+  // them the page still starts, in ImGui's built-in font.
+  const fonts = ['ui', 'code'].map((role) =>
+    fetch(`web/fonts/${role}.ttf`)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((bytes) => ({ role, bytes: new Uint8Array(bytes) }))
+      .catch((e) => { console.warn(`web/fonts/${role}.ttf did not load (${e.message}); using the built-in font`); return null; }));
+
   window.Module = {
     canvas,
+    preRun: [() => {
+      Module.addRunDependency('fonts');
+      Promise.all(fonts).then((files) => {
+        Module.FS.mkdir('/fonts');
+        for (const f of files) if (f) Module.FS.writeFile(`/fonts/${f.role}.ttf`, f.bytes);
+      }).finally(() => Module.removeRunDependency('fonts'));
+    }],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),

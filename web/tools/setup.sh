@@ -26,7 +26,8 @@ if want web || want test; then
   # A user's own emsdk on PATH is used as it is; otherwise Debian's Emscripten.
   command -v em++ >/dev/null 2>&1 || need_pkg emscripten
   need_cmd_or_pkg node nodejs
-  need_pkg fonts-inter; need_pkg fonts-jetbrains-mono
+  # The page's TTFs, and fontTools to cut them down to the glyphs it draws.
+  need_pkg fonts-dejavu-core; need_pkg fonts-jetbrains-mono; need_pkg python3-fonttools
 fi
 if want test; then
   [ -x "${AIO_CHROMIUM:-/usr/bin/chromium}" ] || need_pkg chromium

@@ -3,7 +3,7 @@
 set -euo pipefail
 dir=${1:?usage: web/tools/size.sh DIR}
 total=0
-for f in index.html aio_playground.js aio_playground.wasm web/page.css web/js/*.js; do
+for f in index.html aio_playground.js aio_playground.wasm web/page.css web/js/*.js web/fonts/*.ttf; do
   [ -f "$dir/$f" ] || continue
   raw=$(stat -c %s "$dir/$f"); gz=$(gzip -9c "$dir/$f" | wc -c); total=$((total + gz))
   printf '%8d B raw %8d B gzip  %s\n' "$raw" "$gz" "$f"
