@@ -6,7 +6,8 @@
 #include "runtime/task.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace aio {
 
@@ -39,61 +40,105 @@ void describe_stack(const TaskBase& t, TaskView& v) {
     std::reverse(v.stack.begin(), v.stack.end());
     if (!v.waiting_on.empty()) v.stack.push_back(v.waiting_on);
 }
+
+bool by_id(const TaskView& a, const TaskView& b) { return a.id < b.id; }
+
+// Task `id` in views sorted by id.
+TaskView* find(std::vector<TaskView>& views, uint32_t id) {
+    auto it = std::lower_bound(views.begin(), views.end(), id, [](const TaskView& v, uint32_t x) { return v.id < x; });
+    return it != views.end() && it->id == id ? &*it : nullptr;
+}
+
+// The task views of an earlier snapshot (sorted by id, as a traced snapshot is), for tasks whose
+// trace record shows no state change since: a task's wait and stack change only as it runs.
+class Reuse {
+public:
+    explicit Reuse(Snapshot* previous) : prev_(previous) {}
+    TaskView* unchanged(const TaskRecord* r) {
+        TaskView* v = prev_ && r ? find(prev_->tasks, r->id) : nullptr;
+        return v && v->changes == r->changes ? v : nullptr;
+    }
+
+private:
+    Snapshot* prev_;
+};
+
+TaskView live_view(const TaskBase& t) {
+    TaskView v;
+    v.id = t.id();
+    v.parent = t.parent_id();
+    v.name = t.name();
+    v.state = t.state();
+    v.since = t.state_since();
+    describe_wait(t, v);
+    describe_stack(t, v);
+    return v;
+}
+
+TaskView finished_view(const TaskRecord& r) {
+    TaskView v;
+    v.id = r.id;
+    v.parent = r.parent;
+    v.name = r.display_name();
+    v.state = r.state;
+    v.result = r.result;
+    v.created = r.created;
+    v.since = r.since;
+    v.finished = r.finished;
+    v.changes = r.changes;
+    v.time_in = r.time_in;
+    return v;
+}
 }  // namespace
 
-Snapshot take_snapshot(const Loop& loop, const Trace* trace) {
+Snapshot take_snapshot(const Loop& loop, const Trace* trace, Snapshot* previous) {
     Snapshot s;
     s.time = loop.time();
     s.iteration = loop.iteration();
     s.live_tasks = loop.live_task_count();
-    std::unordered_map<const FutureBase*, uint32_t> sleeper;   // a sleep's future -> its task
+    s.tasks.reserve(previous ? previous->tasks.size() : loop.live_task_count());
+    Reuse reuse(trace ? previous : nullptr);
+    std::vector<std::pair<const FutureBase*, uint32_t>> sleeper;   // a sleep's future, its task
 
     loop.for_each_live_task([&](const TaskBase& t) {
-        TaskView v;
-        v.id = t.id();
-        v.parent = t.parent_id();
-        v.name = t.name();
-        v.state = t.state();
-        v.since = t.state_since();
-        describe_wait(t, v);
-        describe_stack(t, v);
-        if (t.waiting_on() && t.waiting_on()->kind() == WaitKind::Sleep) sleeper[t.waiting_on()] = v.id;
-        if (const TaskRecord* r = trace ? trace->task(v.id) : nullptr) {
+        const TaskRecord* r = trace ? trace->task(t.id()) : nullptr;
+        TaskView* same = reuse.unchanged(r);
+        if (same && t.has_custom_name() && same->name != t.name()) same = nullptr;   // renamed by another task
+        TaskView v = same ? std::move(*same) : live_view(t);
+        v.awaited_by.clear();
+        if (t.waiting_on() && t.waiting_on()->kind() == WaitKind::Sleep) sleeper.emplace_back(t.waiting_on(), v.id);
+        if (r) {
             v.created = r->created;
+            v.changes = r->changes;
             v.time_in = r->time_in;
         }
         v.time_in[static_cast<int>(v.state)] += static_cast<float>(s.time - v.since);
         s.tasks.push_back(std::move(v));
     });
+    const size_t live = s.tasks.size();
     if (trace) {
         for (const TaskRecord& r : trace->tasks()) {
             if (!r.id || r.state < TaskState::Done) continue;
-            TaskView v;
-            v.id = r.id;
-            v.parent = r.parent;
-            v.name = r.display_name();
-            v.state = r.state;
-            v.result = r.result;
-            v.created = r.created;
-            v.since = r.since;
-            v.finished = r.finished;
-            v.time_in = r.time_in;
-            s.tasks.push_back(std::move(v));
+            TaskView* same = reuse.unchanged(&r);
+            s.tasks.push_back(same ? std::move(*same) : finished_view(r));
+            s.tasks.back().awaited_by.clear();
         }
-        std::sort(s.tasks.begin(), s.tasks.end(), [](const TaskView& a, const TaskView& b) { return a.id < b.id; });
+        // Live tasks come in creation (id) order, finished ones too: merging is enough.
+        std::inplace_merge(s.tasks.begin(), s.tasks.begin() + static_cast<std::ptrdiff_t>(live), s.tasks.end(), by_id);
     }
 
-    std::unordered_map<uint32_t, size_t> index;
-    for (size_t i = 0; i < s.tasks.size(); ++i) index[s.tasks[i].id] = i;
     for (const TaskView& v : s.tasks)
         for (uint32_t target : v.awaits)
-            if (auto it = index.find(target); it != index.end()) s.tasks[it->second].awaited_by.push_back(v.id);
+            if (TaskView* other = find(s.tasks, target)) other->awaited_by.push_back(v.id);
 
+    std::sort(sleeper.begin(), sleeper.end());
     for (const detail::TimerNode* n : loop.timers().nodes()) {
         TimerView tv{n->when, "callback", 0};
         if (const detail::SleepFuture* sf = detail::SleepFuture::of_timer(*n)) {
-            tv.what = sf->describe();
-            if (auto it = sleeper.find(sf); it != sleeper.end()) tv.task = it->second;
+            auto it = std::lower_bound(sleeper.begin(), sleeper.end(), std::pair<const FutureBase*, uint32_t>{sf, 0});
+            const TaskView* task = it != sleeper.end() && it->first == sf ? find(s.tasks, it->second) : nullptr;
+            tv.task = task ? task->id : 0;
+            tv.what = task ? task->waiting_on : sf->describe();   // the task already says "sleep(4)"
         }
         s.timers.push_back(std::move(tv));
     }

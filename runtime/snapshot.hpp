@@ -24,6 +24,7 @@ struct TaskView {
     std::vector<std::string> stack;         // outermost frame first, then what it waits on
     std::string result;                     // repr of the result or exception, once finished
     Time created = 0, since = 0, finished = -1;
+    uint32_t changes = 0;                   // state changes so far (with a trace)
     std::array<float, kTaskStateCount> time_in{};   // seconds in each state, up to the snapshot
 };
 
@@ -45,6 +46,8 @@ struct Snapshot {
 };
 
 // Copies the loop's state; with a trace, finished tasks and time-in-state come along.
-Snapshot take_snapshot(const Loop& loop, const Trace* trace = nullptr);
+// `previous`, an earlier snapshot of the same loop and trace, makes it cheap while a run moves:
+// the views of tasks whose state has not changed since are moved out of it, not rebuilt.
+Snapshot take_snapshot(const Loop& loop, const Trace* trace = nullptr, Snapshot* previous = nullptr);
 
 }  // namespace aio

@@ -63,6 +63,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     r.time_in[static_cast<int>(from)] += static_cast<float>(now - r.since);
     r.since = now;
     r.state = t.state();
+    ++r.changes;
     r.wait = t.state() == TaskState::Waiting && t.waiting_on() ? t.waiting_on()->kind() : WaitKind::None;
     if (t.state() >= TaskState::Done) {
         r.finished = now;

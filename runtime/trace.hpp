@@ -30,6 +30,7 @@ struct TaskRecord {
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
     Time created = 0, since = 0, finished = -1;
+    uint32_t changes = 0;                          // state changes so far (snapshots reuse unchanged views)
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
     std::string result;                            // repr of the result or exception, once finished
 };

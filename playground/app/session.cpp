@@ -160,7 +160,9 @@ bool Session::Cache::fresh(const Session& s) const {
 
 const Snapshot& Session::snapshot() const {
     if (!snap_key_.fresh(*this)) {
-        snap_ = run_ ? take_snapshot(run_->loop, &run_->trace) : Snapshot{};
+        // The last snapshot of the same run lends its unchanged task views.
+        Snapshot* previous = snap_key_.runs == runs_ ? &snap_ : nullptr;
+        snap_ = run_ ? take_snapshot(run_->loop, &run_->trace, previous) : Snapshot{};
         snap_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0};
     }
     return snap_;

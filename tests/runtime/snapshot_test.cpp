@@ -94,3 +94,83 @@ TEST(Repr, matches_python) {
 }
 
 }  // namespace
+
+namespace {
+
+// Task views compared field by field (a mismatch names the task and the field).
+void expect_same_views(const aio::Snapshot& got, const aio::Snapshot& want, uint64_t iteration) {
+    ASSERT_EQ(got.tasks.size(), want.tasks.size()) << "iteration " << iteration;
+    for (size_t i = 0; i < want.tasks.size(); ++i) {
+        const aio::TaskView &g = got.tasks[i], &w = want.tasks[i];
+        SCOPED_TRACE("iteration " + std::to_string(iteration) + ", task " + w.name);
+        EXPECT_EQ(g.id, w.id);
+        EXPECT_EQ(g.name, w.name);
+        EXPECT_EQ(g.state, w.state);
+        EXPECT_EQ(g.wait, w.wait);
+        EXPECT_EQ(g.waiting_on, w.waiting_on);
+        EXPECT_EQ(g.until, w.until);
+        EXPECT_EQ(g.stack, w.stack);
+        EXPECT_EQ(g.awaits, w.awaits);
+        EXPECT_EQ(g.awaited_by, w.awaited_by);
+        EXPECT_EQ(g.result, w.result);
+        EXPECT_EQ(g.time_in, w.time_in);
+    }
+    ASSERT_EQ(got.timers.size(), want.timers.size());
+    for (size_t i = 0; i < want.timers.size(); ++i) {
+        EXPECT_EQ(got.timers[i].what, want.timers[i].what);
+        EXPECT_EQ(got.timers[i].task, want.timers[i].task);
+    }
+}
+
+aio::Coro<void> spinner(int n) {
+    // Several state changes at the same loop time, each with another frame on top.
+    for (int i = 0; i < n; ++i) {
+        co_await aio::frame_name("spin(" + std::to_string(i) + ")");
+        co_await aio::sleep(0);
+    }
+    co_await aio::sleep(1.5);
+}
+
+aio::Coro<void> consumer(aio::Queue<int>& q) {
+    for (;;) {
+        const int x = co_await q.get();
+        co_await aio::sleep(x);
+        q.task_done();
+    }
+}
+
+}  // namespace
+
+// A snapshot that lends unchanged views from the previous one equals one built from scratch,
+// iteration after iteration: through same-time state changes, queue waits, renames and ends.
+TEST(Snapshot, reusing_the_previous_snapshot_changes_nothing) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::Queue<int> q;   // outlives the consumers, which finish cancelled after main returns
+    aio::create_task(loop, [](aio::Queue<int>& q) -> aio::Coro<void> {
+        std::vector<aio::Task<void>> consumers;
+        for (int i = 0; i < 3; ++i) consumers.push_back(aio::create_task(consumer(q)));
+        auto spin = aio::create_task(spinner(4));
+        for (int x : {1, 0, 2, 1}) {
+            co_await q.put(x);
+            co_await aio::sleep(0.5);
+        }
+        consumers[1].set_name("renamed while it waits");
+        co_await q.join();
+        for (auto& c : consumers) c.cancel();
+        co_await spin;
+    }(q), "main");
+    aio::Snapshot reused;
+    uint64_t checked = 0;
+    while (loop.has_due_work() || loop.has_timers()) {
+        if (!loop.has_due_work()) loop.advance_to(loop.next_deadline());
+        loop.run_once();
+        reused = aio::take_snapshot(loop, &trace, &reused);
+        expect_same_views(reused, aio::take_snapshot(loop, &trace), loop.iteration());
+        if (HasFailure()) return;
+        ++checked;
+    }
+    EXPECT_GT(checked, 15u);
+    EXPECT_EQ(reused.tasks.size(), 5u);   // main, three consumers, the spinner
+}
