@@ -178,8 +178,8 @@ const Demo& queue_demo() {
         .summary = "Producers put items on an asyncio.Queue and consumers take them off, each sleeping a random "
                    "time first. main waits for the producers, then join()s the queue, then cancels the consumers.",
         .params = {
-            {"producers", Param::Kind::Int, int64_t{2}, 0, 1000, 0, "producer tasks (-p)"},
-            {"consumers", Param::Kind::Int, int64_t{5}, 0, 1000, 0, "consumer tasks (-c); none: join() waits forever"},
+            {"producers", Param::Kind::Int, int64_t{2}, 0, 10000, 0, "producer tasks (-p)"},
+            {"consumers", Param::Kind::Int, int64_t{5}, 0, 10000, 0, "consumer tasks (-c); none: join() waits forever"},
             {"seed", Param::Kind::Int, int64_t{444}, 0, 4294967295.0, 0, "random.seed() before the run"},
             {"items_min", Param::Kind::Int, int64_t{0}, 0, 100, 0, "fewest items a producer makes (randint's a)"},
             {"items_max", Param::Kind::Int, int64_t{10}, 0, 100, 0, "most items a producer makes (randint's b)"},

@@ -1,11 +1,13 @@
 // The await tree: who awaits whom, like `python -m asyncio pstree`. Roots are the live tasks
 // nobody awaits; under each task, the tasks it waits for (directly or through gather).
+// The tree is flattened into rows first, so only the rows on screen are drawn, even with
+// thousands of roots.
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
 
-#include <set>
-#include <unordered_map>
+#include <algorithm>
+#include <vector>
 
 namespace aio::views {
 
@@ -13,45 +15,71 @@ namespace {
 
 constexpr size_t kMaxChildren = 100;   // awaited tasks listed under one task
 
-void draw_node(const TaskView& t, const std::unordered_map<uint32_t, const TaskView*>& by_id, std::set<uint32_t>& path) {
-    std::string label = t.name + "  [" + to_string(t.state) + "]";
-    if (!t.stack.empty()) {
-        label += "  ";
-        for (size_t i = 0; i < t.stack.size(); ++i) label += (i ? " -> " : "") + t.stack[i];
-    }
-    const bool leaf = t.awaits.empty();
-    const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth |
-                                     (leaf ? ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen : 0);
-    const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id)), flags, "%s", label.c_str());
-    if (leaf || !open) return;
-    path.insert(t.id);
+struct Row {
+    const TaskView* task = nullptr;
+    int depth = 0;
+    size_t more = 0;   // a "... and N more" row instead of a task
+};
+
+const TaskView* find(const Snapshot& snap, uint32_t id) {   // tasks are sorted by id
+    auto it = std::lower_bound(snap.tasks.begin(), snap.tasks.end(), id, [](const TaskView& v, uint32_t x) { return v.id < x; });
+    return it != snap.tasks.end() && it->id == id ? &*it : nullptr;
+}
+
+ImGuiID node_id(const TaskView& t) { return ImGui::GetID(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id))); }
+
+// Depth-first, skipping the children of closed nodes; `path` stops a cycle recursing forever.
+void flatten(const Snapshot& snap, const TaskView& t, int depth, std::vector<uint32_t>& path, std::vector<Row>& rows) {
+    rows.push_back({&t, depth, 0});
+    if (t.awaits.empty() || !ImGui::GetStateStorage()->GetInt(node_id(t), 1)) return;   // open by default
+    path.push_back(t.id);
     size_t shown = 0;
     for (uint32_t child : t.awaits) {
-        auto it = by_id.find(child);
-        if (it == by_id.end() || path.count(child)) continue;   // a cycle cannot recurse forever
+        const TaskView* c = find(snap, child);
+        if (!c || std::find(path.begin(), path.end(), child) != path.end()) continue;
         if (++shown > kMaxChildren) {   // thousands of rows read as nothing: say how many more
-            ImGui::BulletText("... and %zu more", t.awaits.size() - kMaxChildren);
+            rows.push_back({nullptr, depth + 1, t.awaits.size() - kMaxChildren});
             break;
         }
-        draw_node(*it->second, by_id, path);
+        flatten(snap, *c, depth + 1, path, rows);
     }
-    path.erase(t.id);
-    ImGui::TreePop();
+    path.pop_back();
+}
+
+void draw_row(const Row& row) {
+    const float indent = static_cast<float>(row.depth) * ImGui::GetStyle().IndentSpacing;
+    if (indent > 0) ImGui::Indent(indent);
+    if (!row.task) {
+        ImGui::BulletText("... and %zu more", row.more);
+    } else {
+        const TaskView& t = *row.task;
+        std::string label = t.name + "  [" + to_string(t.state) + "]";
+        if (!t.stack.empty()) {
+            label += "  ";
+            for (size_t i = 0; i < t.stack.size(); ++i) label += (i ? " -> " : "") + t.stack[i];
+        }
+        const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth |
+                                         ImGuiTreeNodeFlags_NoTreePushOnOpen | (t.awaits.empty() ? ImGuiTreeNodeFlags_Leaf : 0);
+        ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id)), flags, "%s", label.c_str());
+    }
+    if (indent > 0) ImGui::Unindent(indent);
 }
 
 }  // namespace
 
 void draw_await_tree(const Snapshot& snap) {
-    std::unordered_map<uint32_t, const TaskView*> by_id;
-    for (const TaskView& t : snap.tasks) by_id[t.id] = &t;
-    size_t roots = 0;
-    std::set<uint32_t> path;
-    for (const TaskView& t : snap.tasks) {
-        if (t.state >= TaskState::Done || !t.awaited_by.empty()) continue;
-        draw_node(t, by_id, path);
-        ++roots;
+    std::vector<Row> rows;
+    std::vector<uint32_t> path;
+    for (const TaskView& t : snap.tasks)
+        if (t.state < TaskState::Done && t.awaited_by.empty()) flatten(snap, t, 0, path, rows);
+    if (rows.empty()) {
+        ImGui::TextDisabled("No live tasks: the await tree shows while a demo runs.");
+        return;
     }
-    if (roots == 0) ImGui::TextDisabled("No live tasks: the await tree shows while a demo runs.");
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(rows.size()));
+    while (clip.Step())
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)]);
 }
 
 }  // namespace aio::views

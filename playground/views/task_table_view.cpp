@@ -5,6 +5,9 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+#include <string>
+
 namespace aio::views {
 
 namespace {
@@ -24,12 +27,25 @@ StateLook look(TaskState s) {
     }
     return {"?", ImVec4(1, 1, 1, 1)};
 }
+
+// "W 4.00  R 0.00": the states a task has been in, by letter, with the loop seconds spent there.
+std::string time_in_states(const TaskView& t) {
+    std::string out;
+    for (int s = 0; s < kTaskStateCount; ++s) {
+        const auto state = static_cast<TaskState>(s);
+        if (t.time_in[s] <= 0 && state != t.state) continue;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", look(state).letter, t.time_in[s]);
+        out += buf;
+    }
+    return out;
+}
 }  // namespace
 
 void draw_task_table(const Snapshot& snap) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("tasks", 6, flags)) return;
+    if (!ImGui::BeginTable("tasks", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("name");
@@ -38,6 +54,7 @@ void draw_task_table(const Snapshot& snap) {
     ImGui::TableSetupColumn("waiting on");
     ImGui::TableSetupColumn("await stack", 0, 2.0f);
     ImGui::TableSetupColumn("result");
+    ImGui::TableSetupColumn("time in each state (s)");
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()));
@@ -68,6 +85,8 @@ void draw_task_table(const Snapshot& snap) {
             ImGui::TextUnformatted(stack.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.result.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(time_in_states(t).c_str());
         }
     }
     ImGui::EndTable();

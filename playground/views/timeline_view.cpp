@@ -50,13 +50,6 @@ void zoom(TimelineState& tl, double at, double f) {
 }  // namespace
 
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl) {
-    // Spans per task from the recorded state changes (the oldest may have left the ring).
-    std::unordered_map<uint32_t, std::vector<Span>> spans;
-    for (const TraceEvent& e : events) {
-        auto& v = spans[e.task];
-        if (!v.empty()) v.back().to = e.time;
-        if (e.to < TaskState::Done) v.push_back({e.time, snap.time, e.to, e.wait});
-    }
     const Time end = std::max(snap.time, 1e-3);
     if (tl.follow || tl.view_end <= tl.view_start) {
         tl.view_start = 0;
@@ -91,6 +84,23 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
     const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - name_w);
     const double scale = width / (tl.view_end - tl.view_start);   // pixels per second
     ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    // Spans per task from the recorded state changes (the oldest may have left the ring), only
+    // for the rows on screen: rows are in id order, so those are one range of ids.
+    std::unordered_map<uint32_t, std::vector<Span>> spans;
+    if (!snap.tasks.empty()) {
+        const auto row_at = [&](float y) {
+            return std::clamp<size_t>(static_cast<size_t>(std::max(0.0f, y / row_h)), 0, snap.tasks.size() - 1);
+        };
+        const uint32_t lo = snap.tasks[row_at(ImGui::GetScrollY() - row_h)].id;
+        const uint32_t hi = snap.tasks[row_at(ImGui::GetScrollY() + ImGui::GetWindowHeight() + row_h)].id;
+        for (const TraceEvent& e : events) {
+            if (e.task < lo || e.task > hi) continue;
+            auto& v = spans[e.task];
+            if (!v.empty()) v.back().to = e.time;
+            if (e.to < TaskState::Done) v.push_back({e.time, snap.time, e.to, e.wait});
+        }
+    }
 
     bool dragging_rows = false;   // a drag that began on a row pans
     ImGuiListClipper clip;

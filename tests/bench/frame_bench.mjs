@@ -1,6 +1,9 @@
 // frame_bench: how long the page takes to draw a frame with 10, 1,000 and 10,000 live tasks, as
-// ratios to the 10-task frame. Runs count with n tasks at 1x, pauses while they all sleep, then
-// times frames of each busy view (tasks, timeline) in headless Chromium (SwiftShader WebGL2).
+// ratios to the 10-task frame, in headless Chromium (SwiftShader WebGL2), for the busy views
+// (task table, timeline, await tree). Two situations:
+//  - paused: count with n tasks asleep, the run paused (the snapshot is unchanged between frames);
+//  - moving: the queue demo with n/2 producers and n/2 consumers, one loop iteration before every
+//    frame, so each frame takes a fresh snapshot of every task (the worst a running demo can do).
 //   node tests/bench/frame_bench.mjs            (after tests/run.sh browser or a web build)
 import { startServer, launch, openPage } from '../browser/harness.mjs';
 
@@ -11,7 +14,23 @@ const server = await startServer();
 const browser = await launch();
 const { page, context } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
 await page.evaluate(() => window.aio.ready);
-const results = {};
+
+// The median of `count` frames of `view`; `between` runs before each frame (not timed).
+const medianFrame = (view, count, between) => page.evaluate(async ([v, n, step]) => {
+  window.aio.showView(v);
+  for (let i = 0; i < 5; i++) Module._aio_frame();   // settle: layout, fonts
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    if (step) window.aio.step();
+    const t0 = performance.now();
+    Module._aio_frame();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}, [view, count, between]);
+
+const paused = {}, moving = {}, live = {};
 try {
   for (const n of sizes) {
     await page.evaluate((count) => { window.aio.setSpeed(1); window.aio.run('count', { n: count, delay: 30 }); }, n);
@@ -21,33 +40,43 @@ try {
       if (asleep === count) window.aio.pause();
       return asleep === count;
     }, n, { timeout: 120000 });
-    for (const view of views) {
-      results[`${view}/${n}`] = await page.evaluate(async ([v, count]) => {
-        window.aio.showView(v);
-        for (let i = 0; i < 5; i++) Module._aio_frame();   // settle: layout, fonts
-        const times = [];
-        for (let i = 0; i < count; i++) {
-          const t0 = performance.now();
-          Module._aio_frame();
-          times.push(performance.now() - t0);
-        }
-        times.sort((a, b) => a - b);
-        return times[Math.floor(times.length / 2)];   // the median frame
-      }, [view, frames]);
-    }
+    for (const view of views) paused[`${view}/${n}`] = await medianFrame(view, frames, false);
     await page.evaluate(() => window.aio.stop());
+
+    for (const view of views) {
+      // A fresh run per view, paused before its first iteration; a few steps start every task.
+      await page.evaluate((count) => {
+        window.aio.run('queue', { producers: count / 2, consumers: count / 2 });
+        window.aio.pause();
+        for (let i = 0; i < 3; i++) window.aio.step();
+      }, n);
+      const before = await page.evaluate(() => window.aio.snapshot());
+      moving[`${view}/${n}`] = await medianFrame(view, frames, true);
+      const after = await page.evaluate(() => window.aio.snapshot());
+      if (after.iteration - before.iteration !== frames) throw new Error(`expected ${frames} iterations, ran ${after.iteration - before.iteration}`);
+      live[n] = Math.min(live[n] ?? Infinity, after.tasks.filter((t) => !['done', 'failed', 'cancelled'].includes(t.state)).length);
+      await page.evaluate(() => window.aio.stop());
+    }
   }
 } finally {
   await context.close();
   await browser.close();
   server.stop();
 }
-console.log('Frame time (median of 60 frames, ms; the run paused with n tasks asleep), and ratio to n = 10:\n');
-console.log('| view | ' + sizes.map((n) => `${n.toLocaleString('en')} tasks`).join(' | ') + ' | ' +
-            sizes.slice(1).map((n) => `${n.toLocaleString('en')} / 10`).join(' | ') + ' |');
-console.log('|---|' + '---:|'.repeat(sizes.length * 2 - 1));
-for (const view of views) {
-  const ms = sizes.map((n) => results[`${view}/${n}`]);
-  console.log(`| ${view} | ` + ms.map((x) => x.toFixed(2)).join(' | ') + ' | ' +
-              ms.slice(1).map((x) => (x / ms[0]).toFixed(2) + '×').join(' | ') + ' |');
+
+function table(title, results) {
+  console.log(`${title}\n`);
+  console.log('| view | ' + sizes.map((n) => `${n.toLocaleString('en')} tasks`).join(' | ') + ' | ' +
+              sizes.slice(1).map((n) => `${n.toLocaleString('en')} / 10`).join(' | ') + ' |');
+  console.log('|---|' + '---:|'.repeat(sizes.length * 2 - 1));
+  for (const view of views) {
+    const ms = sizes.map((n) => results[`${view}/${n}`]);
+    console.log(`| ${view} | ` + ms.map((x) => x.toFixed(2)).join(' | ') + ' | ' +
+                ms.slice(1).map((x) => (x / ms[0]).toFixed(2) + '×').join(' | ') + ' |');
+  }
+  console.log('');
 }
+table('Paused: median of 60 frames (ms), count with n tasks asleep, and the ratio to n = 10:', paused);
+table('Moving: median of 60 frames (ms), the queue demo with n/2 producers and n/2 consumers, ' +
+      'one loop iteration before each frame, and the ratio to n = 10:', moving);
+console.log('Live tasks at the end of the moving runs: ' + sizes.map((n) => `${n}: ${live[n]}`).join(', '));

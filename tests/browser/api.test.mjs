@@ -113,7 +113,7 @@ test('bad calls throw an Error that names the problem, and change nothing', asyn
   const before = await page.evaluate(() => window.aio.snapshot());
   const failures = await page.evaluate(() => {
     const out = [];
-    for (const f of [() => window.aio.run('nope'), () => window.aio.run('queue', { producers: 5000 }),
+    for (const f of [() => window.aio.run('nope'), () => window.aio.run('queue', { producers: 50000 }),
                      () => window.aio.run('queue', { sleep_min: 5, sleep_max: 1 }), () => window.aio.run('queue', { colour: 1 }),
                      () => window.aio.run('count', { n: 'three' }), () => window.aio.run('count', [3]),
                      () => window.aio.setSpeed(50), () => window.aio.params('nope')]) {
@@ -122,7 +122,7 @@ test('bad calls throw an Error that names the problem, and change nothing', asyn
     return out;
   });
   assert.match(failures[0], /unknown demo 'nope'/);
-  assert.match(failures[1], /producers.*0\.\.1000/);
+  assert.match(failures[1], /producers.*0\.\.10000/);
   assert.match(failures[2], /sleep_min/);
   assert.match(failures[3], /unknown parameter 'colour'/);
   assert.match(failures[4], /n must be a whole number/);

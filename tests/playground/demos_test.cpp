@@ -241,7 +241,7 @@ std::string error_of(const char* name, const Params& given) {
 }
 
 TEST(ResolveParams, out_of_range_names_the_parameter_and_its_range) {
-    EXPECT_EQ(error_of("queue", {{"producers", int64_t{-5}}}), "queue: producers must be 0..1000, got -5");
+    EXPECT_EQ(error_of("queue", {{"producers", int64_t{-5}}}), "queue: producers must be 0..10000, got -5");
     EXPECT_EQ(error_of("count", {{"delay", 61.5}}), "count: delay must be 0..60, got 61.5");
     EXPECT_EQ(error_of("count", {{"delay", std::nan("")}}), "count: delay must be 0..60, got nan");
     EXPECT_EQ(error_of("rand", {{"tasks", int64_t{7}}}), "rand: tasks must be 1..6, got 7");
