@@ -12,9 +12,10 @@ namespace aio::views {
 
 namespace {
 
+// "0–10000": an en dash, because ImGui's word wrap may break a line between two dots.
 std::string range_of(const demos::Param& p) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%.10g..%.10g", p.min, p.max);
+    std::snprintf(buf, sizeof buf, "%.10g\u2013%.10g", p.min, p.max);
     return buf;
 }
 
