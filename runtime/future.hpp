@@ -28,6 +28,8 @@ public:
     FutureBase& operator=(const FutureBase&) = delete;
 
     Loop& loop() const { return *loop_; }
+    // The first done-callback, usually the awaiting task's wakeup (snapshots find sleepers by it).
+    const detail::BoundFn& first_callback() const { return first_cb_; }
     WaitKind kind() const { return kind_; }
     bool done() const { return state_ != State::Pending; }
     bool cancelled() const { return state_ == State::Cancelled; }

@@ -14,6 +14,7 @@ public:
     virtual void on_task_created(const TaskBase& t) = 0;
     virtual void on_task_state(const TaskBase& t, TaskState from) = 0;   // t.state() is the new one
     virtual void on_iteration(const Loop& loop) = 0;                       // an iteration begins
+    virtual void on_task_renamed(const TaskBase&) {}                       // set_name()
 };
 
 }  // namespace aio

@@ -41,27 +41,14 @@ void describe_stack(const TaskBase& t, TaskView& v) {
     if (!v.waiting_on.empty()) v.stack.push_back(v.waiting_on);
 }
 
-bool by_id(const TaskView& a, const TaskView& b) { return a.id < b.id; }
-
-// Task `id` in views sorted by id.
+// Task `id` in views sorted by id. Traced views hold every task since tracing began, so ids are
+// usually consecutive and the index is a subtraction away; otherwise, binary search.
 TaskView* find(std::vector<TaskView>& views, uint32_t id) {
+    if (views.empty() || id < views.front().id) return nullptr;
+    if (const size_t i = id - views.front().id; i < views.size() && views[i].id == id) return &views[i];
     auto it = std::lower_bound(views.begin(), views.end(), id, [](const TaskView& v, uint32_t x) { return v.id < x; });
     return it != views.end() && it->id == id ? &*it : nullptr;
 }
-
-// The task views of an earlier snapshot (sorted by id, as a traced snapshot is), for tasks whose
-// trace record shows no state change since: a task's wait and stack change only as it runs.
-class Reuse {
-public:
-    explicit Reuse(Snapshot* previous) : prev_(previous) {}
-    TaskView* unchanged(const TaskRecord* r) {
-        TaskView* v = prev_ && r ? find(prev_->tasks, r->id) : nullptr;
-        return v && v->changes == r->changes ? v : nullptr;
-    }
-
-private:
-    Snapshot* prev_;
-};
 
 TaskView live_view(const TaskBase& t) {
     TaskView v;
@@ -82,12 +69,74 @@ TaskView finished_view(const TaskRecord& r) {
     v.name = r.display_name();
     v.state = r.state;
     v.result = r.result;
-    v.created = r.created;
     v.since = r.since;
     v.finished = r.finished;
-    v.changes = r.changes;
-    v.time_in = r.time_in;
     return v;
+}
+
+// Every task from the trace's records, in id order. The previous snapshot's views are kept and
+// only the tasks whose record changed since are looked at again (a task's wait and stack change
+// only as it runs, and running changes its state), so a frame of a moving run with thousands of
+// tasks walks two arrays instead of thousands of tasks.
+void traced_views(const Trace& trace, Time now, Snapshot* previous, std::vector<TaskView>& views) {
+    if (previous) views = std::move(previous->tasks);
+    size_t j = 0;   // the view that should hold the next record
+    for (const TaskRecord& r : trace.tasks()) {
+        if (!r.id) continue;
+        if (j < views.size() && views[j].id != r.id) views.resize(j);   // not this trace's snapshot
+        const bool changed = j == views.size() || views[j].changes != r.changes;
+        if (changed) {
+            TaskView v = r.task ? live_view(*r.task) : finished_view(r);
+            if (j == views.size()) views.push_back(std::move(v));
+            else views[j] = std::move(v);
+        }
+        TaskView& v = views[j++];
+        v.changes = r.changes;
+        v.created = r.created;
+        v.time_in = r.time_in;
+        if (r.task) v.time_in[static_cast<int>(v.state)] += static_cast<float>(now - v.since);
+        v.awaited_by.clear();
+    }
+    views.resize(j);
+}
+
+// The live tasks, from the loop (no trace, or one attached after tasks began).
+void live_views(const Loop& loop, const Trace* trace, std::vector<TaskView>& views) {
+    loop.for_each_live_task([&](const TaskBase& t) {
+        TaskView v = live_view(t);
+        if (const TaskRecord* r = trace ? trace->task(v.id) : nullptr) {
+            v.created = r->created;
+            v.changes = r->changes;
+            v.time_in = r->time_in;
+        }
+        v.time_in[static_cast<int>(v.state)] += static_cast<float>(loop.time() - v.since);
+        views.push_back(std::move(v));
+    });
+    if (!trace) return;
+    for (const TaskRecord& r : trace->tasks()) {
+        if (!r.id || r.state < TaskState::Done) continue;
+        views.push_back(finished_view(r));
+        views.back().created = r.created;
+        views.back().changes = r.changes;
+        views.back().time_in = r.time_in;
+    }
+    std::sort(views.begin(), views.end(), [](const TaskView& a, const TaskView& b) { return a.id < b.id; });
+}
+
+// The timers a view lists first: the earliest, with the task each sleep belongs to.
+std::vector<TimerView> earliest_timers(const Loop& loop, std::vector<TaskView>& views) {
+    std::vector<TimerView> out;
+    for (const detail::TimerNode* n : loop.timers().earliest(kSnapshotTimers)) {
+        TimerView tv{n->when, "callback", 0};
+        if (const detail::SleepFuture* sf = detail::SleepFuture::of_timer(*n)) {
+            const TaskBase* t = TaskAccess::task_of(sf->first_callback());
+            const TaskView* v = t ? find(views, t->id()) : nullptr;
+            tv.task = v ? v->id : 0;
+            tv.what = v ? v->waiting_on : sf->describe();   // the task already says "sleep(4)"
+        }
+        out.push_back(std::move(tv));
+    }
+    return out;
 }
 }  // namespace
 
@@ -96,54 +145,15 @@ Snapshot take_snapshot(const Loop& loop, const Trace* trace, Snapshot* previous)
     s.time = loop.time();
     s.iteration = loop.iteration();
     s.live_tasks = loop.live_task_count();
-    s.tasks.reserve(previous ? previous->tasks.size() : loop.live_task_count());
-    Reuse reuse(trace ? previous : nullptr);
-    std::vector<std::pair<const FutureBase*, uint32_t>> sleeper;   // a sleep's future, its task
-
-    loop.for_each_live_task([&](const TaskBase& t) {
-        const TaskRecord* r = trace ? trace->task(t.id()) : nullptr;
-        TaskView* same = reuse.unchanged(r);
-        if (same && t.has_custom_name() && same->name != t.name()) same = nullptr;   // renamed by another task
-        TaskView v = same ? std::move(*same) : live_view(t);
-        v.awaited_by.clear();
-        if (t.waiting_on() && t.waiting_on()->kind() == WaitKind::Sleep) sleeper.emplace_back(t.waiting_on(), v.id);
-        if (r) {
-            v.created = r->created;
-            v.changes = r->changes;
-            v.time_in = r->time_in;
-        }
-        v.time_in[static_cast<int>(v.state)] += static_cast<float>(s.time - v.since);
-        s.tasks.push_back(std::move(v));
-    });
-    const size_t live = s.tasks.size();
-    if (trace) {
-        for (const TaskRecord& r : trace->tasks()) {
-            if (!r.id || r.state < TaskState::Done) continue;
-            TaskView* same = reuse.unchanged(&r);
-            s.tasks.push_back(same ? std::move(*same) : finished_view(r));
-            s.tasks.back().awaited_by.clear();
-        }
-        // Live tasks come in creation (id) order, finished ones too: merging is enough.
-        std::inplace_merge(s.tasks.begin(), s.tasks.begin() + static_cast<std::ptrdiff_t>(live), s.tasks.end(), by_id);
-    }
+    if (trace && trace->has_every_task()) traced_views(*trace, loop.time(), previous, s.tasks);
+    else live_views(loop, trace, s.tasks);
 
     for (const TaskView& v : s.tasks)
         for (uint32_t target : v.awaits)
             if (TaskView* other = find(s.tasks, target)) other->awaited_by.push_back(v.id);
 
-    std::sort(sleeper.begin(), sleeper.end());
-    for (const detail::TimerNode* n : loop.timers().nodes()) {
-        TimerView tv{n->when, "callback", 0};
-        if (const detail::SleepFuture* sf = detail::SleepFuture::of_timer(*n)) {
-            auto it = std::lower_bound(sleeper.begin(), sleeper.end(), std::pair<const FutureBase*, uint32_t>{sf, 0});
-            const TaskView* task = it != sleeper.end() && it->first == sf ? find(s.tasks, it->second) : nullptr;
-            tv.task = task ? task->id : 0;
-            tv.what = task ? task->waiting_on : sf->describe();   // the task already says "sleep(4)"
-        }
-        s.timers.push_back(std::move(tv));
-    }
-    std::sort(s.timers.begin(), s.timers.end(), [](const TimerView& a, const TimerView& b) { return a.when < b.when; });
-
+    s.timers = earliest_timers(loop, s.tasks);
+    s.timer_count = loop.timers().size();
     s.fetches = fetches_in_flight(loop);
     s.ready_callbacks = loop.ready_queue().size();
     loop.ready_queue().for_each([&](const detail::Callback& cb) {

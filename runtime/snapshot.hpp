@@ -28,6 +28,8 @@ struct TaskView {
     std::array<float, kTaskStateCount> time_in{};   // seconds in each state, up to the snapshot
 };
 
+constexpr size_t kSnapshotTimers = 1000;   // timers a snapshot lists; views show fewer
+
 struct TimerView {
     Time when;
     std::string what;                       // "sleep(4)" or "callback"
@@ -38,7 +40,8 @@ struct Snapshot {
     Time time = 0;
     uint64_t iteration = 0;
     std::vector<TaskView> tasks;            // by id; finished tasks too when a Trace is given
-    std::vector<TimerView> timers;          // in deadline order
+    std::vector<TimerView> timers;          // the earliest kSnapshotTimers, in deadline order
+    size_t timer_count = 0;                 // all pending timers
     std::vector<uint32_t> ready;            // tasks in the ready queue, in run order
     std::vector<FetchInFlight> fetches;     // requests in flight, oldest first
     size_t ready_callbacks = 0;             // everything in the ready queue
@@ -47,7 +50,7 @@ struct Snapshot {
 
 // Copies the loop's state; with a trace, finished tasks and time-in-state come along.
 // `previous`, an earlier snapshot of the same loop and trace, makes it cheap while a run moves:
-// the views of tasks whose state has not changed since are moved out of it, not rebuilt.
+// its views of tasks that have not changed since are kept (it is left empty), not rebuilt.
 Snapshot take_snapshot(const Loop& loop, const Trace* trace = nullptr, Snapshot* previous = nullptr);
 
 }  // namespace aio

@@ -27,7 +27,10 @@ TaskBase::~TaskBase() {
 
 std::string TaskBase::name() const { return name_ ? *name_ : "Task-" + std::to_string(default_name_); }
 
-void TaskBase::set_name(std::string name) { name_ = std::make_unique<std::string>(std::move(name)); }
+void TaskBase::set_name(std::string name) {
+    name_ = std::make_unique<std::string>(std::move(name));
+    if (Recorder* r = loop().recorder()) r->on_task_renamed(*this);
+}
 
 bool TaskBase::cancel(const std::string& msg) {
     if (done()) return false;

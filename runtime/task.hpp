@@ -95,7 +95,8 @@ struct TaskAccess {
     [[noreturn]] static void rethrow_delivered(TaskBase* t);
     static detail::FrameBase*& top(TaskBase* t) { return t->top_; }
     // The task a ready-queue callback will step, if it steps one.
-    static TaskBase* task_of(const detail::Callback& cb) {
+    static TaskBase* task_of(const detail::Callback& cb) { return task_of(detail::BoundFn{cb.fn, cb.ctx}); }
+    static TaskBase* task_of(const detail::BoundFn& cb) {
         return cb.fn == &TaskBase::step_cb || cb.fn == &TaskBase::wakeup_cb ? static_cast<TaskBase*>(cb.ctx) : nullptr;
     }
     static void enter_child(detail::FrameBase& parent, detail::FrameBase& child) {

@@ -23,6 +23,7 @@ Trace::~Trace() { detach(); }
 void Trace::attach(Loop& loop) {
     detach();
     loop_ = &loop;
+    first_id_ = loop.tasks_created() + 1;
     loop.set_recorder(this);
 }
 
@@ -52,8 +53,14 @@ void Trace::on_task_created(const TaskBase& t) {
     r.parent = t.parent_id();
     if (t.has_custom_name()) r.name = t.name();   // else "Task-N", made when a view asks
     r.default_name = t.default_name_number();
+    r.task = &t;
     r.created = r.since = t.loop().time();
     push({r.created, t.loop().iteration(), r.id, TaskState::Pending, TaskState::Pending, WaitKind::None});
+}
+
+void Trace::on_task_renamed(const TaskBase& t) {
+    if (t.id() == 0 || t.id() > tasks_.size()) return;
+    ++tasks_[t.id() - 1].changes;
 }
 
 void Trace::on_task_state(const TaskBase& t, TaskState from) {
@@ -66,6 +73,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     ++r.changes;
     r.wait = t.state() == TaskState::Waiting && t.waiting_on() ? t.waiting_on()->kind() : WaitKind::None;
     if (t.state() >= TaskState::Done) {
+        r.task = nullptr;   // it may go away now
         r.finished = now;
         r.result = t.result_repr();
         if (t.has_custom_name()) r.name = t.name();

@@ -30,7 +30,8 @@ struct TaskRecord {
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
     Time created = 0, since = 0, finished = -1;
-    uint32_t changes = 0;                          // state changes so far (snapshots reuse unchanged views)
+    uint32_t changes = 0;                          // state changes and renames (snapshots reuse unchanged views)
+    const TaskBase* task = nullptr;                // the task itself, until it is done
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
     std::string result;                            // repr of the result or exception, once finished
 };
@@ -45,6 +46,8 @@ public:
 
     const std::deque<TaskRecord>& tasks() const { return tasks_; }   // indexed by id - 1
     const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
+    // Whether every task of the loop has a record (recording began before the first task).
+    bool has_every_task() const { return loop_ && first_id_ == 1; }
     std::vector<TraceEvent> events() const;    // oldest first; the oldest are dropped when full
     uint64_t events_dropped() const { return dropped_; }
     size_t event_capacity() const { return mask_ + 1; }
@@ -52,6 +55,7 @@ public:
     void on_task_created(const TaskBase& t) override;
     void on_task_state(const TaskBase& t, TaskState from) override;
     void on_iteration(const Loop&) override {}
+    void on_task_renamed(const TaskBase& t) override;
 
 private:
     // Inline: two of these per task switch when recording.
@@ -64,6 +68,7 @@ private:
         }
     }
     Loop* loop_ = nullptr;
+    uint32_t first_id_ = 0;            // the first task id recorded
     std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
     std::vector<TraceEvent> ring_;     // a power-of-two ring: a mask, not a division
     size_t mask_;

@@ -24,7 +24,7 @@ void draw_loop(const Snapshot& snap) {
     ImGui::Text("Ready queue: %zu callbacks (%zu task steps)", snap.ready_callbacks, snap.ready.size());
     for (size_t i = 0; i < std::min(kShown, snap.ready.size()); ++i) ImGui::BulletText("%s", task_name(snap, snap.ready[i]).c_str());
     ImGui::Separator();
-    ImGui::Text("Timers: %zu, earliest first", snap.timers.size());
+    ImGui::Text("Timers: %zu, earliest first", snap.timer_count);
     for (size_t i = 0; i < std::min(kShown, snap.timers.size()); ++i) {
         const TimerView& t = snap.timers[i];
         if (t.task) ImGui::BulletText("%.3f  %s  (%s)", t.when, t.what.c_str(), task_name(snap, t.task).c_str());

@@ -3,6 +3,7 @@
 #pragma once
 #include "runtime/detail/callback.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -25,6 +26,26 @@ public:
     size_t size() const { return heap_.size(); }
     TimerNode* top() const { return heap_.front(); }
     const std::vector<TimerNode*>& nodes() const { return heap_; }
+    // The k earliest timers, earliest first, touching O(k log k) nodes however many there are:
+    // a best-first walk down the heap (a node's children are never earlier than the node).
+    std::vector<const TimerNode*> earliest(size_t k) const {
+        std::vector<const TimerNode*> out;
+        std::vector<uint32_t> frontier;   // heap indexes, kept as a min-heap by deadline
+        const auto later = [this](uint32_t a, uint32_t b) { return less(heap_[b], heap_[a]); };
+        if (!heap_.empty() && k) frontier.push_back(0);
+        while (!frontier.empty() && out.size() < k) {
+            std::pop_heap(frontier.begin(), frontier.end(), later);
+            const uint32_t i = frontier.back();
+            frontier.pop_back();
+            out.push_back(heap_[i]);
+            for (uint32_t c : {2 * i + 1, 2 * i + 2})
+                if (c < heap_.size()) {
+                    frontier.push_back(c);
+                    std::push_heap(frontier.begin(), frontier.end(), later);
+                }
+        }
+        return out;
+    }
 
     void push(TimerNode* n) {
         n->heap_index = static_cast<uint32_t>(heap_.size());
