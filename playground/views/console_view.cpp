@@ -7,6 +7,10 @@ namespace aio::views {
 
 void draw_console(const page::Session& session) {
     const auto& lines = session.output();
+    if (lines.empty() && session.status() == page::Status::Idle) {
+        ImGui::TextDisabled("What the demo prints appears here, line for line what CPython prints.");
+        return;
+    }
     const CodeFont code;
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(lines.size()));

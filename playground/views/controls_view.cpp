@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <utility>
 
@@ -81,7 +82,8 @@ void draw_controls(page::Session& session, UiState& ui) {
     const demos::Demo& d = *all[static_cast<size_t>(ui.demo)];
     if (ui.edited.empty()) ui.edited = demos::resolve_params(d, {});
 
-    if (ImGui::BeginCombo("demo", d.title.c_str())) {
+    ImGui::SetNextItemWidth(-FLT_MIN);   // the whole title: it says what the demo is
+    if (ImGui::BeginCombo("##demo", d.title.c_str())) {
         for (size_t i = 0; i < all.size(); ++i)
             if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo)) {
                 ui.demo = static_cast<int>(i);
@@ -95,8 +97,17 @@ void draw_controls(page::Session& session, UiState& ui) {
 
     const page::Status st = session.status();
     const bool live = st == page::Status::Running || st == page::Status::Paused;
+    // Before anything runs, Run is the one thing to press: it stands out until then.
+    const bool invite = st == page::Status::Idle;
+    if (invite) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.00f, 0.45f, 0.70f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.00f, 0.53f, 0.82f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.00f, 0.38f, 0.60f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
     const bool run_pressed = ImGui::Button(live ? "Restart (R)" : "Run (R)");
     note_landmark("run");
+    if (invite) ImGui::PopStyleColor(4);
     if (run_pressed || ui.key_run) {
         try {
             session.run(d.name, ui.edited);

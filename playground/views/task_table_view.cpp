@@ -43,6 +43,11 @@ std::string time_in_states(const TaskView& t) {
 }  // namespace
 
 void draw_task_table(const Snapshot& snap) {
+    if (snap.tasks.empty()) {
+        ImGui::TextWrapped("No tasks yet. Press Run (or R): every task the demo creates appears here, "
+                           "with what it is waiting on, live.");
+        return;
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("tasks", 7, flags)) return;

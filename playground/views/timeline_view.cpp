@@ -50,6 +50,10 @@ void zoom(TimelineState& tl, double at, double f) {
 }  // namespace
 
 void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl) {
+    if (snap.tasks.empty()) {
+        ImGui::TextWrapped("Press Run (or R): each task gets a row here, coloured by what it is doing over loop time.");
+        return;
+    }
     const Time end = std::max(snap.time, 1e-3);
     if (tl.follow || tl.view_end <= tl.view_start) {
         tl.view_start = 0;

@@ -2,7 +2,7 @@
 // resizes, and exposes window.aio.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, distinctColours, landmarks } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -169,6 +169,22 @@ test('an idle page draws no frames; a running demo draws every animation frame',
   await page.mouse.move(300, 300);
   const afterInput = await framesIn(500);
   assert.ok(afterInput >= 1 && afterInput <= 6, `input draws a few frames (${afterInput})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 4K screen (1920x1080 CSS pixels at DPR 2): the views use the room, text stays sharp', async () => {
+  const { page, errors, context } = await openPage(browser, server.url, { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+  await page.evaluate(() => window.aio.ready);
+  await page.waitForFunction(() => document.getElementById('canvas').width === 3840);
+  await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('queue', {}); return window.aio.finished(); });
+  await page.waitForTimeout(300);
+  const at = await landmarks(page);
+  assert.ok(at.views.x > at.run.x + 300, 'views beside the controls');
+  assert.ok(at.views.w > 1400, `views take the width (${at.views.w})`);
+  assert.ok(at.console.y + at.console.h > 1040, 'the console reaches the bottom');
+  assert.equal((await fontsOf(page)).ui.pixels, 30);
+  await screenshot(page, 'page-4k');
   assert.deepEqual(errors, []);
   await context.close();
 });
