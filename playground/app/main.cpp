@@ -12,10 +12,13 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <cfloat>
 #include <cmath>
-#include <string>
 #include <cstdio>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -73,31 +76,51 @@ void draw_ui() {
     ImGui::BeginGroup();
     const float right_h = ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild("views", ImVec2(0, right_h * 0.6f), true);
-    // Narrow screens keep whole tab names: the bar scrolls, and a list button reaches every tab.
-    const ImGuiTabBarFlags tab_flags = narrow ? ImGuiTabBarFlags_FittingPolicyScroll | ImGuiTabBarFlags_TabListPopupButton : 0;
-    if (ImGui::BeginTabBar("views", tab_flags)) {
-        // One tab per view; `scroll` gives the view its own scrolling region under the tab bar.
-        auto view = [](const char* label, const char* id, bool scroll, auto&& draw) {
-            const ImGuiTabItemFlags flags = g_ui.select_view == id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-            if (!ImGui::BeginTabItem(label, nullptr, flags)) return;
-            if (scroll) ImGui::BeginChild(id);
-            draw();
-            if (scroll) ImGui::EndChild();
+    // Every view the shown demo has; `scroll` gives a view its own scrolling region.
+    struct View {
+        std::string label;
+        const char* id;
+        bool scroll;
+        std::function<void()> draw;
+    };
+    const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+    std::vector<View> views = {
+        {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap); }},
+        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), g_ui.timeline); }},
+        {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
+        {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }}};
+    if (shown->name == "queue") views.push_back({"Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); }});
+    if (shown->name == "crawler") views.push_back({"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }});
+    views.push_back({"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }});
+    views.push_back({"Event loop", "loop", true, [&] { aio::views::draw_loop(snap); }});
+    const auto draw_view = [](const View& v) {
+        if (v.scroll) ImGui::BeginChild(v.id);
+        v.draw();
+        if (v.scroll) ImGui::EndChild();
+    };
+    if (narrow) {
+        // A phone has no room for eight tabs: a picker names the view, whole.
+        static std::string current = "tasks";
+        if (!g_ui.select_view.empty()) current = g_ui.select_view;
+        auto it = std::find_if(views.begin(), views.end(), [](const View& v) { return current == v.id; });
+        if (it == views.end()) it = views.begin();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##view", it->label.c_str())) {
+            for (auto v = views.begin(); v != views.end(); ++v)
+                if (ImGui::Selectable(v->label.c_str(), v == it)) current = v->id;
+            ImGui::EndCombo();
+        }
+        draw_view(*it);
+    } else if (ImGui::BeginTabBar("views")) {
+        for (const View& v : views) {
+            const ImGuiTabItemFlags flags = g_ui.select_view == v.id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+            if (!ImGui::BeginTabItem(v.label.c_str(), nullptr, flags)) continue;
+            draw_view(v);
             ImGui::EndTabItem();
-        };
-        const std::string tasks_label = "Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks";
-        view(tasks_label.c_str(), "tasks", false, [&] { aio::views::draw_task_table(snap); });
-        view("Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), g_ui.timeline); });
-        view("Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); });
-        const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
-        view("Source", "source", true, [&] { aio::views::draw_source(*shown, snap); });
-        if (shown->name == "queue") view("Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); });
-        if (shown->name == "crawler") view("Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); });
-        view("Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); });
-        view("Event loop", "loop", true, [&] { aio::views::draw_loop(snap); });
+        }
         ImGui::EndTabBar();
-        g_ui.select_view.clear();
     }
+    g_ui.select_view.clear();
     ImGui::EndChild();
     aio::views::note_landmark("views");
     ImGui::BeginChild("console", ImVec2(0, 0), true);

@@ -4,20 +4,20 @@
 
 #include <imgui.h>
 
+#include <utility>
+
 namespace aio::views {
 
 void draw_crawler(const page::Session& session, UiState& ui) {
     const auto& pages = session.pages();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = list_table_flags();
     if (ImGui::BeginTable("pages", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("URL", 0, 3.0f);
-        ImGui::TableSetupColumn("state", 0, 1.0f);
-        ImGui::TableSetupColumn("status", 0, 0.7f);
-        ImGui::TableSetupColumn("bytes", 0, 0.8f);
-        ImGui::TableSetupColumn("links", 0, 0.6f);
-        ImGui::TableSetupColumn("error", 0, 2.0f);
+        // Stretch weights; a narrow (fixed-width) table fits each column to its contents instead.
+        const bool narrow = flags & ImGuiTableFlags_ScrollX;
+        for (const auto& [name, weight] : {std::pair{"URL", 3.0f}, std::pair{"state", 1.0f}, std::pair{"status", 0.7f},
+                                           std::pair{"bytes", 0.8f}, std::pair{"links", 0.6f}, std::pair{"error", 2.0f}})
+            ImGui::TableSetupColumn(name, 0, narrow ? 0.0f : weight);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(pages.size()));

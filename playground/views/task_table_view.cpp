@@ -48,16 +48,16 @@ void draw_task_table(const Snapshot& snap) {
                            "with what it is waiting on, live.");
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = list_table_flags();
+    const bool narrow = flags & ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("tasks", 7, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupScrollFreeze(narrow ? 2 : 0, 1);   // id and name stay in view
     ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("name");
     ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("C cancelled").x + ImGui::GetTextLineHeight());
     ImGui::TableSetupColumn("waiting on");
-    ImGui::TableSetupColumn("await stack", 0, 2.0f);
+    ImGui::TableSetupColumn("await stack", 0, narrow ? 0.0f : 2.0f);   // a weight, or fit when fixed
     ImGui::TableSetupColumn("result");
     ImGui::TableSetupColumn("time in each state (s)");
     ImGui::TableHeadersRow();

@@ -35,6 +35,10 @@ struct Rect { float x = 0, y = 0, w = 0, h = 0; };
 void note_landmark(const char* name);
 const std::map<std::string, Rect>& landmarks();
 
+// ImGuiTableFlags for a list (tasks, pages): on a narrow screen, columns keep their width and the
+// table scrolls sideways rather than squeezing every column into a phone's width.
+int list_table_flags();
+
 // What the views remember between frames (not the run's state: that is the session's).
 struct UiState {
     int demo = 0;                   // index into demos::all_demos()
