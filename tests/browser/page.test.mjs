@@ -2,7 +2,7 @@
 // resizes, and exposes window.aio.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, distinctColours, landmarks } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, distinctColours, landmarks, siteDir } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -84,6 +84,26 @@ test('a wasm that fails to load gives the error panel, not a blank canvas', asyn
   await page.goto(server.url);
   await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await page.locator('#loading').isHidden(), true);
+  await context.close();
+});
+
+test('a wasm download that fails (network error) gives the error panel too', async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  await page.route('**/aio_playground.wasm', (route) => route.abort('connectionrefused'));
+  await page.goto(server.url);
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await page.locator('#error-detail').textContent(), /fetch/i);
+  await context.close();
+});
+
+test('opened as a file, the page says how to serve it, and ready rejects', async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  await page.goto('file://' + siteDir + '/index.html');
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await page.locator('#error-what').textContent(), /served over http/);
+  assert.match(await page.locator('#error-detail').textContent(), /python3 -m http\.server/);
+  const ready = await page.evaluate(() => window.aio.ready.then(() => 'resolved', (e) => e.message));
+  assert.match(ready, /served over http/);
   await context.close();
 });
 

@@ -13,6 +13,15 @@
     window.aio._fail(new Error(what + (detail ? ': ' + detail : '')));
   }
 
+  // Browsers refuse fetch() from file:// pages, and the app downloads its wasm, fonts and the
+  // crawler's sample site: say how to serve the folder instead of spinning forever.
+  if (location.protocol === 'file:') {
+    fail('The playground has to be served over http, not opened as a file.',
+         'Browsers block the downloads it needs (its wasm, its fonts, the sample site) on file:// pages. ' +
+         'In this folder run   python3 -m http.server 8000   and open http://127.0.0.1:8000/');
+    return;
+  }
+
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     fail('This browser cannot draw with WebGL2.',
@@ -61,6 +70,6 @@
   script.onerror = () => fail('The playground could not be downloaded.', 'aio_playground.js did not load.');
   document.body.appendChild(script);
   window.addEventListener('unhandledrejection', (e) => {
-    if (String(e.reason).includes('WebAssembly')) fail('The playground could not be loaded.', String(e.reason));
+    if (/WebAssembly|Failed to fetch|NetworkError/.test(String(e.reason))) fail('The playground could not be loaded.', String(e.reason));
   });
 })();
