@@ -62,6 +62,13 @@ TaskView live_view(const TaskBase& t) {
     return v;
 }
 
+// What a task's trace record adds: when it was made, how often it changed, its time per state.
+void add_record(TaskView& v, const TaskRecord& r) {
+    v.created = r.created;
+    v.changes = r.changes;
+    v.time_in = r.time_in;
+}
+
 TaskView finished_view(const TaskRecord& r) {
     TaskView v;
     v.id = r.id;
@@ -91,9 +98,7 @@ void traced_views(const Trace& trace, Time now, Snapshot* previous, std::vector<
             else views[j] = std::move(v);
         }
         TaskView& v = views[j++];
-        v.changes = r.changes;
-        v.created = r.created;
-        v.time_in = r.time_in;
+        add_record(v, r);
         if (r.task) v.time_in[static_cast<int>(v.state)] += static_cast<float>(now - v.since);
         v.awaited_by.clear();
     }
@@ -104,11 +109,7 @@ void traced_views(const Trace& trace, Time now, Snapshot* previous, std::vector<
 void live_views(const Loop& loop, const Trace* trace, std::vector<TaskView>& views) {
     loop.for_each_live_task([&](const TaskBase& t) {
         TaskView v = live_view(t);
-        if (const TaskRecord* r = trace ? trace->task(v.id) : nullptr) {
-            v.created = r->created;
-            v.changes = r->changes;
-            v.time_in = r->time_in;
-        }
+        if (const TaskRecord* r = trace ? trace->task(v.id) : nullptr) add_record(v, *r);
         v.time_in[static_cast<int>(v.state)] += static_cast<float>(loop.time() - v.since);
         views.push_back(std::move(v));
     });
@@ -116,9 +117,7 @@ void live_views(const Loop& loop, const Trace* trace, std::vector<TaskView>& vie
     for (const TaskRecord& r : trace->tasks()) {
         if (!r.id || r.state < TaskState::Done) continue;
         views.push_back(finished_view(r));
-        views.back().created = r.created;
-        views.back().changes = r.changes;
-        views.back().time_in = r.time_in;
+        add_record(views.back(), r);
     }
     std::sort(views.begin(), views.end(), [](const TaskView& a, const TaskView& b) { return a.id < b.id; });
 }

@@ -152,7 +152,9 @@ bool wants_next_frame() {
         settle = 2;
     }
     if (s.status() == Status::Running) return true;
-    return settle > 0 && settle-- > 0;
+    if (settle == 0) return false;
+    --settle;
+    return true;
 }
 
 }  // namespace aio::page
