@@ -1,15 +1,16 @@
 // aio_run: the walkthrough's demos in a terminal, with the scripts' own flags
 // (`aio_run queue -p 2 -c 5`, `aio_run chain 1 2 3`, `aio_run crawler --urls FILE --out FILE`),
-// plus --seed and --clock real|virtual.
+// plus --seed and --clock real|virtual; the crawler's requests go through libcurl (http and https).
 // Bad input prints the parameter's name and range, and exits 2 before anything runs.
 #include "playground/demos/demo.hpp"
 #include "runtime/hosts/realtime_host.hpp"
 
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <string>
 #include <thread>
@@ -93,7 +94,8 @@ struct Options {
     Params params;
     bool real_clock = true;
     bool help = false;
-    std::string out;   // crawler: where foundurls.txt goes
+    std::string out;      // crawler: where foundurls.txt goes
+    std::string cacert;   // crawler: PEM file of CAs to trust instead of the system's
 };
 
 // The crawler's network is real, so it runs on the real clock.
@@ -126,6 +128,7 @@ Options parse(const Demo& d, const std::vector<std::string>& args) {
         };
         if (arg == "--help" || arg == "-h") { o.help = true; continue; }
         if (needs_network(d) && arg == "--out") { o.out = next_value(); continue; }
+        if (needs_network(d) && arg == "--cacert") { o.cacert = next_value(); continue; }
         if (needs_network(d) && arg == "--urls") {   // areq.py reads urls.txt: here, any file
             const std::string path = next_value();
             o.params["urls"] = read_file(path, param_for_flag(d, "--urls")->max_items);
@@ -190,6 +193,8 @@ Options parse(const Demo& d, const std::vector<std::string>& args) {
         }
     }
     if (needs_network(d) && !o.real_clock) throw ParamError(d.name + " makes real requests: it runs on --clock real only");
+    if (!o.cacert.empty() && !std::ifstream(o.cacert))
+        throw ParamError("--cacert must be a readable PEM file, got '" + o.cacert + "': " + std::strerror(errno));
     o.params = resolve_params(d, o.params);   // throws ParamError naming the parameter and range
     return o;
 }
@@ -207,6 +212,8 @@ void print_demo_help(const Demo& d) {
         std::printf("  %-28s %s (%s; default %s)\n", flag.c_str(), p.help.c_str(), range.c_str(),
                     shown(p.default_value).c_str());
     }
+    if (needs_network(d))
+        std::printf("  %-28s %s\n", "--cacert FILE", "PEM file of CAs trusted for https (default: the system's)");
     std::printf("  %-28s %s\n\nThe same run in Python: %s\n", "--clock real|virtual",
                 "real (default): sleeps take real time, durations are measured; virtual: instant",
                 d.command(resolve_params(d, {})).c_str());
@@ -220,8 +227,8 @@ void print_usage() {
 }
 
 // Runs the demo's program as asyncio.run would, on the virtual clock or in real time.
-void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& out) {
-    aio::SocketNetwork network;   // outlives the loop: closing the loop aborts what is in flight
+void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert, const std::string& out) {
+    aio::CurlNetwork network({.ca_file = cacert});   // outlives the loop: closing the loop aborts what is in flight
     aio::Loop loop;
     auto print = [](const std::string& line) {
         std::printf("%s\n", line.c_str());
@@ -289,7 +296,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
-        run_demo(*demo, options.params, options.real_clock, options.out);
+        run_demo(*demo, options.params, options.real_clock, options.cacert, options.out);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "aio_run: %s: %s\n", demo->name.c_str(), e.what());
         return 1;

@@ -1,8 +1,8 @@
 // RealtimeHost: runs a loop in real time in a native program (the terminal runner's
 // --clock real): it sleeps until each next deadline, so the measured times are real. With a
-// SocketNetwork, it also wakes for answers to requests and hands them to the loop.
+// CurlNetwork, that sleep also waits on the requests' sockets, so fetches and timers interleave.
 #pragma once
-#include "runtime/hosts/socket_network.hpp"
+#include "runtime/hosts/curl_network.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/run.hpp"
 
@@ -13,7 +13,7 @@ namespace aio {
 
 class RealtimeHost {
 public:
-    explicit RealtimeHost(Loop& loop, SocketNetwork* network = nullptr)
+    explicit RealtimeHost(Loop& loop, CurlNetwork* network = nullptr)
         : loop_(loop), network_(network), start_(std::chrono::steady_clock::now()) {}
 
     // Runs until fut is done (plus the iteration that runs its callbacks), sleeping for real.
@@ -40,7 +40,7 @@ private:
         return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(t));
     }
     Loop& loop_;
-    SocketNetwork* network_;
+    CurlNetwork* network_;
     std::chrono::steady_clock::time_point start_;
 };
 

@@ -20,6 +20,7 @@ need_cmd_or_pkg() { command -v "$1" >/dev/null 2>&1 || need_pkg "$2"; }
 if want native || want test; then
   need_cmd_or_pkg cmake cmake; need_cmd_or_pkg g++ g++; need_cmd_or_pkg ninja ninja-build
   need_pkg libgtest-dev; need_pkg libbenchmark-dev; need_pkg nlohmann-json3-dev
+  need_pkg libcurl4-openssl-dev; need_cmd_or_pkg openssl openssl   # aio_run's HTTP(S) client; the https test's certificate
   [ -x /usr/bin/python3 ] || need_pkg python3
 fi
 if want web || want test; then
