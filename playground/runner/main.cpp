@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <optional>
 #include <string>
 #include <thread>
@@ -101,13 +101,21 @@ struct Options {
 // The crawler's network is real, so it runs on the real clock.
 bool needs_network(const Demo& d) { return d.name == "crawler"; }
 
-std::string read_file(const std::string& path, size_t limit) {
+// A file's text, read no further than limit + 1 bytes: a device or a FIFO that never ends
+// (/dev/zero) is refused at the limit instead of filling memory.
+std::string read_file(const std::string& flag, const std::string& path, size_t limit) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ParamError(flag + " must be a file, got the directory '" + path + "'");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParamError("cannot read " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (text.str().size() > limit) throw ParamError(path + " is larger than " + std::to_string(limit) + " bytes");
-    return text.str();
+    if (!in) throw ParamError(flag + ": cannot read '" + path + "': " + std::strerror(errno));
+    std::string text(limit + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) throw ParamError(flag + ": cannot read '" + path + "': " + std::strerror(errno));
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > limit)
+        throw ParamError(flag + " must be 0.." + std::to_string(limit) + " bytes, got more from '" + path + "'");
+    return text;
 }
 
 // argv after the demo's name, as the script's argparse would read it.
@@ -131,7 +139,7 @@ Options parse(const Demo& d, const std::vector<std::string>& args) {
         if (needs_network(d) && arg == "--cacert") { o.cacert = next_value(); continue; }
         if (needs_network(d) && arg == "--urls") {   // areq.py reads urls.txt: here, any file
             const std::string path = next_value();
-            o.params["urls"] = read_file(path, param_for_flag(d, "--urls")->max_items);
+            o.params["urls"] = read_file(arg, path, param_for_flag(d, "--urls")->max_items);
             continue;
         }
         if (arg == "--clock") {
@@ -212,8 +220,10 @@ void print_demo_help(const Demo& d) {
         std::printf("  %-28s %s (%s; default %s)\n", flag.c_str(), p.help.c_str(), range.c_str(),
                     shown(p.default_value).c_str());
     }
-    if (needs_network(d))
+    if (needs_network(d)) {
+        std::printf("  %-28s %s\n", "--out FILE", "where foundurls.txt goes (default foundurls.txt), opened before the crawl");
         std::printf("  %-28s %s\n", "--cacert FILE", "PEM file of CAs trusted for https (default: the system's)");
+    }
     std::printf("  %-28s %s\n\nThe same run in Python: %s\n", "--clock real|virtual",
                 "real (default): sleeps take real time, durations are measured; virtual: instant",
                 d.command(resolve_params(d, {})).c_str());
@@ -226,8 +236,15 @@ void print_usage() {
                 "       aio_run rand --seed 7     aio_run chain --clock virtual\n");
 }
 
+// Where the crawler's foundurls.txt goes, opened (and emptied) before the crawl as areq.py opens
+// it first: an unwritable path stops the run before any request.
+struct OutFile {
+    std::string path;
+    std::ofstream stream;
+};
+
 // Runs the demo's program as asyncio.run would, on the virtual clock or in real time.
-void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert, const std::string& out) {
+void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert, OutFile* out) {
     aio::CurlNetwork network({.ca_file = cacert});   // outlives the loop: closing the loop aborts what is in flight
     aio::Loop loop;
     auto print = [](const std::string& line) {
@@ -259,11 +276,10 @@ void run_demo(const Demo& d, const Params& params, bool real_clock, const std::s
     aio::cancel_all_tasks(loop);
     main.result();
     for (const auto& [name, text] : ctx.files) {
-        const std::string path = out.empty() ? name : out;
-        std::ofstream f(path, std::ios::binary);
-        f << text;
-        if (!f) throw std::runtime_error("cannot write " + path);
-        std::fprintf(stderr, "aio_run: wrote %s (%zu bytes)\n", path.c_str(), text.size());
+        if (!out) throw std::runtime_error("the demo wrote " + name + ", which has no output file");
+        out->stream << text << std::flush;
+        if (!out->stream) throw std::runtime_error("cannot write " + out->path + ": " + std::strerror(errno));
+        std::fprintf(stderr, "aio_run: wrote %s (%zu bytes)\n", out->path.c_str(), text.size());
     }
 }
 
@@ -295,8 +311,22 @@ int main(int argc, char** argv) {
         print_demo_help(*demo);
         return 0;
     }
+    OutFile out;
+    if (needs_network(*demo)) {
+        out.path = options.out.empty() ? "foundurls.txt" : options.out;
+        std::error_code ec;
+        if (std::filesystem::is_directory(out.path, ec)) {
+            std::fprintf(stderr, "aio_run: --out must be a file, got the directory '%s'\n", out.path.c_str());
+            return 2;
+        }
+        out.stream.open(out.path, std::ios::binary | std::ios::trunc);
+        if (!out.stream) {
+            std::fprintf(stderr, "aio_run: --out: cannot write '%s': %s\n", out.path.c_str(), std::strerror(errno));
+            return 2;
+        }
+    }
     try {
-        run_demo(*demo, options.params, options.real_clock, options.cacert, options.out);
+        run_demo(*demo, options.params, options.real_clock, options.cacert, needs_network(*demo) ? &out : nullptr);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "aio_run: %s: %s\n", demo->name.c_str(), e.what());
         return 1;

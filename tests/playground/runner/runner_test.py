@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The terminal runner's crawler against a hostile server (hostile_server.py):
+"""The terminal runner's crawler against a hostile server (hostile_server.py) and bad input files:
 every request ends by its timeout, headers and memory stay bounded, no CR/LF reaches a request
-line, URLs are percent-encoded, short bodies fail, and https works.
+line, URLs are percent-encoded, short bodies fail, https works, and bad --urls/--out stop the run
+before any request.
 
     runner_test.py --runner build/native/playground/runner/aio_run [unittest args, e.g. -k drip]
 """
@@ -144,6 +145,48 @@ class Https(unittest.TestCase):
         self.assertEqual(rc, 0, stderr)
         self.assertIn("certificate", stdout)
         self.assertEqual(self.server.requests, [])
+
+
+class Input(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+
+    def refused(self, args, *named):
+        rc, stdout, stderr, _ = run(["crawler", *args], timeout=10)
+        self.assertEqual(rc, 2, stdout + stderr)
+        for word in named:
+            self.assertIn(word, stderr)
+        self.assertEqual(stdout, "")   # nothing ran
+
+    def test_urls_from_dev_zero_is_refused_at_the_limit(self):
+        self.refused(["--urls", "/dev/zero"], "'/dev/zero'", "0..65536 bytes")
+
+    def test_urls_from_an_endless_fifo_is_refused_at_the_limit(self):
+        fifo = os.path.join(self.tmp, "urls.fifo")
+        os.mkfifo(fifo)
+
+        def feed():
+            try:
+                with open(fifo, "wb") as f:
+                    while True:
+                        f.write(b"http://127.0.0.1:9/\n" * 1000)
+            except OSError:
+                pass   # the runner closed it: what the test wants
+        threading.Thread(target=feed, daemon=True).start()
+        self.refused(["--urls", fifo], f"'{fifo}'", "0..65536 bytes")
+
+    def test_urls_directory_is_an_error(self):
+        self.refused(["--urls", self.tmp], "--urls", f"'{self.tmp}'", "directory")
+
+    def test_unwritable_out_is_reported_before_the_crawl(self):
+        with HostileServer() as server:
+            urls = os.path.join(self.tmp, "urls.txt")
+            with open(urls, "w") as f:
+                f.write(server.base_url() + "/page.html\n")
+            out = os.path.join(self.tmp, "missing", "found.txt")
+            self.refused(["--urls", urls, "--out", out], "--out", f"'{out}'")
+            self.assertEqual(server.requests, [])
 
 
 def main():
