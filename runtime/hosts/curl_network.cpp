@@ -55,6 +55,7 @@ struct CurlNetwork::Transfer {
     size_t max_body = 0;
     size_t max_header_bytes = 0;
     size_t header_bytes = 0;      // of the current response (a redirect starts a new one)
+    bool headers_ended = true;    // the last header line was the blank one (or none came yet)
     bool truncated = false;       // the body went past max_body: stopped on purpose
     bool headers_too_large = false;
     std::string body;
@@ -67,11 +68,14 @@ struct CurlNetwork::Transfer {
 
     static size_t on_header(char* data, size_t, size_t n, void* self) {
         auto* t = static_cast<Transfer*>(self);
-        if (n >= 5 && std::memcmp(data, "HTTP/", 5) == 0) {   // a new response: after a redirect or 1xx
+        if (t->headers_ended) {   // a new response (after a redirect or a 1xx), or trailers
             t->header_bytes = 0;
-            t->body.clear();
-            t->truncated = false;
+            if (n >= 5 && std::memcmp(data, "HTTP/", 5) == 0) {
+                t->body.clear();
+                t->truncated = false;
+            }
         }
+        t->headers_ended = (n == 2 && data[0] == '\r') || (n == 1 && data[0] == '\n');
         t->header_bytes += n;
         if (t->header_bytes > t->max_header_bytes) {
             t->headers_too_large = true;
