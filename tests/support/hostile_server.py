@@ -9,10 +9,15 @@ CR or LF (a request-line injection) in `violations`.
     /redirect-cr    a 302 whose Location holds a bare CR and a header after it
     anything else   a 200 page with one link, to /landed
 
-With a certificate and key it speaks TLS instead.
+With a certificate and key it speaks TLS instead. Run as a program, it serves on a free port,
+prints "Serving http://127.0.0.1:PORT/" and stops when its standard input closes.
+
+    hostile_server.py [--cert CERT --key KEY]
 """
+import argparse
 import socketserver
 import ssl
+import sys
 import threading
 import time
 
@@ -116,3 +121,17 @@ class HostileServer(socketserver.ThreadingTCPServer):
         self.stopping.set()
         self.shutdown()
         self.server_close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cert", help="PEM certificate: serve https")
+    ap.add_argument("--key", help="PEM private key of --cert")
+    args = ap.parse_args()
+    with HostileServer(args.cert, args.key) as server:
+        print(f"Serving {server.base_url()}/", flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

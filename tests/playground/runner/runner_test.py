@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""The terminal runner's crawler against a hostile server (hostile_server.py) and bad input files:
-every request ends by its timeout, headers and memory stay bounded, no CR/LF reaches a request
-line, URLs are percent-encoded, short bodies fail, https works, and bad --urls/--out stop the run
-before any request.
+"""The terminal runner's crawler against a hostile server (tests/support/hostile_server.py) and
+bad input files: every request ends by its timeout, headers and memory stay bounded, no CR/LF
+reaches a request line, URLs are percent-encoded, short bodies fail, https works, and bad
+--urls/--out stop the run before any request.
 
     runner_test.py --runner build/native/playground/runner/aio_run [unittest args, e.g. -k drip]
 """
@@ -17,7 +17,7 @@ import time
 import unittest
 import urllib.parse
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
 from hostile_server import FLOOD_BYTES, HostileServer  # noqa: E402
 
 RUNNER = None
