@@ -7,6 +7,7 @@ CR or LF (a request-line injection) in `violations`.
     /short          a 200 whose body is shorter than its Content-Length, then the connection closes
     /redirect-lf    a 302 whose Location holds a bare LF and a header after it
     /redirect-cr    a 302 whose Location holds a bare CR and a header after it
+    /redirect-loop  a 302 to itself
     anything else   a 200 page with one link, to /landed
 
 With a certificate and key it speaks TLS instead. Run as a program, it serves on a free port,
@@ -75,6 +76,8 @@ class _Handler(socketserver.BaseRequestHandler):
             sock.sendall(_answer(b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 1000\n", PAGE))
         elif path == b"/redirect-lf":
             sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\nX-Injected: lf\r\nContent-Length: 0\r\n\r\n")
+        elif path == b"/redirect-loop":
+            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /redirect-loop\r\nContent-Length: 0\r\n\r\n")
         elif path == b"/redirect-cr":
             sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\rX-Injected: cr\r\nContent-Length: 0\r\n\r\n")
         else:

@@ -124,6 +124,20 @@ TEST(CurlNetwork, redirect_is_followed_and_reported_by_its_final_url) {
     EXPECT_FALSE(r.truncated);
 }
 
+TEST(CurlNetwork, redirects_are_followed_ten_times_at_most) {
+    HostileServer server;
+    ASSERT_TRUE(server.started());
+    std::string error;
+    run_realtime([](std::string url, std::string& error) -> aio::Coro<void> {
+        try {
+            co_await aio::fetch(url, {.timeout = 5});
+        } catch (const aio::FetchError& e) {
+            if (e.kind() == aio::FetchError::Kind::Network) error = e.what();
+        }
+    }(server.url("/redirect-loop"), error));
+    EXPECT_NE(error.find("Maximum (10) redirects followed"), std::string::npos) << error;
+}
+
 TEST(CurlNetwork, body_past_max_body_is_cut_and_marked_truncated) {
     HostileServer server;
     ASSERT_TRUE(server.started());
