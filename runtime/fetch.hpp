@@ -1,6 +1,7 @@
 // fetch(url, options): an awaitable HTTP request (the runtime's aiohttp `session.get`). The
-// network itself is the host's: JavaScript's fetch() in the browser and Node, a scripted
-// VirtualNetwork in tests. Cancelling the awaiting task aborts the request.
+// network itself is the host's: JavaScript's fetch() in the browser and Node, libcurl in the
+// terminal runner (CurlNetwork), a scripted VirtualNetwork in tests. Cancelling the awaiting task
+// aborts the request.
 //
 //   aio::Response r = co_await aio::fetch("https://example.org/", {.timeout = 10});
 #pragma once
