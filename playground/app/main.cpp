@@ -124,7 +124,7 @@ void draw_ui() {
     ImGui::EndChild();
     aio::views::note_landmark("views");
     ImGui::BeginChild("console", ImVec2(0, 0), true);
-    aio::views::draw_console(session);
+    aio::views::draw_console(session, g_ui.console);
     ImGui::EndChild();
     aio::views::note_landmark("console");
     ImGui::EndGroup();

@@ -2,6 +2,7 @@
 // snapshot → views) and acts only through Session's methods, as the page API does.
 #pragma once
 #include "playground/app/session.hpp"
+#include "playground/views/ansi.hpp"
 
 #include <functional>
 #include <map>
@@ -29,6 +30,13 @@ struct TimelineState {
     bool follow = true;             // keep the whole run in view as it grows
 };
 
+// What the console remembers: the style each printed line starts in (a terminal carries colours
+// from line to line), for the run it was worked out for.
+struct ConsoleState {
+    uint64_t runs = ~0ull;          // session.runs() when line_start was built
+    std::vector<TextStyle> line_start;   // one per printed line, and one for the next
+};
+
 // Where named widgets were drawn last frame (CSS pixels), so browser tests can tap, drag and
 // scroll them without hard-coding a layout: note_landmark names the item just drawn.
 struct Rect { float x = 0, y = 0, w = 0, h = 0; };
@@ -51,12 +59,13 @@ struct UiState {
     bool key_run = false, key_pause = false, key_step = false, key_help = false;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
     TimelineState timeline;
+    ConsoleState console;
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file (the page's)
 };
 
 void draw_controls(page::Session& session, UiState& ui);
 void draw_task_table(const Snapshot& snap);
-void draw_console(const page::Session& session);
+void draw_console(const page::Session& session, ConsoleState& console);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap);
 void draw_await_tree(const Snapshot& snap);
