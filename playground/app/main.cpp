@@ -61,6 +61,7 @@ void draw_ui() {
     aio::page::Session& session = aio::page::session();
     if (!g_ui.download) g_ui.download = aio::page::download;
     const aio::Snapshot& snap = session.snapshot();
+    const aio::Time now = session.time();   // moves between iterations; the snapshot does not
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -85,14 +86,14 @@ void draw_ui() {
     };
     const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
     std::vector<View> views = {
-        {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap); }},
-        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), g_ui.timeline); }},
+        {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
+        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
         {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }}};
     if (shown->name == "queue") views.push_back({"Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); }});
     if (shown->name == "crawler") views.push_back({"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }});
     views.push_back({"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }});
-    views.push_back({"Event loop", "loop", true, [&] { aio::views::draw_loop(snap); }});
+    views.push_back({"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }});
     const auto draw_view = [](const View& v) {
         if (v.scroll) ImGui::BeginChild(v.id);
         v.draw();

@@ -1,5 +1,5 @@
 // The event loop panel: the iteration, the ready queue, the timers in deadline order and the
-// requests in flight.
+// requests in flight. Loop time and each timer's time left move with `now` between iterations.
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -17,9 +17,9 @@ std::string task_name(const Snapshot& snap, uint32_t id) {
 constexpr size_t kShown = 200;   // rows per list: the counts say how many more there are
 }  // namespace
 
-void draw_loop(const Snapshot& snap) {
-    ImGui::Text("iteration %llu   loop time %.3f s   live tasks %zu", static_cast<unsigned long long>(snap.iteration),
-                snap.time, snap.live_tasks);
+void draw_loop(const Snapshot& snap, Time now) {
+    ImGui::Text("iteration %llu (at %.3f s)   loop time %.3f s   live tasks %zu",
+                static_cast<unsigned long long>(snap.iteration), snap.time, now, snap.live_tasks);
     ImGui::Separator();
     ImGui::Text("Ready queue: %zu callbacks (%zu task steps)", snap.ready_callbacks, snap.ready.size());
     for (size_t i = 0; i < std::min(kShown, snap.ready.size()); ++i) ImGui::BulletText("%s", task_name(snap, snap.ready[i]).c_str());
@@ -27,8 +27,9 @@ void draw_loop(const Snapshot& snap) {
     ImGui::Text("Timers: %zu, earliest first", snap.timer_count);
     for (size_t i = 0; i < std::min(kShown, snap.timers.size()); ++i) {
         const TimerView& t = snap.timers[i];
-        if (t.task) ImGui::BulletText("%.3f  %s  (%s)", t.when, t.what.c_str(), task_name(snap, t.task).c_str());
-        else ImGui::BulletText("%.3f  %s", t.when, t.what.c_str());
+        const double left = std::max(0.0, t.when - now);
+        if (t.task) ImGui::BulletText("%.3f  (%.2f s left)  %s  (%s)", t.when, left, t.what.c_str(), task_name(snap, t.task).c_str());
+        else ImGui::BulletText("%.3f  (%.2f s left)  %s", t.when, left, t.what.c_str());
     }
     ImGui::Separator();
     ImGui::Text("Requests in flight: %zu", snap.fetches.size());

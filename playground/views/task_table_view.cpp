@@ -1,10 +1,11 @@
 // The task table: one row per task with its state (a letter as well as a colour), what it waits
-// on, its await stack and its result. Rows are clipped, so thousands of tasks cost only the
-// visible ones.
+// on and how long it has left, its await stack and its result. Rows are clipped, so thousands of
+// tasks cost only the visible ones. Times move with `now` between loop iterations.
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -28,21 +29,23 @@ StateLook look(TaskState s) {
     return {"?", ImVec4(1, 1, 1, 1)};
 }
 
-// "W 4.00  R 0.00": the states a task has been in, by letter, with the loop seconds spent there.
-std::string time_in_states(const TaskView& t) {
+// "W 4.00  R 0.00": the states a task has been in, by letter, with the loop seconds spent there;
+// a live task's current state counts on up to `now`.
+std::string time_in_states(const TaskView& t, Time since_snapshot) {
     std::string out;
     for (int s = 0; s < kTaskStateCount; ++s) {
         const auto state = static_cast<TaskState>(s);
         if (t.time_in[s] <= 0 && state != t.state) continue;
+        const double spent = t.time_in[s] + (state == t.state && t.state < TaskState::Done ? since_snapshot : 0);
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", look(state).letter, t.time_in[s]);
+        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", look(state).letter, spent);
         out += buf;
     }
     return out;
 }
 }  // namespace
 
-void draw_task_table(const Snapshot& snap) {
+void draw_task_table(const Snapshot& snap, Time now) {
     if (snap.tasks.empty()) {
         ImGui::TextWrapped("No tasks yet. Press Run (or R): every task the demo creates appears here, "
                            "with what it is waiting on, live.");
@@ -61,6 +64,7 @@ void draw_task_table(const Snapshot& snap) {
     ImGui::TableSetupColumn("result");
     ImGui::TableSetupColumn("time in each state (s)");
     ImGui::TableHeadersRow();
+    bool noted_left = false;
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()));
     while (clip.Step()) {
@@ -82,8 +86,13 @@ void draw_task_table(const Snapshot& snap) {
             ImGui::SameLine();
             ImGui::Text("%s %s", l.letter, to_string(t.state));
             ImGui::TableNextColumn();
-            if (t.until >= 0) ImGui::Text("%s until %.2f", t.waiting_on.c_str(), t.until);
-            else ImGui::TextUnformatted(t.waiting_on.c_str());
+            if (t.until >= 0) {
+                ImGui::Text("%s  %.2f s left", t.waiting_on.c_str(), std::max(0.0, t.until - now));
+                if (!noted_left) note_landmark("time_left");   // the first one shown, for tests
+                noted_left = true;
+            } else {
+                ImGui::TextUnformatted(t.waiting_on.c_str());
+            }
             ImGui::TableNextColumn();
             std::string stack;
             for (const std::string& f : t.stack) stack += (stack.empty() ? "" : " -> ") + f;
@@ -91,7 +100,7 @@ void draw_task_table(const Snapshot& snap) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.result.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(time_in_states(t).c_str());
+            ImGui::TextUnformatted(time_in_states(t, std::max(0.0, now - snap.time)).c_str());
         }
     }
     ImGui::EndTable();

@@ -1,6 +1,7 @@
-// The timeline: one row per task, a span per state, waits coloured by what they wait on, a
-// cursor at the loop's time. Wheel zooms around the pointer, dragging pans; hovering a span
-// tells what it was. Only visible rows and spans are drawn.
+// The timeline: one row per task, a span per state, waits coloured by what they wait on, a time
+// axis and a line at the loop's time now, which the live tasks' spans reach. Wheel zooms around
+// the pointer, dragging pans; hovering a span tells what it was. Only visible rows and spans are drawn.
+#include "playground/views/time_axis.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -47,14 +48,41 @@ void zoom(TimelineState& tl, double at, double f) {
     tl.view_start = at - (at - tl.view_start) * f;
     tl.view_end = at + (tl.view_end - at) * f;
 }
+// The time axis above the rows: a labelled tick per step, and "now" marked where it is, with
+// its time in the name column so it reads even when now is off screen.
+void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, float name_w, float width, Time now,
+               ImU32 now_colour) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight() + 6;
+    const float x0 = p.x + name_w;
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddLine(ImVec2(x0, p.y + h - 1), ImVec2(x0 + width, p.y + h - 1), ink);
+    for (const Tick& t : ticks) {
+        const float x = x0 + static_cast<float>((t.time - view_start) * scale);
+        dl->AddLine(ImVec2(x, p.y + h - 5), ImVec2(x, p.y + h - 1), ink);
+        const float w = ImGui::CalcTextSize(t.label.c_str()).x;
+        dl->AddText(ImVec2(std::clamp(x - w / 2, x0, x0 + width - w), p.y), ink, t.label.c_str());
+    }
+    char label[32];
+    std::snprintf(label, sizeof label, "now %.2f s", now);
+    dl->AddText(p, now_colour, label);
+    const float nx = x0 + static_cast<float>((now - view_start) * scale);
+    if (nx >= x0 && nx <= x0 + width)   // a notch pointing down at the now line
+        dl->AddTriangleFilled(ImVec2(nx - 5, p.y + h - 7), ImVec2(nx + 5, p.y + h - 7), ImVec2(nx, p.y + h), now_colour);
+    ImGui::Dummy(ImVec2(name_w + width, h));
+}
 }  // namespace
 
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl) {
+void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, TimelineState& tl) {
     if (snap.tasks.empty()) {
         ImGui::TextWrapped("Press Run (or R): each task gets a row here, coloured by what it is doing over loop time.");
         return;
     }
-    const Time end = std::max(snap.time, 1e-3);
+    // Following shows the run so far and up to the next timer, which now cannot pass before the
+    // loop moves: between iterations the scale holds still and the now line walks towards it.
+    Time end = std::max(now, 1e-3);
+    if (!snap.timers.empty()) end = std::max(end, snap.timers.front().when);
     if (tl.follow || tl.view_end <= tl.view_start) {
         tl.view_start = 0;
         tl.view_end = end * 1.05;
@@ -82,12 +110,24 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
 
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
     const float name_w = 120.0f;
+    // The rows' scrollbar is always allowed for, so the axis and the rows share one scale.
+    const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - name_w - ImGui::GetStyle().ScrollbarSize);
+    const double scale = width / (tl.view_end - tl.view_start);   // pixels per second
+    const std::vector<Tick> ticks = axis_ticks(tl.view_start, tl.view_end, width, ImGui::CalcTextSize("00.00 s").x * 1.6f);
+    const ImU32 now_colour = ImGui::GetColorU32(ImGuiCol_Text);
+    const float axis_x0 = ImGui::GetCursorScreenPos().x + name_w;
+    draw_axis(ticks, tl.view_start, scale, name_w, width, now, now_colour);
+
     // The wheel scrolls the rows; with Ctrl it zooms instead (and the rows stay put).
     ImGuiIO& io = ImGui::GetIO();
     ImGui::BeginChild("rows", ImVec2(0, 0), false, ImGuiWindowFlags_NoMove | (io.KeyCtrl ? ImGuiWindowFlags_NoScrollWithMouse : 0));
-    const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - name_w);
-    const double scale = width / (tl.view_end - tl.view_start);   // pixels per second
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 win = ImGui::GetWindowPos();
+    const float win_h = ImGui::GetWindowHeight();
+    for (const Tick& t : ticks) {   // a faint grid under the spans
+        const float x = axis_x0 + static_cast<float>((t.time - tl.view_start) * scale);
+        dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + win_h), ImGui::GetColorU32(ImGuiCol_Separator, 0.35f));
+    }
 
     // Spans per task from the recorded state changes (the oldest may have left the ring), only
     // for the rows on screen: rows are in id order, so those are one range of ids.
@@ -102,8 +142,12 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             if (e.task < lo || e.task > hi) continue;
             auto& v = spans[e.task];
             if (!v.empty()) v.back().to = e.time;
-            if (e.to < TaskState::Done) v.push_back({e.time, snap.time, e.to, e.wait});
+            if (e.to < TaskState::Done) v.push_back({e.time, now, e.to, e.wait});   // open until the next change
         }
+        // A live task whose changes have all left the trace's ring still shows its current state.
+        for (const TaskView& t : snap.tasks)
+            if (t.id >= lo && t.id <= hi && t.state < TaskState::Done && !spans.count(t.id))
+                spans[t.id].push_back({t.since, now, t.state, t.wait});
     }
 
     bool dragging_rows = false;   // a drag that began on a row pans
@@ -117,7 +161,7 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             ImGui::SameLine(name_w);
             ImGui::InvisibleButton(("row" + std::to_string(t.id)).c_str(), ImVec2(width, row_h - 2));
             dragging_rows |= ImGui::IsItemActive();
-            const float x0 = p.x + name_w;
+            const float x0 = axis_x0;
             auto it = spans.find(t.id);
             if (it == spans.end()) continue;
             for (const Span& s : it->second) {
@@ -132,15 +176,14 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             }
         }
     }
-    // The cursor at the loop's time.
-    const ImVec2 win = ImGui::GetWindowPos();
-    const float cx = win.x + name_w + static_cast<float>((snap.time - tl.view_start) * scale);
-    dl->AddLine(ImVec2(cx, win.y), ImVec2(cx, win.y + ImGui::GetWindowHeight()), IM_COL32(255, 255, 255, 160), 1.5f);
+    // The now line, at the loop's time as it shows now (past the snapshot between iterations).
+    const float cx = axis_x0 + static_cast<float>((now - tl.view_start) * scale);
+    if (cx >= axis_x0 && cx <= axis_x0 + width) dl->AddLine(ImVec2(cx, win.y), ImVec2(cx, win.y + win_h), now_colour, 1.5f);
 
     if (ImGui::IsWindowHovered()) {
         if (io.KeyCtrl && io.MouseWheel != 0) {   // zoom around the pointer
             tl.follow = false;
-            zoom(tl, tl.view_start + (io.MousePos.x - win.x - name_w) / scale, io.MouseWheel > 0 ? 0.8 : 1.25);
+            zoom(tl, tl.view_start + (io.MousePos.x - axis_x0) / scale, io.MouseWheel > 0 ? 0.8 : 1.25);
         }
     }
     if (dragging_rows && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {

@@ -27,7 +27,7 @@ struct CodeFont {
 // The timeline's window onto loop time.
 struct TimelineState {
     double view_start = 0, view_end = 1;
-    bool follow = true;             // keep the whole run in view as it grows
+    bool follow = true;             // keep the whole run, up to now, in view as it grows
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
@@ -64,14 +64,16 @@ struct UiState {
 };
 
 void draw_controls(page::Session& session, UiState& ui);
-void draw_task_table(const Snapshot& snap);
+// Views that show time take `now`, the loop time as it should show now (Session::time()): it
+// moves between loop iterations, while the snapshot stays the one taken after the last.
+void draw_task_table(const Snapshot& snap, Time now);
 void draw_console(const page::Session& session, ConsoleState& console);
 void draw_source(const demos::Demo& demo, const Snapshot& snap);
-void draw_loop(const Snapshot& snap);
+void draw_loop(const Snapshot& snap, Time now);
 void draw_await_tree(const Snapshot& snap);
 void draw_summary(const page::Session& session, const Snapshot& snap);
 void draw_queue(const page::Session& session, const Snapshot& snap);
 void draw_crawler(const page::Session& session, UiState& ui);
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, TimelineState& tl);
+void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, TimelineState& tl);
 
 }  // namespace aio::views

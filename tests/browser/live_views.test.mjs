@@ -1,4 +1,5 @@
-// The console draws the ANSI colours a demo prints instead of their codes.
+// Views move with loop time between loop iterations (the timeline's spans and now line, the time
+// left on each sleep), and the console draws the ANSI colours a demo prints instead of their codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, screenshot, landmarks, region } from './harness.mjs';
@@ -7,8 +8,82 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
+// The timeline's colour for a sleep (its legend's "# sleep").
+const SLEEP = [86, 180, 233];
+
 const near = (data, i, [r, g, b], tolerance) =>
   Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= tolerance;
+const countNear = (pixels, colour, tolerance) => {
+  let n = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (near(pixels, i, colour, tolerance)) n++;
+  return n;
+};
+const differing = (a, b) => {
+  let n = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i += 4)
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++;
+  return n + Math.abs(a.length - b.length) / 4;
+};
+
+// count with delay 10 at 1x: every task sleeps from t=0 to t=10, so no iteration runs in between
+// (10 rather than 5 leaves room for slow screenshots on a loaded machine). From t~2.5 s, two
+// shots of `view` ~0.5 s apart with no loop iteration between them.
+const DELAY = 10;
+async function twoShotsWhileAsleep(view, name) {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  await page.evaluate(([delay, v]) => { window.aio.setSpeed(1); window.aio.run('count', { delay }); window.aio.showView(v); },
+                      [DELAY, view]);
+  await page.waitForFunction(() => window.aio.snapshot().time >= 2.5, null, { timeout: 10000 });
+  const before = await page.evaluate(() => window.aio.snapshot());
+  const marks = await landmarks(page);
+  const first = await screenshot(page, `${name}-1`);
+  await page.waitForTimeout(500);
+  const second = await screenshot(page, `${name}-2`);
+  const after = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(after.iteration, before.iteration, 'no loop iteration ran between the shots');
+  assert.ok(after.time - before.time > 0.3, `loop time moved: ${before.time} -> ${after.time}`);
+  assert.ok(after.time < DELAY, 'the sleeps have not ended');
+  assert.deepEqual(errors, []);
+  await context.close();
+  return { first: first.png, second: second.png, marks, snap: after };
+}
+
+// The x of the now line in a crop `width` wide: the column with the most pixels in the light
+// theme's text colour (black), if it runs through most of the crop's height.
+function nowLineX(pixels, width) {
+  const rows = pixels.length / 4 / width;
+  let best = -1, bestCount = 0;
+  for (let x = 0; x < width; x++) {
+    let n = 0;
+    for (let y = 0; y < rows; y++) if (near(pixels, (y * width + x) * 4, [0, 0, 0], 120)) n++;
+    if (n > bestCount) { best = x; bestCount = n; }
+  }
+  return bestCount > rows * 0.8 ? best : -1;
+}
+
+test('between iterations the timeline draws spans that grow to a moving now line', async () => {
+  const { first, second, marks } = await twoShotsWhileAsleep('timeline', 'timeline-moving');
+  const body = marks.timeline;
+  assert.ok(body && body.w > 100 && body.h > 50, JSON.stringify(marks));
+  const a = region(first, body), b = region(second, body);
+  // Three tasks asleep since t=0: their spans are on screen, and longer in the later shot.
+  const sleepA = countNear(a, SLEEP, 6), sleepB = countNear(b, SLEEP, 6);
+  assert.ok(sleepA > 200, `sleep spans drawn at t~3 s: ${sleepA} px`);
+  assert.ok(sleepB > sleepA * 1.08, `sleep spans grew with loop time: ${sleepA} -> ${sleepB} px`);
+  const nowA = nowLineX(a, Math.round(body.w)), nowB = nowLineX(b, Math.round(body.w));
+  assert.ok(nowA > 0 && nowB > nowA + 10, `the now line moved right: x ${nowA} -> ${nowB}`);
+});
+
+test('between iterations the task table counts down the time left on each sleep', async () => {
+  const { first, second, marks, snap } = await twoShotsWhileAsleep('tasks', 'tasks-time-left');
+  const cell = marks.time_left;
+  assert.ok(cell && cell.w > 20, `a "s left" figure is drawn: ${JSON.stringify(marks)}`);
+  // The same cell, drawn again with another figure: the digits changed under a still snapshot.
+  assert.ok(differing(region(first, cell), region(second, cell)) > 10, 'the time-left cell changed');
+  const left = snap.tasks.filter((t) => typeof t.until === 'number' && t.until >= 0).map((t) => t.until - snap.time);
+  assert.ok(left.length === 3 && left.every((s) => s > 0 && s < DELAY - 2.5), JSON.stringify(left));
+});
 
 // The console's palette (playground/views/console_view.cpp) for the colours rand prints with
 // its default 3 tasks: cyan (36), bright red (91), magenta (35).
