@@ -75,15 +75,18 @@ test('between iterations the timeline draws spans that grow to a moving now line
   assert.ok(nowA > 0 && nowB > nowA + 10, `the now line moved right: x ${nowA} -> ${nowB}`);
 });
 
-test('between iterations the task table counts down the time left on each sleep', async () => {
-  const { first, second, marks, snap } = await twoShotsWhileAsleep('tasks', 'tasks-time-left');
-  const cell = marks.time_left;
-  assert.ok(cell && cell.w > 20, `a "s left" figure is drawn: ${JSON.stringify(marks)}`);
-  // The same cell, drawn again with another figure: the digits changed under a still snapshot.
-  assert.ok(differing(region(first, cell), region(second, cell)) > 10, 'the time-left cell changed');
-  const left = snap.tasks.filter((t) => typeof t.until === 'number' && t.until >= 0).map((t) => t.until - snap.time);
-  assert.ok(left.length === 3 && left.every((s) => s > 0 && s < DELAY - 2.5), JSON.stringify(left));
-});
+for (const [view, landmark, what] of [['tasks', 'time_left', 'the task table counts down the time left on each sleep'],
+                                     ['loop', 'timer_left', 'the event loop counts down the time left on each timer']]) {
+  test(`between iterations ${what}`, async () => {
+    const { first, second, marks, snap } = await twoShotsWhileAsleep(view, `${view}-time-left`);
+    const cell = marks[landmark];
+    assert.ok(cell && cell.w > 20, `an "s left" figure is drawn: ${JSON.stringify(marks)}`);
+    // The same row, drawn again with another figure: the digits changed under a still snapshot.
+    assert.ok(differing(region(first, cell), region(second, cell)) > 10, 'the time-left figure changed');
+    const left = snap.tasks.filter((t) => typeof t.until === 'number' && t.until >= 0).map((t) => t.until - snap.time);
+    assert.ok(left.length === 3 && left.every((s) => s > 0 && s < DELAY - 2.5), JSON.stringify(left));
+  });
+}
 
 // The console's palette (playground/views/console_view.cpp) for the colours rand prints with
 // its default 3 tasks: cyan (36), bright red (91), magenta (35).
