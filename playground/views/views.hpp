@@ -27,7 +27,7 @@ struct CodeFont {
 // The timeline's window onto loop time.
 struct TimelineState {
     double view_start = 0, view_end = 1;
-    bool follow = true;             // keep the whole run, up to now, in view as it grows
+    bool follow = true;             // keep the run so far and its next timer in view as it grows
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
