@@ -1,12 +1,14 @@
-// Exports for web/js/aio_api.js. Strings cross as UTF-8 JSON owned by this side until the next
+// Exports for web/js/aio_api.js. Text arrives as a pointer and a UTF-8 length on the heap, so a
+// NUL never cuts it short, and replies cross as UTF-8 JSON owned by this side until the next
 // call. Every call answers {"ok": value} or {"error": message}; the JavaScript side turns an
-// error into a thrown Error, and nothing has changed when it does.
+// error into a thrown Error, and nothing has changed when it does. No exception leaves an export.
 #include "playground/app/page_api.hpp"
 
 #include "runtime/repr.hpp"
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <tuple>
 
 #include <cmath>
@@ -31,10 +33,25 @@ json to_json(const demos::Value& v) {
     return std::visit([](const auto& x) { return json(x); }, v);
 }
 
+// A JSON value in a few words for an error message: scalars as themselves, short; containers by
+// size (dumping them whole would recurse as deep as they nest).
+std::string brief(const json& v) {
+    if (v.is_array()) return "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
+    if (v.is_object()) return "an object";
+    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (s.size() > 40) s = s.substr(0, 40) + "...";
+    return s;
+}
+
+// A name for an error message: quoted, and cut short when long.
+std::string quoted(std::string_view name) {
+    return repr(name.size() > 64 ? std::string(name.substr(0, 64)) + "..." : std::string(name));
+}
+
 // A parameter from JSON, by the kind the demo declares; the range is checked by resolve_params.
 demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& v) {
     auto fail = [&](const char* what) -> demos::Value {
-        throw demos::ParamError(d.name + ": " + p.name + " must be " + what + ", got " + v.dump());
+        throw demos::ParamError(d.name + ": " + p.name + " must be " + what + ", got " + brief(v));
     };
     switch (p.kind) {
         case demos::Param::Kind::Bool:
@@ -57,9 +74,14 @@ demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& 
             }
             return list;
         }
-        case demos::Param::Kind::Text:
+        case demos::Param::Kind::Text: {
             if (!v.is_string()) return fail("text");
-            return v.get<std::string>();
+            std::string text = v.get<std::string>();
+            // C strings further on (URLs handed to fetch) would end at a NUL.
+            if (text.find('\0') != std::string::npos)
+                throw demos::ParamError(d.name + ": " + p.name + " must not contain NUL (\\u0000)");
+            return text;
+        }
     }
     return fail("valid");
 }
@@ -163,81 +185,115 @@ using aio::page::error;
 using aio::page::ok;
 using aio::page::session;
 
-extern "C" {
+namespace {
 
-EMSCRIPTEN_KEEPALIVE const char* aio_snapshot_json() { return aio::page::reply(aio::page::snapshot_json(session())); }
-
-EMSCRIPTEN_KEEPALIVE const char* aio_demos_json() {
-    json names = json::array();
-    for (const aio::demos::Demo* d : aio::demos::all_demos()) names.push_back(d->name);
-    return ok(names);
+// An export's body, with any exception turned into an {"error"} reply: an exception crossing
+// into JavaScript would skip the rest of this side's cleanup.
+template <class Body> const char* guarded(Body&& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return error(e.what());
+    } catch (...) {
+        return error("the playground failed in an unexpected way");
+    }
 }
 
-EMSCRIPTEN_KEEPALIVE const char* aio_params_json(const char* demo) {
-    const aio::demos::Demo* d = aio::demos::find_demo(demo);
-    if (!d) return error(std::string("unknown demo '") + demo + "'");
-    json out = json::object();
-    for (const aio::demos::Param& p : d->params) {
-        json j = {{"kind", aio::page::kind_name(p.kind)}, {"default", aio::page::to_json(p.default_value)}, {"help", p.help}};
-        if (p.kind == aio::demos::Param::Kind::Int || p.kind == aio::demos::Param::Kind::Float ||
-            p.kind == aio::demos::Param::Kind::IntList)
-            j["min"] = p.min, j["max"] = p.max;
-        if (p.max_items) j["max_items"] = p.max_items;
-        out[p.name] = j;
-    }
-    return ok(out);
+// guarded(body(demo)) for the demo named by (name, bytes), or an "unknown demo" error.
+template <class Body> const char* with_demo(const char* name, size_t bytes, Body&& body) {
+    return guarded([&] {
+        const std::string_view text(name, bytes);
+        const aio::demos::Demo* d = aio::demos::find_demo(std::string(text));
+        return d ? body(*d) : error("unknown demo " + aio::page::quoted(text));
+    });
+}
+
+}  // namespace
+
+// Each export below takes text as (pointer, UTF-8 byte count); the text may hold any bytes.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* aio_snapshot_json() {
+    return guarded([] { return aio::page::reply(aio::page::snapshot_json(session())); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* aio_demos_json() {
+    return guarded([] {
+        json names = json::array();
+        for (const aio::demos::Demo* d : aio::demos::all_demos()) names.push_back(d->name);
+        return ok(names);
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* aio_params_json(const char* demo, size_t demo_bytes) {
+    return with_demo(demo, demo_bytes, [](const aio::demos::Demo& d) {
+        json out = json::object();
+        for (const aio::demos::Param& p : d.params) {
+            json j = {{"kind", aio::page::kind_name(p.kind)}, {"default", aio::page::to_json(p.default_value)}, {"help", p.help}};
+            if (p.kind == aio::demos::Param::Kind::Int || p.kind == aio::demos::Param::Kind::Float ||
+                p.kind == aio::demos::Param::Kind::IntList)
+                j["min"] = p.min, j["max"] = p.max;
+            if (p.max_items) j["max_items"] = p.max_items;
+            out[p.name] = j;
+        }
+        return ok(out);
+    });
 }
 
 // The demo's Python script, its file name, title, and the command line for the current
 // parameters (the defaults when another demo is running).
-EMSCRIPTEN_KEEPALIVE const char* aio_source_json(const char* demo) {
-    const aio::demos::Demo* d = aio::demos::find_demo(demo);
-    if (!d) return error(std::string("unknown demo '") + demo + "'");
-    const aio::demos::Params params = session().demo() == d ? session().params() : aio::demos::resolve_params(*d, {});
-    return ok({{"script", d->script}, {"title", d->title}, {"summary", d->summary}, {"python", d->python},
-               {"command", d->command(params)}});
+EMSCRIPTEN_KEEPALIVE const char* aio_source_json(const char* demo, size_t demo_bytes) {
+    return with_demo(demo, demo_bytes, [](const aio::demos::Demo& d) {
+        const aio::demos::Params params = session().demo() == &d ? session().params() : aio::demos::resolve_params(d, {});
+        return ok({{"script", d.script}, {"title", d.title}, {"summary", d.summary}, {"python", d.python},
+                   {"command", d.command(params)}});
+    });
 }
 
-EMSCRIPTEN_KEEPALIVE const char* aio_run_json(const char* demo, const char* params_text) {
-    try {
-        const aio::demos::Demo* d = aio::demos::find_demo(demo);
-        if (!d) return error(std::string("unknown demo '") + demo + "'");
-        const json given = json::parse(params_text);
+// params_text: a JSON object of parameter names to values.
+EMSCRIPTEN_KEEPALIVE const char* aio_run_json(const char* demo, size_t demo_bytes, const char* params_text, size_t params_bytes) {
+    return with_demo(demo, demo_bytes, [&](const aio::demos::Demo& d) {
+        json given;
+        try {
+            given = json::parse(std::string_view(params_text, params_bytes));
+        } catch (const json::parse_error& e) {
+            // The library's own message names no parameter.
+            return error("params must be a JSON object of parameter names to values; it is not well-formed at byte " +
+                         std::to_string(e.byte));
+        }
         if (!given.is_object()) return error("params must be an object of parameter names to values");
         aio::demos::Params params;
-        for (const auto& [name, value] : given.items()) {
+        for (const auto& [key, value] : given.items()) {
             const aio::demos::Param* p = nullptr;
-            for (const auto& q : d->params)
-                if (q.name == name) p = &q;
-            if (!p) return error(d->name + ": unknown parameter '" + name + "'");
-            params[name] = aio::page::from_json(*d, *p, value);
+            for (const auto& q : d.params)
+                if (q.name == key) p = &q;
+            if (!p) return error(d.name + ": unknown parameter " + aio::page::quoted(key));
+            params[key] = aio::page::from_json(d, *p, value);
         }
-        session().run(demo, params);
+        session().run(d.name, params);
         return ok();
-    } catch (const std::exception& e) {
-        return error(e.what());
-    }
+    });
 }
 
 // what: "pause", "resume", "step" or "stop".
-EMSCRIPTEN_KEEPALIVE const char* aio_control(const char* what) {
-    const std::string w = what;
-    if (w == "pause") session().pause();
-    else if (w == "resume") session().resume();
-    else if (w == "step") session().step();
-    else if (w == "stop") session().stop();
-    else return error("unknown control '" + w + "'");
-    return ok();
+EMSCRIPTEN_KEEPALIVE const char* aio_control(const char* what, size_t what_bytes) {
+    return guarded([&] {
+        const std::string_view w(what, what_bytes);
+        if (w == "pause") session().pause();
+        else if (w == "resume") session().resume();
+        else if (w == "step") session().step();
+        else if (w == "stop") session().stop();
+        else return error("unknown control " + aio::page::quoted(w) + " (pause, resume, step or stop)");
+        return ok();
+    });
 }
 
 // speed <= 0: instant.
 EMSCRIPTEN_KEEPALIVE const char* aio_set_speed(double speed) {
-    try {
+    return guarded([&] {
         session().set_speed(speed);
         return ok();
-    } catch (const std::exception& e) {
-        return error(e.what());
-    }
+    });
 }
 
 }  // extern "C"

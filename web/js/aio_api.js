@@ -1,62 +1,98 @@
 // window.aio: the page API for course pages and tests. Every call crosses into the wasm app as
 // JSON and drives the same session the UI drives, so what the API shows is what the views show.
-// A bad call (unknown demo or parameter, a value out of range) throws an Error naming it, and
-// changes nothing.
+// A bad call (unknown demo or parameter, a value out of range or not plain data, text too long)
+// throws one Error naming it, and changes nothing: web/js/aio_check.js checks every argument
+// before it reaches the app.
 (function () {
   'use strict';
+  const check = window.aioCheck;
+  const views = ['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue', 'crawler'];
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failed start is shown in the error panel; callers still see the rejection
   let waiting = [];       // finished() promises not yet settled
 
-  function module() {
-    if (!window.Module || !Module._aio_snapshot_json) throw new Error('aio: the playground is not ready yet (await aio.ready)');
+  function module(api) {
+    if (!window.Module || !Module._aio_snapshot_json) throw new Error(`${api}: the playground is not ready yet (await aio.ready)`);
     return Module;
   }
 
-  // Calls an export that answers {"ok": value} or {"error": message}.
-  function call(name, types, args) {
-    const text = module().ccall(name, 'string', types || [], args || []);
-    const reply = JSON.parse(text);
-    if ('error' in reply) throw new Error('aio: ' + reply.error);
+  // Runs body(M, text) against the wasm app. text(s) copies s to the heap as UTF-8 and gives
+  // [pointer, bytes]: caller text never goes on the wasm stack, which is small (5 MiB) and which
+  // ccall leaves unrestored when a call throws. The stack pointer is put back however it ends.
+  function enter(api, body) {
+    const M = module(api);
+    const stack = M.stackSave();
+    const owned = [];
+    const text = (s) => {
+      const bytes = M.lengthBytesUTF8(s);
+      const ptr = M._malloc(bytes + 1);
+      if (!ptr) throw new Error(`${api}: no memory left for ${bytes} bytes of text`);
+      owned.push(ptr);
+      M.stringToUTF8(s, ptr, bytes + 1);
+      return [ptr, bytes];
+    };
+    try {
+      return body(M, text);
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith(`${api}: `)) throw e;
+      throw new Error(`${api}: the playground failed (${e})`, { cause: e });
+    } finally {
+      for (const ptr of owned) M._free(ptr);
+      M.stackRestore(stack);
+    }
+  }
+
+  // Calls an export that answers {"ok": value} or {"error": message}, as JSON on the heap.
+  function call(api, body) {
+    const reply = JSON.parse(enter(api, (M, text) => M.UTF8ToString(body(M, text))));
+    if ('error' in reply) throw new Error(`${api}: ${reply.error}`);
     if (window.aioFrames) aioFrames.request(2);
     return reply.ok;
   }
 
-  function snapshot() { return JSON.parse(module().ccall('aio_snapshot_json', 'string', [], [])); }
+  function snapshot() {
+    return JSON.parse(enter('aio.snapshot', (M) => M.UTF8ToString(M._aio_snapshot_json())));
+  }
+
+  const ended = (snap) => snap.status === 'finished' || snap.status === 'stopped';
 
   function settle() {
     const snap = snapshot();
-    if (snap.status !== 'finished' && snap.status !== 'stopped') return;
+    if (!ended(snap)) return;
     const now = waiting;
     waiting = [];
     for (const resolve of now) resolve(snap);
   }
 
-  function demoName(demo) {
-    if (typeof demo !== 'string') throw new Error('aio: demo must be a name such as "count", got ' + JSON.stringify(demo));
-    return demo;
-  }
-
   window.aio = {
     ready,
-    demos: () => call('aio_demos_json'),
-    params: (demo) => call('aio_params_json', ['string'], [demoName(demo)]),
-    source: (demo) => call('aio_source_json', ['string'], [demoName(demo)]),
-    run(demo, params) {
-      if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params)))
-        throw new Error('aio: params must be an object such as {n: 3}, got ' + JSON.stringify(params));
-      call('aio_run_json', ['string', 'string'], [demoName(demo), JSON.stringify(params || {})]);
+    demos: () => call('aio.demos', (M) => M._aio_demos_json()),
+    params(demo) {
+      check.name('aio.params', 'demo', demo);
+      return call('aio.params', (M, text) => M._aio_params_json(...text(demo)));
     },
-    pause: () => { call('aio_control', ['string'], ['pause']); },
-    resume: () => { call('aio_control', ['string'], ['resume']); },
-    step: () => { call('aio_control', ['string'], ['step']); },
-    stop: () => { call('aio_control', ['string'], ['stop']); },
+    source(demo) {
+      check.name('aio.source', 'demo', demo);
+      return call('aio.source', (M, text) => M._aio_source_json(...text(demo)));
+    },
+    run(demo, params) {
+      check.name('aio.run', 'demo', demo);
+      const given = params === undefined ? {} : check.data('aio.run', 'params', params);
+      if (given === null || typeof given !== 'object' || Array.isArray(given))
+        check.fail('aio.run', `params must be an object such as {n: 3}, got ${check.describe(params)}`);
+      const json = JSON.stringify(given);
+      call('aio.run', (M, text) => M._aio_run_json(...text(demo), ...text(json)));
+    },
+    pause: () => { call('aio.pause', (M, text) => M._aio_control(...text('pause'))); },
+    resume: () => { call('aio.resume', (M, text) => M._aio_control(...text('resume'))); },
+    step: () => { call('aio.step', (M, text) => M._aio_control(...text('step'))); },
+    stop: () => { call('aio.stop', (M, text) => M._aio_control(...text('stop'))); },
     setSpeed(x) {
-      if (x === 'instant') return call('aio_set_speed', ['number'], [0]);
+      if (x === 'instant') return call('aio.setSpeed', (M) => M._aio_set_speed(0));
       if (typeof x !== 'number' || !(x >= 0.1 && x <= 10))
-        throw new Error('aio: speed must be a number from 0.1 to 10 or "instant", got ' + JSON.stringify(x));
-      call('aio_set_speed', ['number'], [x]);
+        check.fail('aio.setSpeed', `speed must be a number from 0.1 to 10 or "instant", got ${check.describe(x)}`);
+      call('aio.setSpeed', (M) => M._aio_set_speed(x));
     },
     // The final snapshot of the current run, once it finishes or is stopped.
     finished() {
@@ -68,8 +104,9 @@
     snapshot,
     // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or 'crawler'.
     showView(name) {
-      if (!['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue', 'crawler'].includes(name)) throw new Error('aio: unknown view ' + JSON.stringify(name));
-      module().ccall('aio_show_view', null, ['string'], [name]);
+      check.name('aio.showView', 'view', name);
+      if (!views.includes(name)) check.fail('aio.showView', `view must be one of ${views.join(', ')}, got ${check.describe(name)}`);
+      enter('aio.showView', (M, text) => M._aio_show_view(text(name)[0]));
       if (window.aioFrames) aioFrames.request(2);
     },
     _firstFrame: () => resolveReady(window.aio),
