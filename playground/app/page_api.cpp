@@ -140,7 +140,15 @@ void started() {
     EM_ASM({ stringToUTF8(location.href, $0, $1); }, href.data(), n);
     href.resize(static_cast<size_t>(n - 1));
     session().base_url = href;
-    session().on_change = [] { EM_ASM({ if (window.aioFrames) aioFrames.request(); }); };
+    session().on_change = [] {
+        // A new run: finished() promises taken during the one it replaced settle now.
+        static uint64_t seen = 0;
+        if (session().runs() != seen) {
+            seen = session().runs();
+            EM_ASM({ if (Module.onRunStarted) Module.onRunStarted($0); }, static_cast<double>(seen));
+        }
+        EM_ASM({ if (window.aioFrames) aioFrames.request(); });
+    };
     session().on_end = [] { EM_ASM({ if (Module.onRunEnded) Module.onRunEnded(); }); };
     EM_ASM({ if (Module.onAppStarted) Module.onAppStarted(); });
 }

@@ -1,6 +1,7 @@
 // window.aio against hostile input: huge text, deep nesting, values that are not plain JSON, NUL
 // and lone surrogates. Each bad call throws one plain Error that names the argument and its
 // limit, leaves the session as it was, and the page keeps working (calls, runs, frames).
+// Also what finished() promises on an idle page and when its run is replaced.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
@@ -191,4 +192,59 @@ test('a lone surrogate is refused with the parameter it is in, not the JSON libr
   // A surrogate pair is fine: text goes through as UTF-8, whole.
   const paired = await page.evaluate(() => window.attempt(() => window.aio.run('count', { 'n\u{1F600}': 1 })).message);
   assert.equal(paired, "aio.run: count: unknown parameter 'n\u{1F600}'");
+});
+
+test('finished() rejects at once on a page where nothing has run', async () => {
+  const fresh = await openPage(browser, server.url);
+  try {
+    await fresh.page.evaluate(() => window.aio.ready);
+    const outcome = await fresh.page.evaluate(() => Promise.race([
+      window.aio.finished().then((s) => `resolved: ${s.status}`, (e) => `rejected: ${e.message}`),
+      new Promise((r) => setTimeout(() => r('still pending after 2 s'), 2000)),
+    ]));
+    assert.equal(outcome, 'rejected: aio.finished: nothing has run yet; start a run with aio.run(demo, params) first');
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
+});
+
+test('finished() taken during a run settles for that run: its final snapshot, or a rejection once it is replaced', async () => {
+  const r = await page.evaluate(async () => {
+    const settle = (p) => p.then((s) => ({ resolved: s.demo, status: s.status, output: s.output.at(-1) }), (e) => ({ rejected: e.message }));
+    window.aio.setSpeed(1);
+    window.aio.run('count', { n: 2 });
+    const replaced = settle(window.aio.finished());
+    window.aio.setSpeed('instant');
+    window.aio.run('rand', {});
+    const own = settle(window.aio.finished());
+    const first = await replaced;
+    const second = await own;
+    window.aio.setSpeed(1);
+    window.aio.run('count', { n: 2 });
+    const stopped = settle(window.aio.finished());
+    window.aio.stop();
+    const third = await stopped;
+    const again = await settle(window.aio.finished());   // after the end: at once, the same run
+    return { first, second, third, again };
+  });
+  assert.deepEqual(r.first, { rejected: 'aio.finished: the count run was replaced by a new run before it ended' });
+  assert.equal(r.second.resolved, 'rand');
+  assert.equal(r.second.status, 'finished');
+  assert.equal(r.third.resolved, 'count');
+  assert.equal(r.third.status, 'stopped');
+  assert.deepEqual(r.again, r.third);
+  // A run started from the page's own controls replaces it just the same.
+  await page.evaluate(() => {
+    window.aio.setSpeed(0.1);
+    window.aio.run('count', { n: 2 });
+    window.byKey = window.aio.finished().then((s) => `resolved: ${s.demo} ${s.status}`, (e) => `rejected: ${e.message}`);
+  });
+  await page.mouse.click(640, 700);   // focus the page (an empty spot of the console)
+  await page.keyboard.press('r');
+  assert.equal(await page.evaluate(() => window.byKey), 'rejected: aio.finished: the count run was replaced by a new run before it ended');
+  await page.evaluate(() => window.aio.stop());
+  await stillWorks();
+  const { png } = await screenshot(page, 'api-hostile-after');
+  assert.ok(distinctColours(png) > 8, 'the page still draws');
 });

@@ -10,7 +10,8 @@
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failed start is shown in the error panel; callers still see the rejection
-  let waiting = [];       // finished() promises not yet settled
+  let currentRun = 0;     // which run the app is on (it counts them), from _runStarted
+  let waiting = [];       // finished() promises not yet settled: {run, demo, resolve, reject}
 
   function module(api) {
     if (!window.Module || !Module._aio_snapshot_json) throw new Error(`${api}: the playground is not ready yet (await aio.ready)`);
@@ -57,12 +58,21 @@
 
   const ended = (snap) => snap.status === 'finished' || snap.status === 'stopped';
 
+  // The current run ended: its finished() promises get its final snapshot.
   function settle() {
     const snap = snapshot();
     if (!ended(snap)) return;
-    const now = waiting;
-    waiting = [];
-    for (const resolve of now) resolve(snap);
+    const mine = waiting.filter((w) => w.run === currentRun);
+    waiting = waiting.filter((w) => w.run !== currentRun);
+    for (const w of mine) w.resolve(snap);
+  }
+
+  // A new run replaced the one that finished() promises were waiting for: they reject at once.
+  function runStarted(run) {
+    currentRun = run;
+    const replaced = waiting.filter((w) => w.run !== run);
+    waiting = waiting.filter((w) => w.run === run);
+    for (const w of replaced) w.reject(new Error(`aio.finished: the ${w.demo} run was replaced by a new run before it ended`));
   }
 
   window.aio = {
@@ -94,11 +104,15 @@
         check.fail('aio.setSpeed', `speed must be a number from 0.1 to 10 or "instant", got ${check.describe(x)}`);
       call('aio.setSpeed', (M) => M._aio_set_speed(x));
     },
-    // The final snapshot of the current run, once it finishes or is stopped.
+    // The final snapshot of the run going on when it was called, once that run finishes or is
+    // stopped; at once if it already has. Rejects at once on a page where nothing has run yet,
+    // and as soon as a new run replaces that one.
     finished() {
-      return new Promise((resolve) => {
-        waiting.push(resolve);
-        settle();
+      return new Promise((resolve, reject) => {
+        const snap = snapshot();
+        if (snap.status === 'idle') reject(new Error('aio.finished: nothing has run yet; start a run with aio.run(demo, params) first'));
+        else if (ended(snap)) resolve(snap);
+        else waiting.push({ run: currentRun, demo: snap.demo, resolve, reject });
       });
     },
     snapshot,
@@ -111,6 +125,7 @@
     },
     _firstFrame: () => resolveReady(window.aio),
     _fail: (error) => rejectReady(error),
+    _runStarted: runStarted,
     _runEnded: () => settle(),
   };
 })();

@@ -50,6 +50,7 @@
     printErr: (text) => console.warn(text),
     onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),
     onFatal: (what, detail) => fail(what, detail),
+    onRunStarted: (run) => window.aio._runStarted(run),
     onRunEnded: () => window.aio._runEnded(),
     onAppStarted: () => {
       // The UI follows the system's light or dark preference, also when it changes.
