@@ -104,6 +104,25 @@ test('deep nesting is refused at depth 32, twenty times over, and leaks no wasm 
   assert.equal(at32, 'aio.run: chain: ids must be a list of whole numbers, got a list of 1 item');
 });
 
+test('a call that fails inside the app puts the wasm stack pointer back', async () => {
+  // A page hook that throws unwinds through the app's frames, which do not free their stack.
+  const r = await page.evaluate(() => {
+    const hook = Module.onRunStarted;
+    const before = Module.stackSave();
+    const messages = [];
+    Module.onRunStarted = () => { throw new Error('hook broke'); };
+    try {
+      for (let i = 0; i < 20; i++) messages.push(window.attempt(() => window.aio.run('count', { n: 1 })).message);
+    } finally {
+      Module.onRunStarted = hook;
+    }
+    return { messages, before, after: Module.stackSave() };
+  });
+  assert.deepEqual(r.messages, Array(20).fill('aio.run: the playground failed (Error: hook broke)'));
+  assert.equal(r.after, r.before);
+  await stillWorks();
+});
+
 test('only plain JSON data is taken: every other kind of value is named, with where it is', async () => {
   const plain = 'plain JSON data \\(an object, a list, text, a finite number, a boolean or null\\)';
   await hostile([
