@@ -90,7 +90,8 @@
     const entered = [];   // objects in the order they were entered, to find a Proxy afterwards
     const open = new Map();   // the objects enclosing the one being read, to their paths
 
-    // The own properties of v as [key, descriptor], read once; a throwing Proxy trap lands here.
+    // A list's length and the own properties of v as [key, descriptor], read once; a throwing
+    // Proxy trap lands here.
     function entries(v, at, isList) {
       try {
         const proto = Object.getPrototypeOf(v);
@@ -100,9 +101,10 @@
         if (isList && n > limits.values - used.values)
           fail(api, `${at} has ${count(n)} items; params may hold at most ${count(limits.values)} values in all`);
         const keys = Reflect.ownKeys(v);
-        if (keys.length > limits.values - used.values + 1)
-          fail(api, `${at} has ${count(keys.length)} properties; params may hold at most ${count(limits.values)} values in all`);
-        return keys.map((k) => [k, Object.getOwnPropertyDescriptor(v, k)]);
+        const own = keys.length - (isList ? 1 : 0);   // a list's keys include its length
+        if (own > limits.values - used.values)
+          fail(api, `${at} has ${count(own)} properties; params may hold at most ${count(limits.values)} values in all`);
+        return { length: n, props: keys.map((k) => [k, Object.getOwnPropertyDescriptor(v, k)]) };
       } catch (e) {
         if (ours.has(e)) throw e;
         return fail(api, `${at} could not be read (${messageOf(e)})`);
@@ -134,13 +136,13 @@
       open.set(v, at);
       let isList;
       try { isList = Array.isArray(v); } catch (e) { fail(api, `${at} could not be read (${messageOf(e)})`); }
-      const props = entries(v, at, isList);
+      const { length, props } = entries(v, at, isList);
       const out = isList ? [] : Object.create(null);   // no prototype: a "__proto__" key stays a key
       for (const [key, desc] of props) {
         if (isList && key === 'length') continue;
         if (typeof key === 'symbol') fail(api, `${at} has a symbol key (${clip(String(key))}); keys must be text`);
         const index = isList ? Number(key) : NaN;
-        if (isList && !(String(index) === key && index >= 0 && index < v.length))
+        if (isList && !(String(index) === key && index >= 0 && index < length))
           fail(api, `${at} has a property ${JSON.stringify(clip(key))} besides its items; a list takes items only`);
         if (!isList) checkText(api, `a key of ${at}`, key, limits.name);
         const next = isList ? `${at}[${key}]` : member(at, key);
@@ -150,7 +152,7 @@
         if (isList) out[index] = walk(desc.value, next, depth + 1);
         else out[key] = walk(desc.value, next, depth + 1);
       }
-      if (isList && props.length - 1 !== v.length) {
+      if (isList && props.length - 1 !== length) {
         const hole = out.findIndex((x, i) => !(i in out));
         fail(api, `${at}[${hole < 0 ? out.length : hole}] is an empty slot; a list must have every item`);
       }
