@@ -52,8 +52,8 @@
     return reply.ok;
   }
 
-  function snapshot() {
-    return JSON.parse(enter('aio.snapshot', (M) => M.UTF8ToString(M._aio_snapshot_json())));
+  function snapshot(api = 'aio.snapshot') {
+    return JSON.parse(enter(api, (M) => M.UTF8ToString(M._aio_snapshot_json())));
   }
 
   const ended = (snap) => snap.status === 'finished' || snap.status === 'stopped';
@@ -109,13 +109,13 @@
     // and as soon as a new run replaces that one.
     finished() {
       return new Promise((resolve, reject) => {
-        const snap = snapshot();
+        const snap = snapshot('aio.finished');
         if (snap.status === 'idle') reject(new Error('aio.finished: nothing has run yet; start a run with aio.run(demo, params) first'));
         else if (ended(snap)) resolve(snap);
         else waiting.push({ run: currentRun, demo: snap.demo, resolve, reject });
       });
     },
-    snapshot,
+    snapshot: () => snapshot(),
     // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or 'crawler'.
     showView(name) {
       check.name('aio.showView', 'view', name);
