@@ -115,7 +115,9 @@ void draw_ui() {
     } else if (ImGui::BeginTabBar("views")) {
         for (const View& v : views) {
             const ImGuiTabItemFlags flags = g_ui.select_view == v.id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-            if (!ImGui::BeginTabItem(v.label.c_str(), nullptr, flags)) continue;
+            const bool open = ImGui::BeginTabItem(v.label.c_str(), nullptr, flags);
+            aio::views::note_landmark(("tab:" + std::string(v.id)).c_str());
+            if (!open) continue;
             draw_view(v);
             ImGui::EndTabItem();
         }

@@ -35,9 +35,13 @@ void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
         case demos::Param::Kind::Int: {
             auto& x = std::get<int64_t>(v);
             ImGui::InputScalar(label.c_str(), ImGuiDataType_S64, &x);
+            note_landmark(("param:" + p.name).c_str());
             break;
         }
-        case demos::Param::Kind::Float: ImGui::InputDouble(label.c_str(), &std::get<double>(v), 0.1, 1.0, "%.3g"); break;
+        case demos::Param::Kind::Float:
+            ImGui::InputDouble(label.c_str(), &std::get<double>(v), 0.1, 1.0, "%.3g");
+            note_landmark(("param:" + p.name).c_str());
+            break;
         case demos::Param::Kind::IntList: {
             std::string text = list_text(std::get<std::vector<int64_t>>(v));
             if (ImGui::InputText(label.c_str(), &text)) {
@@ -51,6 +55,7 @@ void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
                 v = list;
                 error.clear();
             }
+            note_landmark(("param:" + p.name).c_str());
             break;
         }
         case demos::Param::Kind::Text: {
@@ -79,19 +84,24 @@ void draw_controls(page::Session& session, UiState& ui) {
         ui.edited = session.params();
     }
     ui.demo = std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1);
-    const demos::Demo& d = *all[static_cast<size_t>(ui.demo)];
-    if (ui.edited.empty()) ui.edited = demos::resolve_params(d, {});
 
+    // The picker first: the rest of the panel shows the demo picked, even in the frame it is picked.
     ImGui::SetNextItemWidth(-FLT_MIN);   // the whole title: it says what the demo is
-    if (ImGui::BeginCombo("##demo", d.title.c_str())) {
-        for (size_t i = 0; i < all.size(); ++i)
+    const bool picking = ImGui::BeginCombo("##demo", all[static_cast<size_t>(ui.demo)]->title.c_str());
+    note_landmark("demo");
+    if (picking) {
+        for (size_t i = 0; i < all.size(); ++i) {
             if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo)) {
                 ui.demo = static_cast<int>(i);
                 ui.edited = demos::resolve_params(*all[i], {});
                 ui.error.clear();
             }
+            note_landmark(("demo:" + all[i]->name).c_str());
+        }
         ImGui::EndCombo();
     }
+    const demos::Demo& d = *all[static_cast<size_t>(ui.demo)];
+    if (ui.edited.empty()) ui.edited = demos::resolve_params(d, {});
     ImGui::TextWrapped("%s", d.summary.c_str());
     ImGui::Separator();
 
