@@ -1,6 +1,7 @@
 // The page's entry point: SDL2 + WebGL2 + Dear ImGui. The browser drives frames (web/js/frames.js
 // calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
 #include "playground/app/imgui_backend.hpp"
+#include "playground/app/input_queue.hpp"
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_fonts.hpp"
 #include "playground/app/touch_scroll.hpp"
@@ -54,6 +55,7 @@ void sync_canvas_size() {
 
 aio::views::UiState g_ui;
 aio::page::TouchScroll g_touch;
+aio::page::InputQueue g_input;
 
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
@@ -162,12 +164,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {
     return json.c_str();
 }
 
-// Draws one frame; returns 1 while the page wants another frame soon (animations, a running demo).
+// Draws one frame; returns 1 while the page wants another frame soon (a running demo, queued input).
 extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
     sync_canvas_size();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
+        g_input.push(event);
         g_touch.on_event(event, (float)g_css_w, (float)g_css_h);
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput) {
             const SDL_Keycode k = event.key.keysym.sym;
@@ -180,6 +182,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    g_input.feed();
     g_touch.apply();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
@@ -193,7 +196,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
     glClearColor(bg.x * 0.6f, bg.y * 0.6f, bg.z * 0.6f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    return aio::page::wants_next_frame() ? 1 : 0;
+    return aio::page::wants_next_frame() || g_input.pending() ? 1 : 0;
 }
 
 int main() {

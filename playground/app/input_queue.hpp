@@ -1,0 +1,30 @@
+// Feeds SDL input to Dear ImGui without losing fast clicks or keys. ImGui before 1.87 samples the
+// mouse buttons and keys once per frame, so a press and release in the same frame vanish; this
+// queue hands ImGui at most one button transition (with its position) and one change per key a
+// frame, and keeps the rest for the next frames. From 1.87 on, ImGui queues input itself and this
+// only forwards events to the backend.
+#pragma once
+#include <SDL.h>
+
+#include <deque>
+
+namespace aio::page {
+
+class InputQueue {
+public:
+    // Takes one SDL event (call for every polled event, in order).
+    void push(const SDL_Event& event);
+    // Hands this frame's share to ImGui: call after the backend's NewFrame, before ImGui::NewFrame.
+    // Returns true if any input reached ImGui this frame.
+    bool feed();
+    // True while input waits for later frames: the page must draw them.
+    bool pending() const;
+
+private:
+    std::deque<SDL_Event> events_;
+    float x_ = -1, y_ = -1;   // the mouse position and buttons ImGui has been given, CSS pixels
+    bool buttons_[3] = {};
+    bool known_ = false;      // false until an event has told where the mouse is
+};
+
+}  // namespace aio::page
