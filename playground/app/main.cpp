@@ -1,5 +1,6 @@
 // The page's entry point: SDL2 + WebGL2 + Dear ImGui. The browser drives frames (web/js/frames.js
 // calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
+#include "playground/app/frame_settle.hpp"
 #include "playground/app/imgui_backend.hpp"
 #include "playground/app/input_queue.hpp"
 #include "playground/app/page_api.hpp"
@@ -56,6 +57,7 @@ void sync_canvas_size() {
 aio::views::UiState g_ui;
 aio::page::TouchScroll g_touch;
 aio::page::InputQueue g_input;
+aio::page::FrameSettle g_settle;
 
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
@@ -164,8 +166,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {
     return json.c_str();
 }
 
-// Draws one frame; returns 1 while the page wants another frame soon (a running demo, queued input).
-extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
+// Draws one frame; returns 1 while the page wants another frame soon: a demo runs, input waits in
+// the queue, or the output has not settled yet. `stirred` is 1 when the page asked for this frame
+// because something changed (input, a page API call, a resize).
+extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     sync_canvas_size();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
@@ -182,7 +186,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    g_input.feed();
+    const bool fed = g_input.feed();
     g_touch.apply();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
@@ -196,7 +200,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame() {
     glClearColor(bg.x * 0.6f, bg.y * 0.6f, bg.z * 0.6f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    return aio::page::wants_next_frame() || g_input.pending() ? 1 : 0;
+    const bool settling = g_settle.wants_more(*ImGui::GetDrawData(), stirred || fed);
+    return aio::page::wants_next_frame() || g_input.pending() || settling ? 1 : 0;
 }
 
 int main() {
@@ -223,6 +228,7 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is per visit; nothing written to the browser's storage
+    io.ConfigInputTextCursorBlink = false;   // the page draws only on demand, so a blink would freeze half-way
     ImGui::StyleColorsDark();
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");

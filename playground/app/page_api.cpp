@@ -170,21 +170,15 @@ void download(const std::string& name, const std::string& text) {
     }, name.c_str(), text.data(), text.size());
 }
 
-// Every frame while a demo runs. Otherwise two more after anything changed, because ImGui settles
-// scroll positions and sizes a frame after their content changes (the console's follow, say).
+// Every frame while a demo runs, and one more after anything in the session changed (the frame
+// settling in main.cpp then draws until the views stop moving).
 bool wants_next_frame() {
     static std::tuple<uint64_t, uint64_t, size_t, Status> last;
-    static int settle = 0;
     const Session& s = session();
     const auto now = std::make_tuple(s.runs(), s.iteration(), s.output().size(), s.status());
-    if (now != last) {
-        last = now;
-        settle = 2;
-    }
-    if (s.status() == Status::Running) return true;
-    if (settle == 0) return false;
-    --settle;
-    return true;
+    const bool changed = now != last;
+    last = now;
+    return changed || s.status() == Status::Running;
 }
 
 }  // namespace aio::page

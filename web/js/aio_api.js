@@ -48,7 +48,7 @@
   function call(api, body) {
     const reply = JSON.parse(enter(api, (M, text) => M.UTF8ToString(body(M, text))));
     if ('error' in reply) throw new Error(`${api}: ${reply.error}`);
-    if (window.aioFrames) aioFrames.request(2);
+    if (window.aioFrames) aioFrames.request();
     return reply.ok;
   }
 
@@ -121,7 +121,7 @@
       check.name('aio.showView', 'view', name);
       if (!views.includes(name)) check.fail('aio.showView', `view must be one of ${views.join(', ')}, got ${check.describe(name)}`);
       enter('aio.showView', (M, text) => M._aio_show_view(text(name)[0]));
-      if (window.aioFrames) aioFrames.request(2);
+      if (window.aioFrames) aioFrames.request();
     },
     _firstFrame: () => resolveReady(window.aio),
     _fail: (error) => rejectReady(error),

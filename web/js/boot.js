@@ -55,11 +55,11 @@
     onAppStarted: () => {
       // The UI follows the system's light or dark preference, also when it changes.
       const dark = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
-      const theme = () => { Module._aio_set_theme(dark && !dark.matches ? 0 : 1); window.aioFrames.request(2); };
+      const theme = () => { Module._aio_set_theme(dark && !dark.matches ? 0 : 1); window.aioFrames.request(); };
       if (dark) dark.addEventListener('change', theme);
       theme();
-      window.aioFrames.attach(canvas, () => {
-        const more = Module._aio_frame();
+      window.aioFrames.attach(canvas, (stirred) => {
+        const more = Module._aio_frame(stirred ? 1 : 0);
         if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); }
         return more;
       });

@@ -1,40 +1,47 @@
-// Draws frames on demand: after input, resizes and API calls, and continuously only while the app
-// asks for it (a demo running). An idle page schedules no frames at all.
+// Draws frames on demand: after input, resizes and API calls, and then for as long as the app asks
+// (a demo running, queued input, views still settling). An idle page schedules no frames at all.
 (function () {
   'use strict';
   let pending = false;
-  let settle = 0;          // extra frames after input, so hover and release effects land
-  let drawFrame = null;    // set once the wasm app is ready
+  let stirred = false;     // something changed since the last frame: the app must not stop at it
+  let drawFrame = null;    // set once the wasm app is ready; draw(stirred) returns true for more
+
+  function draw() {
+    const s = stirred;
+    stirred = false;
+    return drawFrame(s);
+  }
 
   function tick() {
     pending = false;
-    if (!drawFrame) return;
-    const more = drawFrame();
-    if (settle > 0) settle--;
-    if (more || settle > 0) request();
+    if (drawFrame && draw()) schedule();
   }
 
-  function request(extra) {
-    if (extra) settle = Math.max(settle, extra);
+  function schedule() {
     if (pending) return;
     pending = true;
     requestAnimationFrame(tick);
   }
 
+  // Something changed: draw until the app has settled.
+  function request() {
+    stirred = true;
+    schedule();
+  }
+
   function attach(canvas, draw) {
     drawFrame = draw;
-    const poke = () => request(3);
     for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydown', 'keyup', 'focus', 'blur'])
-      (type.startsWith('key') ? window : canvas).addEventListener(type, poke, { passive: true });
-    new ResizeObserver(poke).observe(canvas);
-    window.addEventListener('resize', poke);
+      (type.startsWith('key') ? window : canvas).addEventListener(type, request, { passive: true });
+    new ResizeObserver(request).observe(canvas);
+    window.addEventListener('resize', request);
     if (window.matchMedia) {
       // A move to a screen with another devicePixelRatio needs sharper fonts.
       const watch = () => matchMedia(`(resolution: ${devicePixelRatio}dppx)`)
-        .addEventListener('change', () => { poke(); watch(); }, { once: true });
+        .addEventListener('change', () => { request(); watch(); }, { once: true });
       watch();
     }
-    request(2);
+    request();
   }
 
   window.aioFrames = { attach, request };
