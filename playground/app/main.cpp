@@ -5,6 +5,7 @@
 #include "playground/app/input_queue.hpp"
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_fonts.hpp"
+#include "playground/app/text_field.hpp"
 #include "playground/app/touch_scroll.hpp"
 #include "playground/views/views.hpp"
 
@@ -200,6 +201,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     glClearColor(bg.x * 0.6f, bg.y * 0.6f, bg.z * 0.6f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    aio::page::after_frame();
     const bool settling = g_settle.wants_more(*ImGui::GetDrawData(), stirred || fed);
     return aio::page::wants_next_frame() || g_input.pending() || settling ? 1 : 0;
 }

@@ -36,11 +36,13 @@ void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
             auto& x = std::get<int64_t>(v);
             ImGui::InputScalar(label.c_str(), ImGuiDataType_S64, &x);
             note_landmark(("param:" + p.name).c_str());
+            note_text_field("numeric");
             break;
         }
         case demos::Param::Kind::Float:
             ImGui::InputDouble(label.c_str(), &std::get<double>(v), 0.1, 1.0, "%.3g");
             note_landmark(("param:" + p.name).c_str());
+            note_text_field("decimal");
             break;
         case demos::Param::Kind::IntList: {
             std::string text = list_text(std::get<std::vector<int64_t>>(v));
@@ -56,12 +58,14 @@ void edit_param(const demos::Param& p, demos::Value& v, std::string& error) {
                 error.clear();
             }
             note_landmark(("param:" + p.name).c_str());
+            note_text_field("text");
             break;
         }
         case demos::Param::Kind::Text: {
             ImGui::TextUnformatted(label.c_str());
             const CodeFont code;
             ImGui::InputTextMultiline("##text", &std::get<std::string>(v), ImVec2(-1, ImGui::GetTextLineHeight() * 8));
+            note_text_field("text");
             break;
         }
     }

@@ -6,6 +6,8 @@
 namespace aio::views {
 namespace {
 std::map<std::string, Rect> g_landmarks;
+const char* g_text_field_mode = nullptr;
+int g_text_field_frame = -1;
 }  // namespace
 
 void note_landmark(const char* name) {
@@ -14,6 +16,16 @@ void note_landmark(const char* name) {
 }
 
 const std::map<std::string, Rect>& landmarks() { return g_landmarks; }
+
+void note_text_field(const char* inputmode) {
+    if (!ImGui::IsItemActive()) return;
+    g_text_field_mode = inputmode;
+    g_text_field_frame = ImGui::GetFrameCount();
+}
+
+const char* edited_text_field_mode() {
+    return g_text_field_frame == ImGui::GetFrameCount() ? g_text_field_mode : nullptr;
+}
 
 int list_table_flags() {
     const bool narrow = ImGui::GetContentRegionAvail().x < 700;

@@ -43,6 +43,11 @@ struct Rect { float x = 0, y = 0, w = 0, h = 0; };
 void note_landmark(const char* name);
 const std::map<std::string, Rect>& landmarks();
 
+// What a phone's on-screen keyboard should offer for the text field just drawn, if it is being
+// edited: an HTML inputmode ("numeric", "decimal" or "text"). Read back after the frame.
+void note_text_field(const char* inputmode);
+const char* edited_text_field_mode();   // this frame's, or nullptr when no noted field is edited
+
 // ImGuiTableFlags for a list (tasks, pages): on a narrow screen, columns keep their width and the
 // table scrolls sideways rather than squeezing every column into a phone's width.
 int list_table_flags();

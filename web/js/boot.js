@@ -58,8 +58,10 @@
       const theme = () => { Module._aio_set_theme(dark && !dark.matches ? 0 : 1); window.aioFrames.request(); };
       if (dark) dark.addEventListener('change', theme);
       theme();
+      window.aioTextField.attach(canvas);
       window.aioFrames.attach(canvas, (stirred) => {
         const more = Module._aio_frame(stirred ? 1 : 0);
+        window.aioTextField.sync();
         if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); }
         return more;
       });

@@ -29,6 +29,14 @@
     schedule();
   }
 
+  // Draws up to `max` frames now, inside the current event handler, while the app wants more
+  // (a browser opens the on-screen keyboard only for a focus made during the user's gesture).
+  function flush(max = 4) {
+    if (!drawFrame) return;
+    stirred = true;
+    for (let i = 0; i < max && draw(); i++);
+  }
+
   function attach(canvas, draw) {
     drawFrame = draw;
     for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydown', 'keyup', 'focus', 'blur'])
@@ -44,5 +52,5 @@
     request();
   }
 
-  window.aioFrames = { attach, request };
+  window.aioFrames = { attach, request, flush };
 })();
