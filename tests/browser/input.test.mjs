@@ -122,6 +122,36 @@ test('a key down and up within one frame reach the edited field: Right moves the
   await context.close();
 });
 
+test('a desktop keyboard types through the DOM field once, not twice; Escape puts the old value back', async () => {
+  const { page, errors, context } = await openDesktop();
+  const field = async () => (await landmarks(page))['param:n'];   // moves when the speed slider goes
+  const focusedValue = () => page.evaluate(() => document.activeElement?.classList.contains('aio-text-field') ? document.activeElement.value : null);
+  await page.mouse.click((await field()).x + 10, centre(await field()).y);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('aio-text-field'), null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.activeElement.inputMode), 'numeric');
+  await page.keyboard.type('12');
+  await settled(page);
+  assert.equal(await focusedValue(), '12');
+  await page.keyboard.press('Escape');
+  await settled(page);
+  assert.equal(await focusedValue(), null, 'Escape ended the edit');
+  await page.evaluate(() => window.aio.setSpeed('instant'));
+  await page.keyboard.press('r');
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.aio.source('count').command), 'python3 countasync.py', 'n is 3 again');
+  await page.mouse.click((await field()).x + 10, centre(await field()).y);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('aio-text-field'), null, { timeout: 10000 });
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  await page.keyboard.press('r');
+  await settled(page);
+  // Escape left n at 3 before; typed once each, '12' replaced the selected 3 (not '1122' or '312').
+  assert.equal(await page.evaluate(() => window.aio.source('count').command), 'python3 countasync.py -n 12');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tab click shows the new view without further input, and the page then stops drawing', async () => {
   const { page, errors, context } = await openDesktop();
   await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('chain', {}); return window.aio.finished(); });
