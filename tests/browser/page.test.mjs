@@ -171,7 +171,7 @@ test('an idle page draws no frames; a running demo draws every animation frame',
   await page.evaluate(() => {
     window.frameCount = 0;
     const draw = Module._aio_frame;
-    Module._aio_frame = () => { window.frameCount++; return draw(); };
+    Module._aio_frame = (stirred) => { window.frameCount++; return draw(stirred); };
   });
   const framesIn = async (ms) => {
     await page.evaluate(() => { window.frameCount = 0; });
