@@ -50,8 +50,10 @@ void draw_crawler(const page::Session& session, UiState& ui) {
     ImGui::SameLine();
     if (ImGui::Button("Download") && ui.download) ui.download("foundurls.txt", it->second);
     ImGui::BeginChild("found", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-    const CodeFont code;
-    ImGui::TextUnformatted(it->second.data(), it->second.data() + it->second.size());
+    {   // popped inside the child: popped after EndChild, the tab labels drawn next come out as boxes
+        const CodeFont code;
+        ImGui::TextUnformatted(it->second.data(), it->second.data() + it->second.size());
+    }
     ImGui::EndChild();
 }
 
