@@ -6,13 +6,28 @@
 namespace aio::views {
 namespace {
 std::map<std::string, Rect> g_landmarks;
+int g_landmarks_frame = -1;
 const char* g_text_field_mode = nullptr;
 int g_text_field_frame = -1;
 }  // namespace
 
-void note_landmark(const char* name) {
+void note_landmark(const std::string& name, const Rect& rect) {
+    // Only what this frame drew: a closed list's items or another demo's fields are gone.
+    if (ImGui::GetFrameCount() != g_landmarks_frame) {
+        g_landmarks.clear();
+        g_landmarks_frame = ImGui::GetFrameCount();
+    }
+    g_landmarks[name] = rect;
+}
+
+void note_landmark(const std::string& name) {
     const ImVec2 lo = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-    g_landmarks[name] = Rect{lo.x, lo.y, size.x, size.y};
+    note_landmark(name, Rect{lo.x, lo.y, size.x, size.y});
+}
+
+void note_window_landmark(const std::string& name) {
+    const ImVec2 lo = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    note_landmark(name, Rect{lo.x, lo.y, size.x, size.y});
 }
 
 const std::map<std::string, Rect>& landmarks() { return g_landmarks; }

@@ -43,6 +43,27 @@ std::string time_in_states(const TaskView& t, Time since_snapshot) {
     }
     return out;
 }
+
+// A swatch of the state's colour, then its letter and name in the text colour, so the state reads
+// in either theme and without colour.
+void state_badge(TaskState s) {
+    const StateLook l = look(s);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + h * 0.6f, at.y + h), ImGui::GetColorU32(l.colour));
+    ImGui::Dummy(ImVec2(h * 0.6f, h));
+    ImGui::SameLine();
+    ImGui::Text("%s %s", l.letter, to_string(s));
+}
+
+// What the letters of "time in each state" stand for, on hover.
+void legend_tooltip() {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    for (int s = 0; s < kTaskStateCount; ++s) state_badge(static_cast<TaskState>(s));
+    ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void draw_task_table(const Snapshot& snap, Time now) {
@@ -63,28 +84,28 @@ void draw_task_table(const Snapshot& snap, Time now) {
     ImGui::TableSetupColumn("await stack", 0, narrow ? 0.0f : 2.0f);   // a weight, or fit when fixed
     ImGui::TableSetupColumn("result");
     ImGui::TableSetupColumn("time in each state (s)");
-    ImGui::TableHeadersRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 7; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        if (c == 6) {
+            note_landmark("tasks:time-in-states");
+            legend_tooltip();
+        }
+    }
     bool noted_left = false;
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()));
     while (clip.Step()) {
         for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
             const TaskView& t = snap.tasks[static_cast<size_t>(i)];
-            const StateLook l = look(t.state);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%u", t.id);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::TableNextColumn();
-            // A swatch of the state's colour, then its letter and name in the text colour, so the
-            // state reads in either theme and without colour.
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
-            ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + h * 0.6f, at.y + h), ImGui::GetColorU32(l.colour));
-            ImGui::Dummy(ImVec2(h * 0.6f, h));
-            ImGui::SameLine();
-            ImGui::Text("%s %s", l.letter, to_string(t.state));
+            state_badge(t.state);
             ImGui::TableNextColumn();
             if (t.until >= 0) {
                 ImGui::Text("%s  %.2f s left", t.waiting_on.c_str(), std::max(0.0, t.until - now));
@@ -101,6 +122,7 @@ void draw_task_table(const Snapshot& snap, Time now) {
             ImGui::TextUnformatted(t.result.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(time_in_states(t, std::max(0.0, now - snap.time)).c_str());
+            legend_tooltip();
         }
     }
     ImGui::EndTable();

@@ -37,11 +37,13 @@ struct ConsoleState {
     std::vector<TextStyle> line_start;   // one per printed line, and one for the next
 };
 
-// Where named widgets were drawn last frame (CSS pixels), so browser tests can tap, drag and
-// scroll them without hard-coding a layout: note_landmark names the item just drawn.
+// Where named widgets were drawn in the last frame (CSS pixels), so browser tests can tap, drag
+// and scroll them without hard-coding a layout. Names: tests/browser/harness.mjs lists them.
 struct Rect { float x = 0, y = 0, w = 0, h = 0; };
-void note_landmark(const char* name);
-const std::map<std::string, Rect>& landmarks();
+void note_landmark(const std::string& name);                      // the item just drawn
+void note_landmark(const std::string& name, const Rect& rect);    // a part of it (a step button)
+void note_window_landmark(const std::string& name);               // the current window (a popup)
+const std::map<std::string, Rect>& landmarks();                   // only the last frame's
 
 // What a phone's on-screen keyboard should offer for the text field just drawn, if it is being
 // edited: an HTML inputmode ("numeric", "decimal" or "text"). Read back after the frame.
@@ -63,6 +65,8 @@ struct UiState {
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false, key_help = false;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
+    std::string view = "tasks";     // the view shown, kept across the wide and narrow layouts
+    bool narrow = false;            // the layout of the last frame
     TimelineState timeline;
     ConsoleState console;
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file (the page's)
