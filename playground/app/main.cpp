@@ -78,6 +78,7 @@ void draw_ui() {
     ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
     aio::views::draw_controls(session, g_ui);
     ImGui::EndChild();
+    aio::views::note_landmark("controls");
     if (!narrow) ImGui::SameLine();
     ImGui::BeginGroup();
     const float right_h = ImGui::GetContentRegionAvail().y;
@@ -89,7 +90,13 @@ void draw_ui() {
         bool scroll;
         std::function<void()> draw;
     };
-    const aio::demos::Demo* shown = session.demo() ? session.demo() : aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+    const aio::demos::Demo* picked = aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+    const aio::demos::Demo* shown = session.demo() ? session.demo() : picked;
+    if (shown != picked) {   // another demo was picked since: say whose run the views still show
+        ImGui::TextWrapped("Showing the previous run, of %s (%s). Run starts %s.", shown->name.c_str(),
+                           aio::page::to_string(session.status()), picked->name.c_str());
+        aio::views::note_landmark("views:previous");
+    }
     std::vector<View> views = {
         {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, g_ui.timeline); }},
@@ -104,25 +111,34 @@ void draw_ui() {
         v.draw();
         if (v.scroll) ImGui::EndChild();
     };
+    // One chosen view for both layouts, so crossing 720 px keeps it.
+    std::string bring = g_ui.select_view;
+    if (narrow != g_ui.narrow && bring.empty()) bring = g_ui.view;
+    g_ui.narrow = narrow;
+    if (!bring.empty()) g_ui.view = bring;
     if (narrow) {
         // A phone has no room for eight tabs: a picker names the view, whole.
-        static std::string current = "tasks";
-        if (!g_ui.select_view.empty()) current = g_ui.select_view;
-        auto it = std::find_if(views.begin(), views.end(), [](const View& v) { return current == v.id; });
+        auto it = std::find_if(views.begin(), views.end(), [](const View& v) { return g_ui.view == v.id; });
         if (it == views.end()) it = views.begin();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        if (ImGui::BeginCombo("##view", it->label.c_str())) {
-            for (auto v = views.begin(); v != views.end(); ++v)
-                if (ImGui::Selectable(v->label.c_str(), v == it)) current = v->id;
+        const bool open = ImGui::BeginCombo("##view", it->label.c_str());
+        aio::views::note_landmark("view");
+        if (open) {
+            for (auto v = views.begin(); v != views.end(); ++v) {
+                if (ImGui::Selectable(v->label.c_str(), v == it)) g_ui.view = v->id;
+                aio::views::note_landmark(std::string("view:") + v->id);
+            }
             ImGui::EndCombo();
         }
         draw_view(*it);
     } else if (ImGui::BeginTabBar("views")) {
         for (const View& v : views) {
-            const ImGuiTabItemFlags flags = g_ui.select_view == v.id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+            const ImGuiTabItemFlags flags = bring == v.id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
             const bool open = ImGui::BeginTabItem(v.label.c_str(), nullptr, flags);
-            aio::views::note_landmark(("tab:" + std::string(v.id)).c_str());
+            aio::views::note_landmark(std::string("tab:") + v.id);
             if (!open) continue;
+            // While a tab is being brought forward, the old one still draws for a frame.
+            if (bring.empty()) g_ui.view = v.id;
             draw_view(v);
             ImGui::EndTabItem();
         }
