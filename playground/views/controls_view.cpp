@@ -178,7 +178,8 @@ void draw_controls(page::Session& session, UiState& ui) {
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.00f, 0.38f, 0.60f, 1));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    const bool run_pressed = ImGui::Button(live ? "Restart (R)" : "Run (R)");
+    // Fixed IDs: a press that spans the run's end (Restart turning into Run) still counts.
+    const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run");
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
     if (run_pressed || ui.key_run) {
@@ -192,7 +193,7 @@ void draw_controls(page::Session& session, UiState& ui) {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!live);
-    if (ImGui::Button(st == page::Status::Paused ? "Resume (Space)" : "Pause (Space)") || (live && ui.key_pause))
+    if (ImGui::Button(st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause") || (live && ui.key_pause))
         st == page::Status::Paused ? session.resume() : session.pause();
     note_landmark("pause");
     ImGui::SameLine();
