@@ -2,14 +2,9 @@
 // for its script; pause, step, stop and speed behave; bad calls throw and change nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
+import { cpythonLines, maskItems, assertCrawledSampleSite } from './reference.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let server, browser, page, errors, context;
 before(async () => {
   server = await startServer();
@@ -19,21 +14,6 @@ before(async () => {
 });
 after(async () => { await context?.close(); await browser?.close(); server?.stop(); });
 
-// The demo's own script on CPython's virtual-time loop (tests/playground/run_demo_script.py).
-function cpythonLines(source) {
-  const dir = mkdtempSync(join(tmpdir(), 'aio-api-'));
-  try {
-    const script = join(dir, source.script);
-    writeFileSync(script, source.python);
-    const args = source.command.split(' ').slice(2);   // after "python3 <script>"
-    const out = execFileSync('/usr/bin/python3', [join(repo, 'tests/playground/run_demo_script.py'), script, ...args],
-                             { encoding: 'utf8' });
-    return out.split('\n').slice(0, -1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const maskItems = (lines) => lines.map((l) => l.replace(/<[0-9a-f]{10}>/g, '<ITEM>'));
 
 test('demos and their parameters are listed with defaults, ranges and help', async () => {
   const names = await page.evaluate(() => window.aio.demos());
@@ -69,15 +49,7 @@ test('the crawler fetches the sample site and writes foundurls.txt', async () =>
     window.aio.run('crawler', {});
     return window.aio.finished();
   });
-  const base = new URL('sample-site/', server.url).href;
-  assert.ok(snap.output.includes(`INFO:areq: Got response [200] for URL: ${base}index.html`), snap.output.join('\n'));
-  assert.ok(snap.output.includes(`ERROR:areq: aiohttp exception for ${base}teapots.html [404]: Not Found`));
-  assert.ok(snap.files['foundurls.txt'].includes(`${base}index.html\t${base}about.html\n`));
-  const page404 = snap.pages.find((p) => p.url === `${base}teapots.html`);
-  assert.deepEqual([page404.state, page404.status, page404.error], ['failed', 404, 'HTTP 404 Not Found']);
-  const index = snap.pages.find((p) => p.url === `${base}index.html`);
-  assert.equal(index.state, 'done');
-  assert.ok(index.links > 5 && index.bytes > 500);
+  assertCrawledSampleSite(snap, server.url);
   await page.evaluate(() => window.aio.showView('crawler'));
   await page.waitForTimeout(200);
   const { png } = await screenshot(page, 'view-crawler');

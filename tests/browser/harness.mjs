@@ -62,9 +62,53 @@ export function distinctColours(png, limit = 64) {
   return seen.size;
 }
 
-// Where the app drew its named widgets last frame ({run, speed, views, console, timeline}), in CSS pixels.
+// Where the app drew its named widgets in the last frame, in CSS pixels ({x, y, w, h} each). Only
+// what that frame drew is listed (an open list's items while it is open, the shown demo's fields):
+//   demo, demo:<name>                     the demo picker and each item of its open list
+//   param:<name>, param:<name>:-, :+      a parameter's field and, for numbers, its step buttons
+//   run, pause, step, stop                the run buttons (pause reads Resume while paused)
+//   help-button, help                     the "?" button and the help popup while it is open
+//   instant, speed                        the instant checkbox and the speed slider (not at instant)
+//   error                                 the red line of the last rejected input, while shown
+//   controls, views, console              the three panels
+//   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
+//                                         tree, source, queue, crawler, summary or loop
+//   view, view:<view>                     the phone layout's view picker and each item of its list
+//   views:previous                        the line saying the views show another demo's run
+//   tasks:time-in-states, timeline        the task table's state-letter header, the timeline
+//   time_left, timer_left                 the first sleep's time left (tasks), the first timer (loop)
 export async function landmarks(page) {
   return page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json())));
+}
+
+// Waits until the last frame drew landmark `name`, and returns where.
+export async function landmark(page, name, timeout = 5000) {
+  const handle = await page.waitForFunction((n) => JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n],
+                                            name, { timeout });
+  return handle.jsonValue();
+}
+
+export const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+// A pointer click held for 50 ms: Dear ImGui 1.86 loses a press and release that land in one frame.
+export async function click(page, rect) {
+  const { x, y } = centre(rect);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+  await page.waitForTimeout(50);
+}
+
+// A one-finger tap held for 50 ms, through Chromium's touch input (for the same reason).
+export async function tap(page, rect) {
+  const { x, y } = centre(rect);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await page.waitForTimeout(50);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.waitForTimeout(50);
 }
 
 // The pixels of a CSS-pixel rectangle of a screenshot taken at devicePixelRatio `dpr`.

@@ -2,7 +2,7 @@
 // a button, a drag on a list scrolls it, a drag on a widget (slider, timeline) moves that widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, distinctColours, landmarks, region, touchDrag } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, distinctColours, landmarks, region, touchDrag, centre } from './harness.mjs';
 
 const dpr = 2;
 let server, browser;
@@ -15,8 +15,6 @@ async function openPhone() {
   await opened.page.waitForFunction(() => document.getElementById('canvas').width === 720);
   return opened;
 }
-
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 test('a 360 px phone: the layout stacks, and a tap on Run starts the demo', async () => {
   const { page, errors, context } = await openPhone();
