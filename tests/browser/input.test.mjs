@@ -3,13 +3,11 @@
 // input and the page then stops drawing; and a phone's on-screen keyboard types into a field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmarks, region, touchDrag } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmarks, region, touchDrag, centre } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 // Counts the app's frames from here on (window.framesDrawn).
 async function countFrames(page) {
