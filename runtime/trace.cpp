@@ -68,6 +68,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     TaskRecord& r = tasks_[t.id() - 1];
     const Time now = t.loop().time();
     r.time_in[static_cast<int>(from)] += static_cast<float>(now - r.since);
+    if (from == TaskState::Waiting) r.wait_in[static_cast<int>(r.wait)] += static_cast<float>(now - r.since);
     r.since = now;
     r.state = t.state();
     ++r.changes;

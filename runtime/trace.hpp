@@ -33,6 +33,7 @@ struct TaskRecord {
     uint32_t changes = 0;                          // state changes and renames (snapshots reuse unchanged views)
     const TaskBase* task = nullptr;                // the task itself, until it is done
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
+    std::array<float, kWaitKindCount> wait_in{};   // of time_in[Waiting], seconds on each kind of wait
     std::string result;                            // repr of the result or exception, once finished
 };
 

@@ -36,6 +36,7 @@ enum class WaitKind : uint8_t {
     Shield,
     AsCompleted,
 };
+constexpr int kWaitKindCount = static_cast<int>(WaitKind::AsCompleted) + 1;
 const char* to_string(WaitKind k);    // "sleep", "queue.get", ...
 
 }  // namespace aio
