@@ -63,12 +63,13 @@ Coro<Response> fetch(std::string url, FetchOptions options) {
     Loop& loop = get_running_loop();
     FetchState& st = state(loop);
     if (!is_http_url(url)) throw FetchError(FetchError::Kind::InvalidUrl, "not an http(s) URL: " + url);
-    if (!st.network) throw FetchError(FetchError::Kind::Network, "no network: this loop's host cannot make requests");
+    Network* network = options.network ? options.network : st.network;
+    if (!network) throw FetchError(FetchError::Kind::Network, "no network: this loop's host cannot make requests");
 
     // A plain pointer in the callback: the network never calls done after abort().
     auto* fut = new FetchFuture(loop, url);
     fut->add_ref();   // one for this frame, one for the network until done or abort
-    const uint64_t id = st.network->start(url, options, [fut](FetchResult r) {
+    const uint64_t id = network->start(url, options, [fut](FetchResult r) {
         fut->network_done = true;
         fut->deliver(std::move(r));
         fut->release();
@@ -77,19 +78,21 @@ Coro<Response> fetch(std::string url, FetchOptions options) {
     st.in_flight.push_back({id, url, loop.time(), task ? task->id() : 0});
     struct Cleanup {
         Loop& loop;
+        Network* chosen;   // options.network: the caller keeps it alive; else the loop's, unless its host removed it
         FetchFuture* fut;
         uint64_t id;
         ~Cleanup() {
             FetchState& st = state(loop);
             auto it = std::find_if(st.in_flight.begin(), st.in_flight.end(), [&](const FetchInFlight& f) { return f.id == id; });
             if (it != st.in_flight.end()) st.in_flight.erase(it);
-            if (!fut->network_done && st.network) {   // cancelled or timed out: abort the request
-                st.network->abort(id);
+            Network* network = chosen ? chosen : st.network;
+            if (!fut->network_done && network) {   // cancelled or timed out: abort the request
+                network->abort(id);
                 fut->release();
             }
             fut->release();
         }
-    } cleanup{loop, fut, id};
+    } cleanup{loop, options.network, fut, id};
 
     detail::TimerHandle timeout(loop);
     if (options.timeout > 0) {

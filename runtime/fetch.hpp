@@ -15,12 +15,15 @@
 
 namespace aio {
 
+class Network;
+
 // Trivially copyable on purpose: g++ 12 mishandles temporaries with destructors passed
 // into a coroutine inside a co_await expression (`co_await fetch(url, {.timeout = 2})`).
 struct FetchOptions {
     const char* method = "GET";
     Time timeout = 30;                  // seconds of loop time; <= 0: no limit
     size_t max_body = 4 << 20;          // bytes kept of the body; the rest is dropped (truncated)
+    Network* network = nullptr;         // where the request goes; nullptr: the loop's (set_network)
 };
 
 struct Response {

@@ -10,14 +10,17 @@ FetchResult VirtualNetwork::resolve(std::string url, const FetchOptions& options
     latency = 0;
     for (int hops = 0; hops < 20; ++hops) {
         auto it = routes_.find(url);
-        if (it == routes_.end() || it->second.network_error) {
-            latency += it == routes_.end() ? 0.01 : it->second.latency;
+        std::optional<Route> found;
+        if (it != routes_.end()) found = it->second;
+        else if (fallback) found = fallback(url);
+        if (!found || found->network_error) {
+            latency += found ? found->latency : 0.01;
             r.failed = true;
             r.error = FetchError::Kind::Network;
             r.message = "network error or CORS refusal: " + url;
             return r;
         }
-        const Route& route = it->second;
+        const Route& route = *found;
         latency += route.latency;
         if (!route.redirect_to.empty()) {
             url = route.redirect_to;

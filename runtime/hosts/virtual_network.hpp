@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace aio {
@@ -24,6 +25,9 @@ public:
     explicit VirtualNetwork(Loop& loop) : loop_(loop) {}
     ~VirtualNetwork() override;
     void route(const std::string& url, Route r) { routes_[url] = std::move(r); }
+    // Answers URLs that have no route of their own (a static site's files by path, whatever the
+    // query); nullopt: nothing there, which fails as a network error.
+    std::function<std::optional<Route>(const std::string& url)> fallback;
 
     uint64_t start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) override;
     void abort(uint64_t id) override;

@@ -96,6 +96,28 @@ TEST(Fetch, concurrent_requests_overlap) {
     EXPECT_DOUBLE_EQ(n.loop.time(), 1.0);   // both in flight at once: the longer one sets the time
 }
 
+TEST(Fetch, options_network_sends_the_request_elsewhere_and_aborts_it_there) {
+    Net n;
+    aio::VirtualNetwork other(n.loop);
+    other.route("http://site/a", {.latency = 3, .body = "other"});
+    run_on(n, [](aio::VirtualNetwork& other) -> aio::Coro<void> {
+        auto r = co_await aio::fetch("http://site/a", {.network = &other});
+        EXPECT_EQ(r.body, "other");
+        EXPECT_DOUBLE_EQ(aio::get_running_loop().time(), 3.0);
+        auto t = aio::create_task(aio::fetch("http://site/a", {.network = &other}));
+        co_await aio::sleep(1);
+        EXPECT_EQ(aio::fetches_in_flight(aio::get_running_loop()).size(), 1u);   // listed like any request
+        t.cancel();
+        try {
+            co_await t;
+        } catch (const aio::CancelledError&) {
+        }
+    }(other));
+    EXPECT_EQ(n.net.started(), 0u);
+    EXPECT_EQ(other.started(), 2u);
+    EXPECT_EQ(other.aborted(), 1u);
+}
+
 TEST(Fetch, body_is_capped) {
     Net n;
     auto r = run_on(n, aio::fetch("http://site/a", {.max_body = 4}));
