@@ -1,9 +1,11 @@
 // crawler, after areq.py: GET every listed URL concurrently, find the links in each page with the
 // script's regex, resolve them with urljoin and write `source<TAB>link` lines to foundurls.txt.
 // Beyond the script: a concurrency limit, a per-request timeout, and following same-origin links
-// to a depth, with a bound on the pages fetched.
+// to a depth, with a bound on the pages fetched. The bundled sample site can answer from the
+// virtual network, each page after a latency the learner sets, so the requests visibly overlap.
 #include "playground/demos/demo.hpp"
 #include "playground/demos/links.hpp"
+#include "playground/demos/sample_site.hpp"
 #include "playground/demos/urljoin.hpp"
 #include "runtime/fetch.hpp"
 
@@ -171,6 +173,7 @@ struct Crawl {
     FetchOptions options;
     int64_t max_pages;
     Links seen;   // pages fetched or about to be, without fragments
+    std::unique_ptr<SampleSite> site;   // with virtual_network: answers the sample site's URLs
     bool output_full = false;
 
     PageReport& page(const std::string& url) {
@@ -198,7 +201,9 @@ struct Crawl {
 Coro<std::string> fetch_html(Crawl& c, std::string url) {
     co_await frame_name("fetch_html(" + repr(url) + ")");
     c.page(url).state = "fetching";
-    Response resp = co_await fetch(url, c.options);
+    FetchOptions options = c.options;
+    if (c.site) options.network = c.site->network_for(url);   // nullptr elsewhere: the host's network
+    Response resp = co_await fetch(url, options);
     c.page(url).status = resp.status;
     c.page(url).bytes = resp.body.size();
     if (resp.status >= 400) {
@@ -303,6 +308,9 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.files["foundurls.txt"] = "source_url\tparsed_url\n";
     auto c = std::make_unique<Crawl>(ctx, static_cast<int>(std::get<int64_t>(p["concurrency"])),
                                      FetchOptions{.timeout = std::get<double>(p["timeout"]), .max_body = kMaxBody}, max_pages);
+    if (std::get<bool>(p["virtual_network"]) && !ctx.base_url.empty())
+        c->site = std::make_unique<SampleSite>(ctx.loop, sample_site_root(ctx.base_url), std::get<double>(p["latency_min"]),
+                                               std::get<double>(p["latency_max"]));
     for (const std::string& u : urls) {
         c->seen.add(without_fragment(u));
         c->page(u);   // queued
@@ -342,6 +350,12 @@ const Demo& crawler_demo() {
             {"timeout", Param::Kind::Float, 10.0, 0.1, 120, 0, "seconds before a request gives up"},
             {"depth", Param::Kind::Int, int64_t{0}, 0, 5, 0, "follow same-origin links this many levels deep"},
             {"max_pages", Param::Kind::Int, int64_t{100}, 1, 1000, 0, "pages fetched at most, listed and followed"},
+            {"virtual_network", Param::Kind::Bool, true, 0, 0, 0,
+             "the bundled sample-site/ answers from the virtual network, after latency_min..latency_max s a page; "
+             "off: fetch() it from the server. Other URLs always use fetch()"},
+            {"latency_min", Param::Kind::Float, 0.5, 0, 30, 0, "fewest seconds a sample-site page takes on the virtual network"},
+            {"latency_max", Param::Kind::Float, 1.5, 0, 30, 0,
+             "most seconds a sample-site page takes on the virtual network (fixed per page; slow* pages 2 s more)"},
         },
         .python = kPython,
         .await_lines = {

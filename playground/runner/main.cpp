@@ -20,6 +20,11 @@ using namespace aio::demos;
 
 namespace {
 
+// The crawler's relative URL lines resolve as if the page were served by web/tools/serve.sh, so
+// `aio_run crawler` reads the bundled sample site there (from the virtual network unless
+// --virtual-network=false).
+const char* const kPageUrl = "http://127.0.0.1:8000/index.html";
+
 // The scripts' own spellings where they differ from --param-name; an empty flag is positional.
 struct Alias {
     const char *demo, *flag, *param;
@@ -254,7 +259,7 @@ void run_demo(const Demo& d, const Params& params, bool real_clock, const std::s
     if (!real_clock) {
         Context ctx{.loop = loop, .print = print, .random = aio::Random(), .files = {},
                     .perf_counter = [&] { return loop.time(); },
-                    .block = [&](double s) { loop.advance_to(loop.time() + s); }};
+                    .block = [&](double s) { loop.advance_to(loop.time() + s); }, .base_url = kPageUrl};
         aio::run(loop, d.main(ctx, params));
         return;
     }
@@ -265,7 +270,7 @@ void run_demo(const Demo& d, const Params& params, bool real_clock, const std::s
                 .block = [&](double s) {
                     std::this_thread::sleep_for(std::chrono::duration<double>(s));
                     loop.advance_to(host.elapsed());   // the loop's clock catches up with the blocked time
-                }};
+                }, .base_url = kPageUrl};
     aio::Task<void> main = aio::create_task(loop, d.main(ctx, params));
     try {
         host.run_until_complete(*main.base());

@@ -1,5 +1,6 @@
 // The crawler demo on the virtual network, serving the shipped sample site (web/sample-site) as
-// a static host would: what it logs, what it writes to foundurls.txt, and its limits.
+// a static host would: what it logs, what it writes to foundurls.txt, and its limits; and the
+// crawler's own virtual sample site (virtual_network) against it.
 #include "playground/demos/demo.hpp"
 #include "runtime/hosts/virtual_network.hpp"
 
@@ -47,7 +48,10 @@ struct CrawlRun {
     double took = 0;
 };
 
-CrawlRun crawl(const Params& given) {
+// Over the loop's network (here the test's copy of a static host: "the real network" to the
+// crawler), unless `given` turns the crawler's virtual sample site on.
+CrawlRun crawl(Params given) {
+    given.emplace("virtual_network", false);
     aio::Loop loop;
     aio::VirtualNetwork net(loop);
     route_sample_site(net);
@@ -71,6 +75,16 @@ CrawlRun crawl(const Params& given) {
     run.took = loop.time();
     aio::set_network(loop, nullptr);
     return run;
+}
+
+CrawlRun crawl_virtual(Params given) {
+    given["virtual_network"] = true;
+    return crawl(given);
+}
+
+Lines sorted(Lines lines) {
+    std::sort(lines.begin(), lines.end());
+    return lines;
 }
 
 bool has(const Lines& lines, const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); }
@@ -154,6 +168,70 @@ TEST(CrawlerDemo, bad_lines_are_reported_and_skipped) {
 
 TEST(CrawlerDemo, relative_lines_resolve_against_the_page) {
     const CrawlRun run = crawl({{"urls", "sample-site/about.html"}});
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "about.html"));
+}
+
+// Every file of the sample site, its folders with and without their slash, and a missing page.
+std::string every_page() {
+    std::string urls;
+    for (const auto& e : fs::recursive_directory_iterator(AIO_SAMPLE_SITE)) {
+        const std::string rel = fs::relative(e.path(), AIO_SAMPLE_SITE).generic_string();
+        if (e.is_directory() && fs::exists(e.path() / "index.html")) urls += kSite + rel + "\n" + kSite + rel + "/\n";
+        if (!e.is_directory()) urls += kSite + rel + "\n";
+    }
+    return urls + kSite + "teapots.html\n";
+}
+
+TEST(CrawlerDemo, virtual_site_logs_and_finds_what_the_served_site_does) {
+    for (const Params& list : {Params{}, Params{{"urls", every_page()}}}) {
+        const CrawlRun served = crawl(list), virt = crawl_virtual(list);
+        // The same lines (the order follows the latencies, which differ) and the same file.
+        EXPECT_EQ(sorted(virt.lines), sorted(served.lines));
+        std::istringstream a(served.found), b(virt.found);
+        Lines fa, fb;
+        for (std::string l; std::getline(a, l);) fa.push_back(l);
+        for (std::string l; std::getline(b, l);) fb.push_back(l);
+        EXPECT_EQ(sorted(fb), sorted(fa));
+        EXPECT_GT(fa.size(), 20u);
+    }
+}
+
+TEST(CrawlerDemo, virtual_site_requests_overlap_and_the_latency_sets_the_time) {
+    // latency_min = latency_max = L: every page answers after L s, docs after 2 L (its redirect is a
+    // request too), slow-brew.html after L + 2 s (the dev server's slow page). All 7 start at t = 0
+    // (concurrency 10), so the crawl takes max(2 L, L + 2) s.
+    for (double latency : {0.5, 1.0, 3.0}) {
+        const CrawlRun run = crawl_virtual({{"latency_min", latency}, {"latency_max", latency}});
+        EXPECT_NEAR(run.took, std::max(2 * latency, latency + 2), 1e-9) << latency;
+        EXPECT_EQ(run.most_in_flight, 7u);
+        EXPECT_EQ(run.lines.back(), "INFO:areq: Wrote results for source URL: " + kSite + (latency > 2 ? "docs" : "slow-brew.html"));
+    }
+    // The defaults spread pages over 0.5..1.5 s: they overlap, and the crawl lasts as long as the slowest.
+    const CrawlRun run = crawl_virtual({});
+    EXPECT_GE(run.most_in_flight, 2u);
+    EXPECT_GE(run.took, 0.5 + 2);
+    EXPECT_LE(run.took, 1.5 + 2);
+    // Two at a time: the semaphore holds the others back, so the crawl takes longer.
+    const CrawlRun two = crawl_virtual({{"concurrency", int64_t{2}}, {"latency_min", 1.0}, {"latency_max", 1.0}});
+    EXPECT_EQ(two.most_in_flight, 2u);
+    EXPECT_GT(two.took, 3.0);
+}
+
+TEST(CrawlerDemo, virtual_site_answers_its_special_pages_as_served) {
+    const CrawlRun run = crawl_virtual({{"latency_min", 1.0}, {"latency_max", 1.0}, {"timeout", 2.5}});
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "docs"));   // after the redirect
+    EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kSite + "teapots.html [404]: Not Found"));
+    // 1 + 2 s is past the 2.5 s timeout: only the slow page fails.
+    EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kSite + "slow-brew.html [None]: timed out after 2.5 s: " +
+                                   kSite + "slow-brew.html"));
+    EXPECT_NEAR(run.took, 2.5, 1e-9);
+}
+
+TEST(CrawlerDemo, virtual_site_is_only_the_sample_site) {
+    // Other URLs still go to the loop's network: here they have no route and fail.
+    const CrawlRun run = crawl_virtual({{"urls", kOrigin + "/elsewhere.html\n" + kSite + "about.html"}});
+    EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kOrigin + "/elsewhere.html [None]: network error or CORS refusal: " +
+                                   kOrigin + "/elsewhere.html"));
     EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "about.html"));
 }
 
