@@ -115,6 +115,10 @@ json snapshot_json(const Session& s) {
     for (const demos::PageReport& p : s.pages())
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
                          {"links", p.links}, {"error", p.error}});
+    const demos::RunSummary sum = s.summary();
+    const json summary = {{"elapsed", sum.elapsed}, {"work", sum.work}, {"others", sum.others}, {"blocked", sum.blocked},
+                          {"saved", sum.saved}, {"tasks", sum.tasks}, {"working", sum.working},
+                          {"lines", demos::describe(sum)}};
     return {{"demo", s.demo() ? json(s.demo()->name) : json(nullptr)},
             {"status", to_string(s.status())},
             {"time", s.time()},
@@ -124,7 +128,8 @@ json snapshot_json(const Session& s) {
             {"output", s.output()},
             {"queue", queue},
             {"files", s.files()},
-            {"pages", pages}};
+            {"pages", pages},
+            {"summary", summary}};
 }
 
 }  // namespace

@@ -12,17 +12,6 @@ namespace {
 constexpr size_t kMaxOutputLines = 100000;   // a console that cannot grow without limit
 }
 
-RunSummary summarise(const Snapshot& snap) {
-    RunSummary s;
-    s.elapsed = snap.time;
-    for (const TaskView& t : snap.tasks) {
-        if (t.name == "main") continue;   // main waits for the others: counting it would count them twice
-        s.waits += t.time_in[static_cast<int>(TaskState::Waiting)];
-        ++s.tasks;
-    }
-    return s;
-}
-
 const char* to_string(Status s) {
     switch (s) {
         case Status::Idle: return "idle";
@@ -104,7 +93,7 @@ void Session::finish(Status how) {
     if (how == Status::Finished) {
         const bool blocking = params_.count("blocking") && std::holds_alternative<bool>(params_.at("blocking")) &&
                               std::get<bool>(params_.at("blocking"));
-        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = summarise(snapshot());
+        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = summary();
     }
     if (on_change) on_change();
     if (on_end) on_end();
@@ -175,6 +164,8 @@ const std::vector<TraceEvent>& Session::events() const {
     }
     return events_;
 }
+
+RunSummary Session::summary() const { return run_ ? demos::summarise(run_->trace, run_->loop.time()) : RunSummary{}; }
 
 const std::vector<demos::PageReport>& Session::pages() const {
     static const std::vector<demos::PageReport> none;

@@ -3,6 +3,7 @@
 // host and network, the trace and what the demo printed and wrote.
 #pragma once
 #include "playground/demos/demo.hpp"
+#include "playground/demos/run_summary.hpp"
 #include "runtime/hosts/browser_host.hpp"
 #include "runtime/hosts/browser_network.hpp"
 #include "runtime/snapshot.hpp"
@@ -17,12 +18,7 @@ namespace aio::page {
 
 enum class Status { Idle, Running, Paused, Finished, Stopped };
 
-// What a run amounted to: loop time taken against the sum of the tasks' waits.
-struct RunSummary {
-    double elapsed = 0, waits = 0;
-    size_t tasks = 0;
-};
-RunSummary summarise(const Snapshot& snap);
+using demos::RunSummary;
 const char* to_string(Status s);
 
 class Session {
@@ -52,6 +48,7 @@ public:
     // The loop's state, taken again only after the loop has moved (views ask every frame).
     const Snapshot& snapshot() const;
     const std::vector<TraceEvent>& events() const;   // the recorded state changes, oldest first
+    RunSummary summary() const;         // the current run's figures, up to the loop's time now
     std::optional<demos::QueueStats> queue() const;
     // The last finished run of each demo, keyed by name ("count/blocking" for count's twin).
     const std::map<std::string, RunSummary>& finished_runs() const { return finished_runs_; }
