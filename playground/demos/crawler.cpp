@@ -351,8 +351,8 @@ const Demo& crawler_demo() {
             {"depth", Param::Kind::Int, int64_t{0}, 0, 5, 0, "follow same-origin links this many levels deep"},
             {"max_pages", Param::Kind::Int, int64_t{100}, 1, 1000, 0, "pages fetched at most, listed and followed"},
             {"virtual_network", Param::Kind::Bool, true, 0, 0, 0,
-             "the bundled sample-site/ answers from the virtual network, after latency_min..latency_max s a page; "
-             "off: fetch() it from the server. Other URLs always use fetch()"},
+             "sample-site/ answers from the virtual network, latency_min..latency_max s a page; off: fetch() it "
+             "(other URLs always)"},
             {"latency_min", Param::Kind::Float, 0.5, 0, 30, 0, "fewest seconds a sample-site page takes on the virtual network"},
             {"latency_max", Param::Kind::Float, 1.5, 0, 30, 0,
              "most seconds a sample-site page takes on the virtual network (fixed per page; slow* pages 2 s more)"},
