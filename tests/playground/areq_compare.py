@@ -2,6 +2,8 @@
 """The crawler demo against areq.py itself: both crawl the sample site served by the project's dev
 server, and the sets of (source_url, parsed_url) pairs they write must be equal. The URL list is
 the demo's default list, every page of the site, and a URL on a port where nothing listens.
+The crawler runs twice: over the network, and on its compiled-in copy of the site (the virtual
+network, at the address aio_run gives it: VIRTUAL_BASE); both must find areq.py's pairs.
 
     areq_compare.py --runner build/native/playground/runner/aio_run --site web/sample-site \\
                     --server web/tools/dev_server.py
@@ -11,6 +13,8 @@ import os
 import subprocess
 import sys
 import tempfile
+
+VIRTUAL_BASE = "http://127.0.0.1:8000/sample-site/"   # aio_run's page address, playground/runner/main.cpp
 
 
 def pairs(path):
@@ -65,18 +69,32 @@ def main():
                                   capture_output=True, text=True, timeout=120)
             if ours.returncode != 0:
                 sys.exit(f"aio_run crawler failed ({ours.returncode}):\n{ours.stdout}\n{ours.stderr}")
+            # The same list at the virtual site's address, pages answering within 0.1 s (+ the slow one's 2 s).
+            virtual_urls = os.path.join(tmp, "virtual_urls.txt")
+            with open(virtual_urls, "w") as f:
+                f.write("\n".join(u.replace(base, VIRTUAL_BASE) for u in urls) + "\n")
+            virtual_out = os.path.join(tmp, "virtual.txt")
+            virt = subprocess.run([args.runner, "crawler", "--urls", virtual_urls, "--out", virtual_out,
+                                   "--latency-min", "0", "--latency-max", "0.1"],
+                                  capture_output=True, text=True, timeout=120)
+            if virt.returncode != 0:
+                sys.exit(f"aio_run crawler on the virtual network failed ({virt.returncode}):\n{virt.stdout}\n{virt.stderr}")
         finally:
             server.terminate()
             server.wait()
         want, got = pairs(ref_out), pairs(our_out)
-    print(f"{len(urls)} URLs; areq.py found {len(want)} (source, link) pairs, the crawler {len(got)}")
-    for p in sorted(want - got):
-        print("missing:", *p)
-    for p in sorted(got - want):
-        print("extra:  ", *p)
-    if want != got or not want:
-        return 1
-    return 0
+        # Back to the served site's address: links may leave sample-site/ ("..") but not the origin.
+        origin, virtual_origin = base[:-len("sample-site/")], VIRTUAL_BASE[:-len("sample-site/")]
+        got_virtual = {tuple(x.replace(virtual_origin, origin) for x in p) for p in pairs(virtual_out)}
+    failed = not want
+    for name, found in (("the crawler", got), ("the crawler on the virtual network", got_virtual)):
+        print(f"{len(urls)} URLs; areq.py found {len(want)} (source, link) pairs, {name} {len(found)}")
+        for p in sorted(want - found):
+            print("missing:", *p)
+        for p in sorted(found - want):
+            print("extra:  ", *p)
+        failed = failed or found != want
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
