@@ -181,8 +181,20 @@ test('an idle page draws no frames; a running demo draws every animation frame',
   await page.waitForTimeout(500);   // the first frames settle
   assert.equal(await framesIn(1500), 0, 'idle: no frames at all');
   await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('count', { n: 3, delay: 2 }); });
-  const running = await framesIn(1000);
-  assert.ok(running >= 20, `a running demo animates (${running} frames in 1 s)`);
+  // Every animation frame the browser offers, not a frame rate: a loaded machine offers fewer.
+  const [running, offered] = await page.evaluate(() => new Promise((done) => {
+    window.frameCount = 0;
+    let ticks = 0;
+    const start = performance.now();
+    const tick = () => {
+      ticks++;
+      if (performance.now() - start < 1000) requestAnimationFrame(tick);
+      else done([window.frameCount, ticks]);
+    };
+    requestAnimationFrame(tick);
+  }));
+  assert.ok(offered >= 5 && running >= offered * 0.8,
+            `a running demo draws every animation frame (${running} frames of ${offered} offered in 1 s)`);
   await page.evaluate(() => window.aio.finished());
   await page.waitForTimeout(300);
   assert.equal(await framesIn(1500), 0, 'finished: idle again');
