@@ -2,9 +2,11 @@
 // host checks urlsplit makes, so urljoin answers, and fails, exactly where CPython does.
 // Strings are UTF-8 bytes; every delimiter is ASCII, so byte offsets behave like code points.
 #include "playground/demos/urljoin.hpp"
+#include "playground/demos/utf8.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <stdexcept>
 #include <vector>
 
@@ -60,7 +62,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 [[noreturn]] void fail(std::string_view why, std::string_view netloc) {
-    throw std::invalid_argument("urljoin: " + std::string(why) + " in netloc '" +
+    throw std::invalid_argument("urlsplit: " + std::string(why) + " in netloc '" +
                                 std::string(netloc) + "'");
 }
 
@@ -149,18 +151,22 @@ void check_bracketed_netloc(std::string_view netloc) {
 // _checknetloc: a non-ASCII netloc must not NFKC-normalise into URL delimiters.
 void check_netloc(std::string_view netloc) {
     for (size_t i = 0; i < netloc.size();) {
-        auto lead = static_cast<unsigned char>(netloc[i]);
-        size_t len = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-        if (len == 1 || i + len > netloc.size()) {
-            ++i;
-            continue;
-        }
-        char32_t cp = lead & (0xff >> (len + 1));
-        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (netloc[i + k] & 0x3f);
-        if (std::find(nfkc_delimiters.begin(), nfkc_delimiters.end(), cp) != nfkc_delimiters.end())
+        auto cp = next_code_point(netloc, i);
+        if (!cp) fail("invalid UTF-8", netloc);  // callers validate first; never read past a bad byte
+        if (std::find(nfkc_delimiters.begin(), nfkc_delimiters.end(), *cp) != nfkc_delimiters.end())
             fail("invalid characters under NFKC normalization", netloc);
-        i += len;
     }
+}
+
+// A str in CPython is always valid Unicode: bytes that do not decode raise there (ValueError).
+void require_utf8(std::string_view function, std::string_view what, std::string_view s) {
+    const size_t at = invalid_utf8_at(s);
+    if (at == s.npos) return;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(s[at]));
+    throw std::invalid_argument(std::string(function) + ": " + std::string(what) +
+                                " is not valid UTF-8 (byte " + byte + " at offset " +
+                                std::to_string(at) + ")");
 }
 
 // urlsplit(url, scheme) with allow_fragments=True.
@@ -264,6 +270,8 @@ std::string merge_paths(std::string_view base_path, std::string_view path) {
 } // namespace
 
 std::string urljoin(std::string_view base, std::string_view url) {
+    require_utf8("urljoin", "base", base);
+    require_utf8("urljoin", "url", url);
     if (base.empty()) return std::string(url);
     if (url.empty()) return std::string(base);
     Parts b = urlparse(base, "");
@@ -286,6 +294,7 @@ std::string urljoin(std::string_view base, std::string_view url) {
 bool is_http_url(std::string_view url) {
     Parts p;
     try {
+        require_utf8("is_http_url", "url", url);
         p = urlsplit(url, "");
     } catch (const std::invalid_argument&) {
         return false;

@@ -9,11 +9,12 @@ namespace aio::demos {
 
 // urllib.parse.urljoin(base, url) with allow_fragments=True, byte for byte (UTF-8 in and out).
 // Throws std::invalid_argument where CPython raises ValueError: a malformed bracketed host
-// ("http://[::1", "http://[nope]/") or a netloc that NFKC-normalises to a delimiter ("℀").
+// ("http://[::1", "http://[nope]/"), a netloc that NFKC-normalises to a delimiter ("℀"), or
+// either argument not valid UTF-8 (CPython cannot make a str of those bytes).
 std::string urljoin(std::string_view base, std::string_view url);
 
 // True when urlsplit(url) has scheme http or https (any case) and a non-empty hostname.
-// Never throws: a URL CPython would reject is simply not an http URL.
+// Never throws: a URL CPython would reject (bad host, invalid UTF-8) is simply not an http URL.
 bool is_http_url(std::string_view url);
 
 } // namespace aio::demos

@@ -80,6 +80,19 @@ TEST(Urljoin, throws_where_cpython_raises_value_error) {
     EXPECT_EQ(urljoin("http://a/", "//[::1]:80/x"), "http://[::1]:80/x");
 }
 
+TEST(Urljoin, throws_on_bytes_that_are_not_utf8_as_decoding_them_raises) {
+    // b"//\xef\xef\xbc\x8f".decode() raises UnicodeDecodeError (a ValueError): the first 0xef
+    // lacks its continuation bytes. Read leniently, the rest would hide U+FF0F from the NFKC check.
+    EXPECT_THROW(urljoin("http://a/", "//\xef\xef\xbc\x8f"), std::invalid_argument);
+    EXPECT_THROW(urljoin("http://a/", "//\xef\xbc\x8f"), std::invalid_argument);   // U+FF0F itself
+    EXPECT_THROW(urljoin("http://a/", "x\xff"), std::invalid_argument);
+    EXPECT_THROW(urljoin("", "\xc3"), std::invalid_argument);        // even where the base is empty
+    EXPECT_THROW(urljoin("http://\xed\xa0\x80/", ""), std::invalid_argument);   // a surrogate
+    EXPECT_EQ(urljoin("http://a/", "\xc3\xa9"), "http://a/\xc3\xa9");
+    EXPECT_FALSE(is_http_url("http://a\xef\xef/"));
+    EXPECT_TRUE(is_http_url("http://\xc3\xa9/"));
+}
+
 TEST(IsHttpUrl, needs_http_or_https_and_a_host) {
     EXPECT_TRUE(is_http_url("http://example.com"));
     EXPECT_TRUE(is_http_url("HTTPS://u@[::1]:8/x"));
@@ -146,10 +159,12 @@ std::string gen_link(Gen& g) {
         "tel:+123", "file:///etc", "news:comp.lang", "localhost:8080/x", "a:b", "1a:b", "c++:x",
         "svn+ssh://h/p", "//[::1]/x", "//[::1", "//[v1.x]/", "//[nope]/", "//[::ffff:1.2.3.4]:80/",
         "//[fe80::1%25eth0]/", "//a]b/", "//u[x]@h/", "//ex\u2100.com/", "//\u00fcn\u00ef.com/",
-        "  /x", "\t../x\n/y", "\x01http://h/", "ht\ttp://h/", "HtTpS://MiXeD/", "\\\\server\\x"};
+        "  /x", "\t../x\n/y", "\x01http://h/", "ht\ttp://h/", "HtTpS://MiXeD/", "\\\\server\\x",
+        "//\xef\xef\xbc\x8f", "//a\xff/", "//\xe2\x84/"};   // the last three are not UTF-8
     static const std::vector<std::string> soup = {
         "a", "/", ".", "..", ":", "?", "#", ";", "@", "[", "]", "%", "&amp;", "=", "+", "-", "~",
-        "\u00e9", " ", "\\", "x:", "//"};
+        "\u00e9", " ", "\\", "x:", "//",
+        "\xef", "\xbc\x8f", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80"};   // not UTF-8 alone
     switch (g.below(10)) {
     case 0: return g.pick(odd);
     case 1: case 2: case 3: return gen_path(g, false) + gen_suffix(g);
@@ -185,16 +200,16 @@ const std::string urljoin_script = R"(import sys
 from urllib.parse import urljoin, urlsplit
 def http(u):
     try:
-        p = urlsplit(u)
+        p = urlsplit(u.decode())
     except ValueError:
         return 0
     return int(p.scheme in ("http", "https") and bool(p.hostname))
 print("%d.%d" % sys.version_info[:2])
 for line in open(sys.argv[1]):
-    b, u = (bytes.fromhex(x).decode() for x in line.rstrip("\n").split(","))
+    b, u = (bytes.fromhex(x) for x in line.rstrip("\n").split(","))
     try:
-        r = urljoin(b, u).encode().hex() or "-"
-    except ValueError:
+        r = urljoin(b.decode(), u.decode()).encode().hex() or "-"
+    except ValueError:  # UnicodeDecodeError too
         r = "!"
     print(r, http(b), http(u))
 )";
