@@ -1,5 +1,5 @@
-// Port of CPython 3.11's Lib/urllib/parse.py (urlsplit, urlparse, urlunsplit, urljoin) and the
-// host checks urlsplit makes, so urljoin answers, and fails, exactly where CPython does.
+// Port of CPython 3.11's Lib/urllib/parse.py (urlsplit, urlparse, urlunsplit, urljoin, urldefrag)
+// and the host checks urlsplit makes, so each answers, and fails, exactly where CPython does.
 // Strings are UTF-8 bytes; every delimiter is ASCII, so byte offsets behave like code points.
 #include "playground/demos/urljoin.hpp"
 #include "playground/demos/utf8.hpp"
@@ -289,6 +289,16 @@ std::string urljoin(std::string_view base, std::string_view url) {
     }
     u.path = merge_paths(b.path, u.path);
     return urlunparse(u);
+}
+
+DefragResult urldefrag(std::string_view url) {
+    require_utf8("urldefrag", "url", url);
+    if (url.find('#') == url.npos) return {std::string(url), ""};
+    Parts p = urlparse(url, "");
+    DefragResult r{.url = {}, .fragment = std::move(p.fragment)};
+    p.fragment.clear();
+    r.url = urlunparse(p);
+    return r;
 }
 
 bool is_http_url(std::string_view url) {

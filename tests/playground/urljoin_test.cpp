@@ -1,5 +1,6 @@
 // Tests for playground/demos/urljoin.hpp: hand-written cases that run everywhere, and 30,000
-// generated base/link pairs checked against a live /usr/bin/python3 (CPython 3.11) natively.
+// generated base/link pairs (urljoin, is_http_url) and URLs (urldefrag) checked against a live
+// /usr/bin/python3 (CPython 3.11) natively.
 #include "playground/demos/urljoin.hpp"
 
 #include "tests/support/cpython.hpp"
@@ -18,6 +19,7 @@
 namespace {
 
 using aio::demos::is_http_url;
+using aio::demos::urldefrag;
 using aio::demos::urljoin;
 
 // The RFC 3986 section 5.4 base, as in CPython's test_urlparse.
@@ -91,6 +93,24 @@ TEST(Urljoin, throws_on_bytes_that_are_not_utf8_as_decoding_them_raises) {
     EXPECT_EQ(urljoin("http://a/", "\xc3\xa9"), "http://a/\xc3\xa9");
     EXPECT_FALSE(is_http_url("http://a\xef\xef/"));
     EXPECT_TRUE(is_http_url("http://\xc3\xa9/"));
+}
+
+using Defragged = std::pair<std::string, std::string>;   // url, fragment
+
+TEST(Urldefrag, drops_the_fragment_and_an_empty_query_or_params) {
+    // CPython 3.11: urldefrag(u) for each u below.
+    auto defrag = [](std::string_view u) {
+        auto r = urldefrag(u);
+        return Defragged{r.url, r.fragment};
+    };
+    EXPECT_EQ(defrag("http://a/b?#part"), Defragged("http://a/b", "part"));
+    EXPECT_EQ(defrag("http://a/b;?#"), Defragged("http://a/b", ""));
+    EXPECT_EQ(defrag("http://a/b;p?q#f"), Defragged("http://a/b;p?q", "f"));
+    EXPECT_EQ(defrag("HTTP://A/b#f"), Defragged("http://A/b", "f"));
+    EXPECT_EQ(defrag("http://a/b?"), Defragged("http://a/b?", ""));   // no '#': as is
+    EXPECT_EQ(defrag("mailto:x;y#z"), Defragged("mailto:x;y", "z"));
+    EXPECT_THROW(urldefrag("http://[::1#x"), std::invalid_argument);
+    EXPECT_THROW(urldefrag("http://a/\xff#x"), std::invalid_argument);
 }
 
 TEST(IsHttpUrl, needs_http_or_https_and_a_host) {
@@ -225,7 +245,57 @@ std::string mine(std::string_view base, std::string_view link) {
     return joined + " " + std::to_string(is_http_url(base)) + " " + std::to_string(is_http_url(link));
 }
 
+// Per URL: urldefrag's url and fragment as hex ("-" if empty), or "!" on ValueError.
+const std::string urldefrag_script = R"(import sys
+from urllib.parse import urldefrag
+print("%d.%d" % sys.version_info[:2])
+for line in open(sys.argv[1]):
+    try:
+        r = urldefrag(bytes.fromhex(line.rstrip("\n")).decode())
+        print(r.url.encode().hex() or "-", r.fragment.encode().hex() or "-")
+    except ValueError:
+        print("!")
+)";
+
+std::string my_defrag(std::string_view url) {
+    try {
+        auto [u, f] = urldefrag(url);
+        return (u.empty() ? "-" : aio_test::to_hex(u)) + " " + (f.empty() ? "-" : aio_test::to_hex(f));
+    } catch (const std::invalid_argument&) {
+        return "!";
+    }
+}
+
 #endif
+
+TEST(Urldefrag, matches_cpython_on_30000_generated_urls) {
+#ifdef __EMSCRIPTEN__
+    GTEST_SKIP() << "needs /usr/bin/python3 (native only)";
+#else
+    if (access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "needs /usr/bin/python3";
+    Gen g;
+    std::vector<std::string> urls, lines;
+    for (int i = 0; i < 30000; ++i) {
+        std::string url = g.below(2) ? gen_base(g) : gen_link(g);
+        // Half get an empty query or params before a fragment: what urlunparse drops.
+        if (g.below(2)) url += g.pick({"?#", ";#", ";?#", "?#x", ";#x", ";x?#y", "#", "##"});
+        urls.push_back(url);
+        lines.push_back(aio_test::to_hex(url));
+    }
+    std::vector<std::string> expected = aio_test::run_cpython(urldefrag_script, lines);
+    ASSERT_EQ(expected.size(), urls.size() + 1) << "python3 did not answer every URL";
+    if (expected[0] != "3.11") GTEST_SKIP() << "needs CPython 3.11, found " << expected[0];
+    int mismatches = 0;
+    for (size_t i = 0; i < urls.size(); ++i) {
+        std::string got = my_defrag(urls[i]);
+        if (got == expected[i + 1]) continue;
+        if (++mismatches <= 10)
+            ADD_FAILURE() << "url " << shown(urls[i]) << ": CPython " << expected[i + 1] << ", we " << got
+                          << " (hex url and fragment)";
+    }
+    EXPECT_EQ(mismatches, 0) << "of " << urls.size() << " URLs";
+#endif
+}
 
 TEST(Urljoin, matches_cpython_on_30000_generated_pairs) {
 #ifdef __EMSCRIPTEN__
