@@ -153,7 +153,8 @@ std::string origin_of(const std::string& url) {
     return o;
 }
 
-std::string without_fragment(const std::string& url) { return url.substr(0, url.find('#')); }
+// The script's urldefrag(url).url: the fragment goes, and with it an empty '?' or ';'.
+std::string without_fragment(const std::string& url) { return urldefrag(url).url; }
 
 // An ordered set, as the script's dicts.
 struct Links {
