@@ -114,7 +114,7 @@ json snapshot_json(const Session& s) {
     json pages = json::array();
     for (const demos::PageReport& p : s.pages())
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
-                         {"links", p.links}, {"error", p.error}});
+                         {"truncated", p.truncated}, {"links", p.links}, {"error", p.error}});
     const demos::RunSummary sum = s.summary();
     const json summary = {{"elapsed", sum.elapsed}, {"work", sum.work}, {"others", sum.others}, {"blocked", sum.blocked},
                           {"saved", sum.saved}, {"tasks", sum.tasks}, {"working", sum.working},

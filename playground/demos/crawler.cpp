@@ -207,6 +207,7 @@ Coro<std::string> fetch_html(Crawl& c, std::string url) {
     Response resp = co_await fetch(url, options);
     c.page(url).status = resp.status;
     c.page(url).bytes = resp.body.size();
+    c.page(url).truncated = resp.truncated;
     if (resp.status >= 400) {
         throw FetchError(FetchError::Kind::Network, "[" + std::to_string(resp.status) + "]: " + reason_phrase(resp.status));
     }
@@ -239,7 +240,11 @@ Coro<Links> parse(Crawl& c, std::string url) {
     }
     c.page(url).state = "done";
     c.page(url).links = found.order.size();
-    c.info("Found " + std::to_string(found.order.size()) + " links for " + url);
+    // The script reads whole bodies; here a cut one would otherwise look complete.
+    c.info("Found " + std::to_string(found.order.size()) + " links for " + url +
+           (c.page(url).truncated ? " (body cut at " + std::to_string(kMaxBody >> 20) +
+                                        " MiB: links past it are not listed or followed)"
+                                  : ""));
     co_return found;
 }
 

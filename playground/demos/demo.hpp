@@ -40,7 +40,8 @@ struct PageReport {
     std::string url;
     std::string state = "queued";   // queued, fetching, done, failed
     int status = 0;                 // HTTP status, 0 before an answer or without one
-    size_t bytes = 0;
+    size_t bytes = 0;               // of the body as read: at most the crawler's cap
+    bool truncated = false;         // the body was longer than the cap and cut there
     size_t links = 0;
     std::string error;              // in plain words, when failed
 };

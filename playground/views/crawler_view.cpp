@@ -1,5 +1,6 @@
 // The crawler panel: every page with its state, HTTP status, size, links found and error in
-// plain words; a preview of foundurls.txt and a button that downloads it.
+// plain words (or where its body was cut at the crawler's cap); a preview of foundurls.txt and a
+// button that downloads it.
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -36,7 +37,15 @@ void draw_crawler(const page::Session& session, UiState& ui) {
                 ImGui::TableNextColumn();
                 if (p.state == "done") ImGui::Text("%zu", p.links);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(p.error.c_str());
+                if (!p.error.empty()) {
+                    ImGui::TextUnformatted(p.error.c_str());
+                } else if (p.truncated) {
+                    // Not an error, but the links count would otherwise look complete.
+                    ImGui::Text("body cut at %zu bytes", p.bytes);
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip("The page is longer than the crawler reads: links past %zu bytes are\n"
+                                          "not listed in foundurls.txt or followed.", p.bytes);
+                }
             }
         ImGui::EndTable();
     }

@@ -2,7 +2,7 @@
 // for its script; pause, step, stop and speed behave; bad calls throw and change nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, distinctColours } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, distinctColours, landmarks } from './harness.mjs';
 import { cpythonLines, maskItems, assertCrawledSampleSite } from './reference.mjs';
 
 let server, browser, page, errors, context;
@@ -50,10 +50,38 @@ test('the crawler fetches the sample site and writes foundurls.txt', async () =>
     return window.aio.finished();
   });
   assertCrawledSampleSite(snap, server.url);
+  assert.ok(snap.pages.every((p) => p.truncated === false), 'the sample pages are under the 2 MiB cap');
   await page.evaluate(() => window.aio.showView('crawler'));
   await page.waitForTimeout(200);
   const { png } = await screenshot(page, 'view-crawler');
   assert.ok(distinctColours(png) > 8);
+});
+
+test('a page past the 2 MiB cap is cut, and the log, pages[] and the crawler view say so', async () => {
+  // 100,000 links of 25 bytes; the page's fetch of big.html is answered here, not by the server.
+  const body = Array.from({ length: 100000 }, (_, i) => `<a href="/p/${String(i).padStart(5, '0')}">x</a>\n`).join('');
+  const big = new URL('big.html', server.url).href;
+  await page.route(big, (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
+  try {
+    const snap = await page.evaluate(async (url) => {
+      window.aio.run('crawler', { urls: url });
+      return window.aio.finished();
+    }, big);
+    const cap = 2 * 1024 * 1024;
+    const found = Math.floor((cap - 18) / 25) + 1;   // links whose closing quote (at 25 i + 17) is inside
+    assert.ok(snap.output.includes(`INFO:areq: Found ${found} links for ${big} (body cut at 2 MiB: links past it are not listed or followed)`),
+              snap.output.join('\n'));
+    assert.deepEqual([snap.pages[0].truncated, snap.pages[0].bytes], [true, cap]);
+    await page.evaluate(() => window.aio.showView('crawler'));
+    await page.waitForTimeout(200);
+    // Hover the first row's note (right of the views panel, below its tabs and header) for the tooltip.
+    const { views } = await landmarks(page);
+    await page.mouse.move(views.x + views.w - 150, views.y + 59);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'view-crawler-truncated');
+  } finally {
+    await page.unroute(big);
+  }
 });
 
 test('at 1x, count with n=3 has three tasks waiting at once; pause freezes time, step runs one iteration', async () => {

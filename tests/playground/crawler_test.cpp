@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <filesystem>
 #include <fstream>
@@ -181,6 +182,33 @@ TEST(CrawlerDemo, a_listed_url_with_an_empty_query_before_its_fragment_is_fetche
         EXPECT_EQ(responses(run.lines), 1u) << empty;
         EXPECT_EQ(run.pages.size(), 1u) << empty;
     }
+}
+
+TEST(CrawlerDemo, a_body_past_the_cap_is_cut_and_says_so) {
+    // 100,000 links of 25 bytes each; the crawler reads 2 MiB, so only the links whose closing
+    // quote lies inside the first 2 MiB are found.
+    constexpr size_t kCap = 2 << 20, kLinks = 100000, kLinkBytes = 25, kQuoteAt = 17;
+    std::string body;
+    for (size_t i = 0; i < kLinks; ++i) {
+        char link[32];
+        std::snprintf(link, sizeof link, "<a href=\"/p/%05zu\">x</a>\n", i);
+        body += link;
+    }
+    ASSERT_EQ(body.size(), kLinks * kLinkBytes);
+    const size_t found = (kCap - kQuoteAt - 1) / kLinkBytes + 1;   // links i with 25 i + 17 < cap
+    const std::string big = kOrigin + "/big.html";
+    const CrawlRun run = crawl({{"urls", big + "\n" + kSite + "about.html"}}, [&](aio::VirtualNetwork& net) {
+        net.route(big, {.latency = 0.05, .body = body});
+    });
+    EXPECT_TRUE(has(run.lines, "INFO:areq: Found " + std::to_string(found) + " links for " + big +
+                                   " (body cut at 2 MiB: links past it are not listed or followed)"));
+    ASSERT_EQ(run.pages.size(), 2u);
+    EXPECT_EQ(run.pages[0].url, big);
+    EXPECT_TRUE(run.pages[0].truncated);
+    EXPECT_EQ(run.pages[0].bytes, kCap);
+    EXPECT_FALSE(run.pages[1].truncated);
+    for (const std::string& l : run.lines)
+        if (l.starts_with("INFO:areq: Found")) EXPECT_EQ(l.find("cut") == std::string::npos, l.find(big) == std::string::npos) << l;
 }
 
 TEST(CrawlerDemo, bad_lines_are_reported_and_skipped) {
