@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native unit tests (plain, then under ASan+UBSan), the runtime tests compiled to
-# wasm under Node, and the browser tests in headless Chromium. Installs what is missing first.
+# Runs every test: native unit tests (plain, then under ASan+UBSan) with a short run of each parser
+# fuzzer, the runtime tests compiled to wasm under Node, and the browser tests in headless
+# Chromium. Installs what is missing first.
 # Usage: tests/run.sh [native] [asan] [wasm] [browser]   (no argument: all layers)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +23,9 @@ if has native; then
   echo "== native unit tests"
   configure native && cmake --build build/native -j"$jobs"
   ctest --preset native -j"$jobs"
+  echo "== the parsers' fuzzers against CPython, briefly (libFuzzer, clang-14)"
+  configure fuzz && cmake --build build/fuzz -j"$jobs"
+  ctest --preset fuzz -j"$jobs"
 fi
 if has asan; then
   echo "== native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"

@@ -22,6 +22,8 @@ if want native || want test; then
   need_pkg libgtest-dev; need_pkg libbenchmark-dev; need_pkg nlohmann-json3-dev
   need_pkg libcurl4-openssl-dev; need_cmd_or_pkg openssl openssl   # aio_run's HTTP(S) client; the https test's certificate
   [ -x /usr/bin/python3 ] || need_pkg python3
+  # The parser fuzzers (preset fuzz): clang's libFuzzer, and CPython to embed as the reference.
+  need_pkg clang-14; need_pkg libclang-rt-14-dev; need_pkg libpython3.11-dev
 fi
 if want web || want test; then
   # A user's own emsdk on PATH is used as it is; otherwise Debian's Emscripten.
