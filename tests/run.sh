@@ -7,10 +7,20 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=(native asan wasm browser)
+for layer in "${layers[@]}"; do
+  case $layer in native|asan|wasm|browser) ;;
+    *) echo "run.sh: unknown layer '$layer'; layers are: native asan wasm browser" >&2; exit 1 ;; esac
+done
 has() { [[ " ${layers[*]} " == *" $1 "* ]]; }
 jobs=$(nproc)
 
-web/tools/setup.sh native web test
+# Each layer's build, as web/tools/packages.txt names them: only what the chosen layers need.
+builds=()
+has native && builds+=(native)
+has asan && builds+=(native-asan)
+has wasm && builds+=(web)
+has browser && builds+=(browser)
+web/tools/setup.sh "${builds[@]}"
 . web/tools/env.sh
 
 configure() { # $1 = preset; configures once, then the build re-runs CMake when needed

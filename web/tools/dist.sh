@@ -2,7 +2,7 @@
 # Writes dist/: the release page (index.html, js, wasm, assets), servable as-is by any static host.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-"$repo/web/tools/setup.sh" web
+"$repo/web/tools/setup.sh" dist
 . "$repo/web/tools/env.sh"
 cd "$repo"
 [ -f build/web-release/build.ninja ] || emcmake cmake --preset web-release >/dev/null

@@ -1,42 +1,30 @@
 #!/usr/bin/env bash
-# Installs what the builds and tests need, once; a second run only checks and returns.
-# Usage: web/tools/setup.sh [native] [web] [test]   (no argument: all three)
-# Sets up: Debian packages, the repo-local npm packages, SDL2 and Dear ImGui for wasm
-# (built from Debian's source packages into a cache outside the source tree).
+# Installs what the given builds need, once; a second run only checks and returns.
+# Usage: web/tools/setup.sh [BUILD...]   BUILD: native, native-asan, web, browser, dist (none: all)
+# Sets up: the build's Debian packages (listed in web/tools/packages.txt), the browser tests' npm
+# packages, and SDL2 and Dear ImGui for wasm (built from Debian's source packages into a cache
+# outside the source tree).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cache=${AIO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aio-playground}
-wants=("$@"); [ ${#wants[@]} -gt 0 ] || wants=(native web test)
+wants=("$@"); [ ${#wants[@]} -gt 0 ] || wants=(native native-asan web browser dist)
 want() { [[ " ${wants[*]} " == *" $1 "* ]]; }
 say() { echo "setup: $*" >&2; }
 
 # --- Debian packages -------------------------------------------------------------
+items=$("$here/packages.sh" "${wants[@]}")
 missing=()
-need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || missing+=("$1"); }
-need_cmd_or_pkg() { command -v "$1" >/dev/null 2>&1 || need_pkg "$2"; }
-
-if want native || want test; then
-  need_cmd_or_pkg cmake cmake; need_cmd_or_pkg g++ g++; need_cmd_or_pkg ninja ninja-build
-  need_pkg libgtest-dev; need_pkg libbenchmark-dev; need_pkg nlohmann-json3-dev
-  need_pkg libcurl4-openssl-dev; need_cmd_or_pkg openssl openssl   # aio_run's HTTP(S) client; the https test's certificate
-  [ -x /usr/bin/python3 ] || need_pkg python3
-  # The parser fuzzers (preset fuzz): clang's libFuzzer, and CPython to embed as the reference.
-  need_pkg clang-14; need_pkg libclang-rt-14-dev; need_pkg libpython3.11-dev
-fi
-if want web || want test; then
-  # A user's own emsdk on PATH is used as it is; otherwise Debian's Emscripten.
-  command -v em++ >/dev/null 2>&1 || need_pkg emscripten
-  need_cmd_or_pkg node nodejs
-  # The page's TTFs, and fontTools to cut them down to the glyphs it draws.
-  need_pkg fonts-dejavu-core; need_pkg fonts-jetbrains-mono; need_pkg python3-fonttools
-fi
-if want test; then
-  [ -x "${AIO_CHROMIUM:-/usr/bin/chromium}" ] || need_pkg chromium
-  need_cmd_or_pkg npm npm
-  need_pkg python3-aiohttp; need_pkg python3-aiofiles; need_pkg python3-uvloop
-fi
+for item in $items; do
+  pkg=${item%%=*}
+  if [[ $item == *=* ]]; then   # a command (or absolute path) that stands in for the package
+    stand_in=${item#*=}
+    if [[ $stand_in == /* ]]; then [ -x "$stand_in" ] && continue
+    else command -v "$stand_in" >/dev/null 2>&1 && continue; fi
+  fi
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@";
@@ -46,7 +34,7 @@ as_root() {
 
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
-  if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+  if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=900 "${missing[@]}" >/dev/null; }; then
     say "could not install packages (needs root and Debian's archive). Install them by hand:"
     say "  sudo apt-get install -y ${missing[*]}"
     exit 1
@@ -57,7 +45,7 @@ fi
 if [ -d /usr/share/nodejs/acorn ]; then export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}; fi
 
 # --- npm packages, pinned by tests/browser/package-lock.json ----------------------
-if want test; then
+if want browser; then
   npmdir="$repo/tests/browser"
   stamp="$npmdir/node_modules/.aio-lock"
   if ! cmp -s "$npmdir/package-lock.json" "$stamp" 2>/dev/null; then
@@ -99,7 +87,7 @@ SRC
   echo "$f"
 }
 
-if want web || want test; then
+if want web || want browser || want dist; then
   emver=$(em++ -dumpversion 2>/dev/null || echo unknown)
   imgui_dir="$cache/imgui-1.86"
   if [ ! -f "$imgui_dir/imgui.h" ]; then
