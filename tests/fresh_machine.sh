@@ -32,9 +32,9 @@ mkdir -p "$cache"
 base=$cache/bookworm-important.tar
 if [ ! -f "$base" ]; then
   echo "fresh_machine: building a clean Debian 12 root into $base (a few minutes, once)"
-  mmdebstrap --variant=important --quiet bookworm "$base.part" \
+  mmdebstrap --variant=important --quiet bookworm "$cache/partial.tar" \
     "deb $mirror bookworm main" "deb $mirror bookworm-updates main"
-  mv "$base.part" "$base"
+  mv "$cache/partial.tar" "$base"   # mmdebstrap picks the format from the .tar name
 fi
 
 root=""
