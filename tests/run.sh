@@ -51,5 +51,6 @@ if has wasm; then
 fi
 if has browser; then
   echo "== browser tests (headless Chromium)"
+  /usr/bin/python3 tests/support/check_packages.py browser --build-dir build/web
   node --test tests/node/ tests/browser/
 fi
