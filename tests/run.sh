@@ -50,6 +50,8 @@ if has wasm; then
   ctest --preset web -j"$jobs"
 fi
 if has browser; then
+  # The release page too: the budget test measures what users download.
+  configure web-release && cmake --build build/web-release -j"$jobs" --target aio_playground
   echo "== browser tests (headless Chromium)"
   /usr/bin/python3 tests/support/check_packages.py browser --build-dir build/web
   node --test tests/node/ tests/browser/
