@@ -51,13 +51,21 @@ remove_root() { # never through a mount still in place: /dev and /sys are the ho
 }
 trap unmount EXIT
 # A login's plain environment inside the root.
-root_env=(/usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
+# Node reads only its own CA list unless told to add the system store's.
+root_env=(/usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+          NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
 
 new_root() { # $1 = name: a fresh copy of the base with the repository cloned at $commit
   root=$cache/roots/$1
   remove_root; mkdir -p "$root"
   tar -C "$root" -xf "$base"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
+  # This network's own certificate authorities (a TLS-inspecting proxy, say), as any machine on it
+  # needs for https (npm): ca-certificates adds them to the system store when setup.sh installs it.
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  fi
   git clone -q --no-hardlinks "$repo" "$root/root/aio"
   git -C "$root/root/aio" -c advice.detachedHead=false checkout -q "$commit"
   mount -t proc proc "$root/proc"
