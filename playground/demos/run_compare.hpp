@@ -1,0 +1,21 @@
+// Putting two finished runs side by side (count's async and blocking twins): each labelled with
+// the parameters that matter to the comparison, and a note when those differ, since figures from
+// runs with different parameters do not compare.
+#pragma once
+#include "playground/demos/demo.hpp"
+
+#include <string>
+#include <vector>
+
+namespace aio::demos {
+
+// `names` of `params` as "n=3, delay=1"; a name absent from `params` is left out.
+std::string params_label(const Params& params, const std::vector<std::string>& names);
+
+// Which of `names` differ between runs `a` and `b`, in the order of `names`.
+std::vector<std::string> differing_params(const Params& a, const Params& b, const std::vector<std::string>& names);
+
+// "not comparable: different n" ("different n and delay", ...), or "" when none of `names` differ.
+std::string comparability_note(const Params& a, const Params& b, const std::vector<std::string>& names);
+
+}  // namespace aio::demos
