@@ -4,6 +4,7 @@
 
 #include "runtime/run.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace aio::page {
@@ -32,10 +33,20 @@ struct Session::Run {
     BrowserHost host{loop};
     demos::Context ctx;
     Task<void> main;
+    // The blocking calls of the iteration the host is holding the loop after (earlier ones are dropped).
+    struct Block {
+        uint32_t task;
+        Time from, to;
+    };
+    std::vector<Block> blocks;
     explicit Run(std::function<void(const std::string&)> print)
         : ctx{.loop = loop, .print = std::move(print), .random = Random(), .files = {},
               .perf_counter = [this] { return loop.time(); },
-              .block = [this](double s) { loop.advance_to(loop.time() + s); }} {
+              .block = [this](double s) {
+                  std::erase_if(blocks, [this](const Block& b) { return b.to <= loop.time(); });
+                  if (TaskBase* t = current_task()) blocks.push_back({t->id(), loop.time(), loop.time() + s});
+                  loop.advance_to(loop.time() + s);
+              }} {
         trace.attach(loop);
         set_network(loop, &network);
         network.on_activity = [this] { host.io_done(); };
@@ -82,9 +93,11 @@ void Session::progress() {
 }
 
 void Session::finish(Status how) {
-    // As asyncio.run: whatever main left running is cancelled and run to its end.
+    // As asyncio.run: whatever main left running is cancelled and run to its end, at the time
+    // the learner saw (the loop's clock lags the display's between deadlines).
+    const Time now = run_->host.display_time();
     run_->host.pause();
-    cancel_all_tasks(run_->loop);
+    demos::stop_run(run_->loop, now);
     if (how == Status::Finished && run_->main.done() && !run_->main.cancelled()) {
         if (std::exception_ptr e = run_->main.exception())
             output_.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
@@ -93,7 +106,7 @@ void Session::finish(Status how) {
     if (how == Status::Finished) {
         const bool blocking = params_.count("blocking") && std::holds_alternative<bool>(params_.at("blocking")) &&
                               std::get<bool>(params_.at("blocking"));
-        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = summary();
+        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = {summary(), params_};
     }
     if (on_change) on_change();
     if (on_end) on_end();
@@ -144,7 +157,8 @@ uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; 
 // Nothing in a snapshot changes unless the loop runs an iteration, its clock moves or a new run
 // starts, so a paused or idle page copies nothing.
 bool Session::Cache::fresh(const Session& s) const {
-    return runs == s.runs_ && (!s.run_ || (iteration == s.run_->loop.iteration() && time == s.run_->loop.time()));
+    return runs == s.runs_ && (!s.run_ || (iteration == s.run_->loop.iteration() && time == s.run_->loop.time() &&
+                                           block == s.shown_block()));
 }
 
 const Snapshot& Session::snapshot() const {
@@ -152,20 +166,65 @@ const Snapshot& Session::snapshot() const {
         // The last snapshot of the same run lends its unchanged task views.
         Snapshot* previous = snap_key_.runs == runs_ ? &snap_ : nullptr;
         snap_ = run_ ? take_snapshot(run_->loop, &run_->trace, previous) : Snapshot{};
-        snap_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0};
+        snap_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0, shown_block()};
+        if (snap_key_.block >= 0) show_blocking_call(static_cast<size_t>(snap_key_.block));
     }
     return snap_;
+}
+
+int Session::shown_block() const {
+    if (!run_ || !run_->host.holding()) return -1;
+    const Time now = time();
+    const auto& b = run_->blocks;
+    for (size_t i = 0; i < b.size(); ++i)
+        if (now < b[i].to || i + 1 == b.size()) return static_cast<int>(i);
+    return -1;
+}
+
+// While the host holds the loop for blocking calls, they have returned in the loop but not yet on
+// screen: the views see the tasks as they were at the start of the call `shown` (the task making
+// it running, those blocking after it still waiting their turn), and count on from there.
+void Session::show_blocking_call(size_t shown) const {
+    const auto& blocks = run_->blocks;
+    const Time from = blocks[shown].from, to = run_->loop.time();
+    auto take = [](TaskView& t, TaskState s, float seconds) { t.time_in[static_cast<int>(s)] -= seconds; };
+    snap_.time = from;
+    for (TaskView& t : snap_.tasks) {
+        if (t.state < TaskState::Done) take(t, t.state, static_cast<float>(to - std::max(t.since, from)));
+        auto b = std::find_if(blocks.begin() + static_cast<long>(shown), blocks.end(), [&](const auto& x) { return x.task == t.id; });
+        if (b == blocks.end()) continue;
+        take(t, TaskState::Running, static_cast<float>(b->to - b->from));
+        if (b - blocks.begin() == static_cast<long>(shown)) t.state = TaskState::Running;
+        else {   // not run yet: still pending (its first step) or ready
+            t.state = t.time_in[static_cast<int>(TaskState::Ready)] > 0 ? TaskState::Ready : TaskState::Pending;
+            take(t, t.state, static_cast<float>(b->from - from));
+        }
+        t.wait = WaitKind::None;
+        t.waiting_on.clear();
+        t.until = -1;
+        t.result.clear();
+        t.since = from;
+        t.finished = -1;
+        t.changes = ~0u;   // not to be reused once the hold ends
+    }
 }
 
 const std::vector<TraceEvent>& Session::events() const {
     if (!events_key_.fresh(*this)) {
         events_ = run_ ? run_->trace.events() : std::vector<TraceEvent>{};
-        events_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0};
+        events_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0, shown_block()};
     }
     return events_;
 }
 
-RunSummary Session::summary() const { return run_ ? demos::summarise(run_->trace, run_->loop.time()) : RunSummary{}; }
+// While the run is live its open spans count up to the time shown, as the Tasks view's do. A
+// blocking call the host still holds the loop for is recorded whole: count only what has shown.
+RunSummary Session::summary() const {
+    if (!run_) return {};
+    RunSummary s = demos::summarise(run_->trace, time());
+    if (run_->host.holding()) s.blocked -= run_->loop.time() - time();
+    return s;
+}
 
 const std::vector<demos::PageReport>& Session::pages() const {
     static const std::vector<demos::PageReport> none;

@@ -51,7 +51,11 @@ public:
     RunSummary summary() const;         // the current run's figures, up to the loop's time now
     std::optional<demos::QueueStats> queue() const;
     // The last finished run of each demo, keyed by name ("count/blocking" for count's twin).
-    const std::map<std::string, RunSummary>& finished_runs() const { return finished_runs_; }
+    struct FinishedRun {
+        RunSummary summary;
+        demos::Params params;   // the run's, so runs side by side can say what they differ in
+    };
+    const std::map<std::string, FinishedRun>& finished_runs() const { return finished_runs_; }
     const std::vector<demos::PageReport>& pages() const;   // the crawler's
     // The queue's depth after each put and get: (loop time, items), bounded.
     const std::vector<std::pair<Time, size_t>>& queue_history() const;
@@ -64,6 +68,8 @@ private:
     struct Run;
     void progress();
     void finish(Status how);
+    int shown_block() const;                        // while the host holds the loop: the blocking call on screen, else -1
+    void show_blocking_call(size_t shown) const;
     std::unique_ptr<Run> run_;
     const demos::Demo* demo_ = nullptr;
     demos::Params params_;
@@ -71,10 +77,11 @@ private:
     Status status_ = Status::Idle;
     double speed_ = 1.0;
     uint64_t runs_ = 0;
-    std::map<std::string, RunSummary> finished_runs_;
+    std::map<std::string, FinishedRun> finished_runs_;
     struct Cache {
         uint64_t runs = ~0ull, iteration = 0;
         Time time = -1;
+        int block = -1;
         bool fresh(const Session& s) const;
     };
     mutable Cache snap_key_, events_key_;

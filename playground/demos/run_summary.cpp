@@ -1,6 +1,8 @@
 // The summary's figures, summed over the trace's task records.
 #include "playground/demos/run_summary.hpp"
 
+#include "runtime/run.hpp"
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
@@ -22,8 +24,10 @@ RunSummary summarise(const Trace& trace, Time now) {
         for (int k = 0; k < kWaitKindCount; ++k) wait[k] = r.wait_in[k];
         double running = r.time_in[static_cast<int>(TaskState::Running)];
         const bool live = r.state < TaskState::Done;   // its current span is still open
-        if (live && r.state == TaskState::Waiting) wait[static_cast<int>(r.wait)] += now - r.since;
-        if (live && r.state == TaskState::Running) running += now - r.since;
+        // (A span begun after `now` is a blocking call's aftermath the page has not shown yet.)
+        const double open = live ? std::max(0.0, now - r.since) : 0;
+        if (r.state == TaskState::Waiting) wait[static_cast<int>(r.wait)] += open;
+        if (r.state == TaskState::Running) running += open;
         double work = 0;
         for (int k = 0; k < kWaitKindCount; ++k) (is_work(static_cast<WaitKind>(k)) ? work : s.others) += wait[k];
         s.work += work;
@@ -34,6 +38,11 @@ RunSummary summarise(const Trace& trace, Time now) {
     // Times are summed in floats: a difference under 0.1 ms per second of run is rounding, not overlap.
     s.saved = s.work - s.elapsed > 1e-4 * std::max(1.0, s.elapsed) ? s.work - s.elapsed : 0;
     return s;
+}
+
+void stop_run(Loop& loop, Time now) {
+    loop.advance_to(now);
+    cancel_all_tasks(loop);
 }
 
 namespace {

@@ -28,6 +28,11 @@ bool is_work(WaitKind k);
 // loop's time). Tasks created before the trace was attached are not counted.
 RunSummary summarise(const Trace& trace, Time now);
 
+// Stops a run at loop time `now` (the time the learner saw when stopping), as asyncio.run cleans
+// up: the clock first moves to `now`, so what the tasks did up to the stop stays in the trace, then
+// every task is cancelled there. A `now` behind the loop's clock leaves the clock where it is.
+void stop_run(Loop& loop, Time now);
+
 // The figures in sentences, as the summary view shows them and the page API reports them:
 // "took 2.00 s of loop time", "1 task waited 2.00 s on sleeps and requests", ...
 std::vector<std::string> describe(const RunSummary& s);

@@ -1,9 +1,12 @@
 // The summary: how long the run took in loop time against the time its tasks waited on sleeps and
 // requests, that is, what running them concurrently saved. For count, the async and blocking runs
 // side by side.
+#include "playground/demos/run_compare.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
+
+#include <utility>
 
 namespace aio::views {
 
@@ -26,12 +29,22 @@ void draw_summary(const page::Session& session, const Snapshot&) {
     if (session.demo()->name != "count") return;
     ImGui::Separator();
     ImGui::TextWrapped("count's lesson: run it with and without blocking, and compare.");
+    // Each column names its run's parameters: the two are often run with different ones.
+    const std::vector<std::string> compared{"n", "delay"};
+    const auto& runs = session.finished_runs();
+    const auto async_run = runs.find("count"), blocking_run = runs.find("count/blocking");
+    if (async_run != runs.end() && blocking_run != runs.end()) {
+        const std::string note = demos::comparability_note(async_run->second.params, blocking_run->second.params, compared);
+        if (!note.empty()) {
+            ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1), "%s", note.c_str());
+            note_landmark("summary:not-comparable");
+        }
+    }
     if (ImGui::BeginTable("compare", 2, ImGuiTableFlags_Borders)) {
-        for (const char* key : {"count", "count/blocking"}) {
+        for (const auto& [it, title] : {std::pair{async_run, "async (countasync.py)"}, std::pair{blocking_run, "blocking (countsync.py)"}}) {
             ImGui::TableNextColumn();
-            auto it = session.finished_runs().find(key);
-            if (it == session.finished_runs().end()) ImGui::TextDisabled("%s: not run yet", key);
-            else show(key == std::string("count") ? "async (countasync.py)" : "blocking (countsync.py)", it->second);
+            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title);
+            else show((std::string(title) + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
         }
         ImGui::EndTable();
     }

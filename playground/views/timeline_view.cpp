@@ -74,7 +74,9 @@ void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, 
 }
 }  // namespace
 
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, TimelineState& tl) {
+void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, uint64_t run, TimelineState& tl) {
+    // The last run's zoom and scroll could leave a new run's bars off screen.
+    if (tl.run != run) tl = TimelineState{.run = run};
     if (snap.tasks.empty()) {
         ImGui::TextWrapped("Press Run (or R): each task gets a row here, coloured by what it is doing over loop time.");
         return;
@@ -88,6 +90,7 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
         tl.view_end = end * 1.05;
     }
     ImGui::Checkbox("follow", &tl.follow);
+    note_landmark(tl.follow ? "timeline:follow:on" : "timeline:follow:off");
     // Buttons zoom around the middle, for touch screens and anyone without a wheel.
     for (const auto& [label, f] : {std::pair{"-", 1.5}, std::pair{"+", 1 / 1.5}}) {
         ImGui::SameLine();
@@ -165,14 +168,16 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             auto it = spans.find(t.id);
             if (it == spans.end()) continue;
             for (const Span& s : it->second) {
-                if (s.to < tl.view_start || s.from > tl.view_end) continue;   // off screen
+                // Not past now: a blocking call's span is recorded whole but shown as it happens.
+                const Time to = std::min(s.to, now);
+                if (to < tl.view_start || s.from > tl.view_end || s.from > now) continue;   // off screen
                 const float a = x0 + static_cast<float>((std::max(s.from, tl.view_start) - tl.view_start) * scale);
-                const float b = x0 + static_cast<float>((std::min(s.to, tl.view_end) - tl.view_start) * scale);
+                const float b = x0 + static_cast<float>((std::min(to, tl.view_end) - tl.view_start) * scale);
                 const ImVec2 lo(a, p.y + 2), hi(std::max(b, a + 1.0f), p.y + row_h - 3);
                 dl->AddRectFilled(lo, hi, span_colour(s.state, s.wait));
                 if (ImGui::IsMouseHoveringRect(lo, hi))
                     ImGui::SetTooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(s.state),
-                                      s.wait != WaitKind::None ? " on " : "", to_string(s.wait), s.from, s.to);
+                                      s.wait != WaitKind::None ? " on " : "", to_string(s.wait), s.from, to);
             }
         }
     }

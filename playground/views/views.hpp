@@ -28,6 +28,7 @@ struct CodeFont {
 struct TimelineState {
     double view_start = 0, view_end = 1;
     bool follow = true;             // keep the run so far and its next timer in view as it grows
+    uint64_t run = ~0ull;           // session.runs() the view is for: a new run follows again
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
@@ -83,6 +84,7 @@ void draw_await_tree(const Snapshot& snap);
 void draw_summary(const page::Session& session, const Snapshot& snap);
 void draw_queue(const page::Session& session, const Snapshot& snap);
 void draw_crawler(const page::Session& session, UiState& ui);
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, TimelineState& tl);
+// `run` is session.runs(): a new run (from the page or the API) resets the zoom and follows.
+void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, uint64_t run, TimelineState& tl);
 
 }  // namespace aio::views

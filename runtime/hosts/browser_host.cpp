@@ -50,6 +50,10 @@ double BrowserHost::pace() const {
 }
 
 Time BrowserHost::display_time() const {
+    if (holding_) {   // walks from where the blocking call began up to where it left the clock
+        if (paused_) return loop_anchor_;
+        return std::min(loop_.time(), loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * speed_);
+    }
     if (paused_ || pace() == 0) return std::max(loop_anchor_, loop_.time());
     Time t = loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * pace();
     if (loop_.has_timers()) t = std::min(t, loop_.next_deadline());
@@ -60,7 +64,7 @@ Time BrowserHost::display_time() const {
 void BrowserHost::wake() { schedule(); }
 
 void BrowserHost::io_done() {
-    if (!paused_) {
+    if (!paused_ && !holding_) {
         const Time now = display_time();
         loop_.advance_to(now);
         reanchor(now);
@@ -85,6 +89,7 @@ void BrowserHost::resume() {
 
 void BrowserHost::step() {
     if (loop_.is_running()) return;
+    holding_ = false;   // a step shows the blocking call's end at once
     if (!loop_.has_due_work() && loop_.has_timers()) loop_.advance_to(loop_.next_deadline());
     if (loop_.has_due_work()) loop_.run_once();
     reanchor(loop_.time());
@@ -95,6 +100,7 @@ void BrowserHost::step() {
 void BrowserHost::set_speed(double speed) {
     const Time now = display_time();
     speed_ = speed > 0 && std::isfinite(speed) ? speed : kInstant;
+    if (holding_ && instant()) holding_ = false;
     reanchor(now);
     timer_armed_ = false;
     aio_host_clear_timer(id_);
@@ -103,6 +109,13 @@ void BrowserHost::set_speed(double speed) {
 
 void BrowserHost::schedule() {
     if (paused_ || loop_.is_running()) return;
+    if (holding_) {   // wake when the display reaches the end of the blocking call
+        if (timer_armed_ && timer_deadline_ == loop_.time()) return;
+        timer_armed_ = true;
+        timer_deadline_ = loop_.time();
+        aio_host_set_timer(id_, std::max(0.0, (loop_.time() - display_time()) / speed_ * 1000.0));
+        return;
+    }
     if (loop_.has_due_work() || (pace() == 0 && loop_.has_timers())) {
         if (!hop_posted_) {
             hop_posted_ = true;
@@ -120,9 +133,24 @@ void BrowserHost::schedule() {
     aio_host_set_timer(id_, wait_ms);
 }
 
+void BrowserHost::release() {
+    holding_ = false;
+    reanchor(loop_.time());
+}
+
 void BrowserHost::on_timer() {
     timer_armed_ = false;
-    if (paused_ || !loop_.has_timers()) return;
+    if (paused_) return;
+    if (holding_) {
+        if (display_time() + 1e-9 < loop_.time()) {
+            schedule();   // woken early
+            return;
+        }
+        release();
+        run_slice(kSliceMs);
+        return;
+    }
+    if (!loop_.has_timers()) return;
     const Time deadline = loop_.next_deadline();
     if (display_time() + 1e-9 < deadline) {
         // Woken early (timer granularity): wait out the rest.
@@ -148,7 +176,15 @@ void BrowserHost::run_slice(double budget_ms) {
             loop_.advance_to(loop_.next_deadline());
             reanchor(loop_.time());
         }
+        const Time before = loop_.time();
         loop_.run_once();
+        if (loop_.time() > before && !instant()) {
+            // A blocking call moved the clock: the display walks there at the chosen speed first.
+            holding_ = true;
+            held_from_ = before;
+            reanchor(before);
+            break;
+        }
         if (aio_host_now_ms() - start >= budget_ms) break;
     }
     if (instant()) reanchor(display_time());

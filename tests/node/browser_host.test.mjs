@@ -28,6 +28,7 @@ async function harness() {
     time: () => m._harness_time(),
     loopTime: () => m._harness_loop_time(),
     iteration: () => m._harness_iteration(),
+    holding: () => m._harness_holding() === 1,
   };
 }
 
@@ -126,4 +127,43 @@ test('fetch through JavaScript: responses, a refused connection, a timeout and a
   } finally {
     server.kill();
   }
+});
+
+test('a blocking call holds the loop until the display clock catches up, at the chosen speed', async () => {
+  const h = await harness();
+  const expected = h.virtualLog(4);
+  const t0 = performance.now();
+  h.start(4, 2);                  // 2 loop seconds per wall second: 2 x 1 s of blocking takes ~1 s
+  await sleep(250);
+  assert.equal(h.done(), false);
+  assert.ok(h.holding(), 'held in the blocking calls');
+  // Both tasks ran in one iteration, as in asyncio: the loop's clock is at the second call's end.
+  assert.equal(h.loopTime(), 2);
+  const shown = h.time();
+  assert.ok(shown > 0.3 && shown < 0.8, `the display walks towards it: ${shown}`);
+  await sleep(100);
+  assert.ok(h.time() > shown, 'and keeps moving');
+  await until(h, h.done);
+  const wall = performance.now() - t0;
+  assert.deepEqual(h.log(), expected);
+  assert.ok(wall >= 950 && wall < 2000, `took ${wall} ms`);
+  assert.equal(h.time(), 2);
+
+  // Paused, the display stops short of the call's end, and nothing more runs.
+  h.start(4, 1);
+  await sleep(300);
+  h.pause();
+  const paused = h.time();
+  await sleep(300);
+  assert.equal(h.time(), paused);
+  assert.ok(h.holding() && !h.done() && !h.log().includes(expected.at(-1)), JSON.stringify(h.log()));
+  h.resume();
+  await until(h, h.done);
+  assert.deepEqual(h.log(), expected);
+
+  // Instant does not hold.
+  const i0 = performance.now();
+  h.start(4, 0);
+  await until(h, h.done);
+  assert.ok(performance.now() - i0 < 100, `instant took ${performance.now() - i0} ms`);
 });

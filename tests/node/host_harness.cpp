@@ -28,6 +28,14 @@ aio::Coro<void> count_one() {
     log("Two");
 }
 
+// time.sleep(1): a blocking call moves the loop's clock inside the task's step.
+aio::Coro<void> block_one() {
+    log("blocking");
+    aio::get_running_loop().advance_to(aio::get_running_loop().time() + 1);
+    log("unblocked");
+    co_return;
+}
+
 aio::Coro<void> ping(int n) {
     for (int i = 0; i < n; ++i) co_await aio::sleep(0);
     log("pinged " + std::to_string(n));
@@ -56,7 +64,7 @@ aio::Coro<void> cancelled_get(std::string url) {
 }
 
 // 0: count (three tasks gathered); 1: two tasks yielding 1000 times each; 2: sleeps of 0.5 s x 4;
-// 3: fetches from the test server (found, missing, refused, slow with a timeout, cancelled)
+// 4: two tasks each blocking the loop for 1 s; 3: fetches from the test server (found, missing, refused, slow with a timeout, cancelled)
 aio::Coro<void> program(int which) {
     if (which == 3)
         co_await aio::gather(get(g_base + "/sample-site/index.html", 5), get(g_base + "/sample-site/missing.html", 5),
@@ -64,6 +72,7 @@ aio::Coro<void> program(int which) {
                              cancelled_get(g_base + "/sample-site/slow-too.html"));
     if (which == 0) co_await aio::gather(count_one(), count_one(), count_one());
     if (which == 1) co_await aio::gather(ping(1000), ping(1000));
+    if (which == 4) co_await aio::gather(block_one(), block_one());
     if (which == 2)
         for (int i = 0; i < 4; ++i) {
             co_await aio::sleep(0.5);
@@ -117,5 +126,6 @@ EMSCRIPTEN_KEEPALIVE void harness_step() { g_session->host.step(); }
 EMSCRIPTEN_KEEPALIVE void harness_speed(double s) { g_session->host.set_speed(s); }
 EMSCRIPTEN_KEEPALIVE double harness_time() { return g_session->host.display_time(); }
 EMSCRIPTEN_KEEPALIVE double harness_loop_time() { return g_session->loop.time(); }
+EMSCRIPTEN_KEEPALIVE int harness_holding() { return g_session->host.holding(); }
 EMSCRIPTEN_KEEPALIVE double harness_iteration() { return static_cast<double>(g_session->loop.iteration()); }
 }

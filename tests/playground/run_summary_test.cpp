@@ -18,23 +18,41 @@ struct Summarised {
     std::vector<std::string> lines;
 };
 
-// As the page runs a demo: a fresh loop with a trace, asyncio.run's clean-up, then the figures.
-Summarised summarise_demo(const std::string& name, const Params& given) {
+// A demo started as the page starts it: a fresh loop with a trace and the demo's main task.
+struct Started {
     aio::Loop loop;
     aio::Trace trace;
-    trace.attach(loop);
-    Summarised out;
-    Context ctx{.loop = loop, .print = [&](const std::string& l) { out.lines.push_back(l); }, .random = aio::Random(),
-                .files = {}, .perf_counter = [&] { return loop.time(); },
-                .block = [&](double s) { loop.advance_to(loop.time() + s); },
+    std::vector<std::string> lines;
+    Context ctx{.loop = loop, .print = [this](const std::string& l) { lines.push_back(l); }, .random = aio::Random(),
+                .files = {}, .perf_counter = [this] { return loop.time(); },
+                .block = [this](double s) { loop.advance_to(loop.time() + s); },
                 .base_url = "http://site.test/index.html"};
-    const Demo& d = *find_demo(name);
-    aio::Task<void> main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)), "main");
-    aio::run_until_complete(loop, *main.base());
-    aio::cancel_all_tasks(loop);
-    main.result();
-    out.summary = summarise(trace, loop.time());
-    return out;
+    aio::Task<void> main;
+    Started(const std::string& name, const Params& given) {
+        trace.attach(loop);
+        const Demo& d = *find_demo(name);
+        main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)), "main");
+    }
+    // Runs every iteration due up to loop time `t`, as the page's host does while the display
+    // clock reaches `t`; the loop's clock stays at the last deadline that fired.
+    void run_until(aio::Time t) {
+        for (;;) {
+            if (!loop.has_due_work()) {
+                if (!loop.has_timers() || loop.next_deadline() > t) return;
+                loop.advance_to(loop.next_deadline());
+            }
+            loop.run_once();
+        }
+    }
+};
+
+// As the page runs a demo: asyncio.run's clean-up, then the figures.
+Summarised summarise_demo(const std::string& name, const Params& given) {
+    Started run(name, given);
+    aio::run_until_complete(run.loop, *run.main.base());
+    aio::cancel_all_tasks(run.loop);
+    run.main.result();
+    return {summarise(run.trace, run.loop.time()), run.lines};
 }
 
 constexpr double kEps = 1e-5;
@@ -157,6 +175,56 @@ TEST(RunSummary, crawler_on_the_virtual_network_counts_its_requests) {
     EXPECT_EQ(s.working, 7u);
     EXPECT_NEAR(s.others, 3.0, kEps);
     EXPECT_NEAR(s.saved, 7.0, kEps);
+}
+
+TEST(RunSummary, a_live_run_counts_its_open_waits_up_to_the_time_shown) {
+    // chain with every sleep 2 s: 3 chains sleep 2 s in part1, then 2 s in part2. At time t the
+    // loop's clock is still at the last deadline, but the figures run to t: elapsed t, and each
+    // chain has waited t on sleeps (work 3t), main t on gather; saved 3t - t.
+    Started run("chain", {{"ids", List{1, 2, 3}}, {"sleep_min", int64_t{2}}, {"sleep_max", int64_t{2}}});
+    for (double t : {0.5, 2.64, 3.54}) {
+        run.run_until(t);
+        SCOPED_TRACE(t);
+        EXPECT_LT(run.loop.time(), t);   // between deadlines: the display leads the loop's clock
+        const RunSummary s = summarise(run.trace, t);
+        EXPECT_NEAR(s.elapsed, t, kEps);
+        EXPECT_NEAR(s.work, 3 * t, kEps);
+        EXPECT_EQ(s.working, 3u);
+        EXPECT_NEAR(s.others, t, kEps);
+        EXPECT_NEAR(s.saved, 2 * t, kEps);
+        EXPECT_EQ(describe(s).front(), "took " + std::string(t == 0.5 ? "0.50" : t == 2.64 ? "2.64" : "3.54") + " s of loop time");
+    }
+}
+
+TEST(RunSummary, stopping_keeps_what_the_run_did_up_to_the_stop) {
+    // count n = 4, delay = 3, stopped at 1.21 s: each count task slept 1.21 s and was then
+    // cancelled at 1.21; main waited 1.21 s in gather. Work 4 x 1.21 = 4.84 s, elapsed 1.21 s.
+    Started run("count", {{"n", int64_t{4}}, {"delay", 3.0}});
+    run.run_until(1.21);
+    stop_run(run.loop, 1.21);
+    EXPECT_DOUBLE_EQ(run.loop.time(), 1.21);
+    size_t counts = 0;
+    for (const aio::TaskRecord& r : run.trace.tasks()) {
+        EXPECT_EQ(r.state, aio::TaskState::Cancelled) << r.display_name();
+        EXPECT_NEAR(r.finished, 1.21, kEps) << r.display_name();
+        if (r.display_name() == "main") continue;
+        ++counts;
+        EXPECT_NEAR(r.wait_in[static_cast<int>(aio::WaitKind::Sleep)], 1.21, kEps) << r.display_name();
+    }
+    EXPECT_EQ(counts, 4u);
+    const RunSummary s = summarise(run.trace, run.loop.time());
+    EXPECT_NEAR(s.elapsed, 1.21, kEps);
+    EXPECT_NEAR(s.work, 4 * 1.21, kEps);
+    EXPECT_NEAR(s.others, 1.21, kEps);
+    EXPECT_NEAR(s.saved, 4 * 1.21 - 1.21, kEps);
+}
+
+TEST(RunSummary, stopping_behind_the_loops_clock_leaves_it_there) {
+    Started run("count", {{"n", int64_t{2}}, {"delay", 1.0}});
+    run.run_until(1.5);   // the 1 s sleeps fired: the clock is at 1
+    ASSERT_DOUBLE_EQ(run.loop.time(), 1.0);
+    stop_run(run.loop, 0.5);
+    EXPECT_DOUBLE_EQ(run.loop.time(), 1.0);
 }
 
 }  // namespace
