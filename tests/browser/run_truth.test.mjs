@@ -73,7 +73,7 @@ test('at 1x a blocking time.sleep holds the loop for its time, the task shown ru
   await page.waitForTimeout(1000);
   const mid = await page.evaluate(() => window.aio.snapshot());
   assert.equal(mid.status, 'running', 'still running after 1 s of wall time');
-  assert.ok(mid.time > 0.7 && mid.time < 1.6, `the time shown moves on meanwhile: ${mid.time}`);
+  assert.ok(mid.time > 0.7 && mid.time < 1.95, `the time shown moves on meanwhile: ${mid.time}`);
   const running = mid.tasks.filter((t) => t.state === 'running');
   // Both count tasks ran in one iteration: the first blocks from 0 to 1, the second from 1 to 2.
   const counts = mid.tasks.filter((t) => t.name !== 'main');
@@ -83,7 +83,7 @@ test('at 1x a blocking time.sleep holds the loop for its time, the task shown ru
   await screenshot(page, 'run-truth-blocking-timeline');
   await page.waitForFunction(() => window.endedAt, null, { timeout: 10000 });
   const took = (await page.evaluate(() => window.endedAt)) - t0;
-  assert.ok(took > 1800 && took < 3500, `2 x time.sleep(1) at 1x took ${took} ms`);
+  assert.ok(took > 1800 && took < 4500, `2 x time.sleep(1) at 1x took ${took} ms`);
   const end = await page.evaluate(() => window.aio.snapshot());
   assert.equal(end.status, 'finished');
   assert.ok(Math.abs(end.summary.blocked - 2) < 1e-3 && Math.abs(end.time - 2) < 1e-3, JSON.stringify(end.summary));
