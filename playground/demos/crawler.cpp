@@ -350,7 +350,7 @@ const Demo& crawler_demo() {
                    "areq.py's regex, resolved with urljoin and written to foundurls.txt. Slow or failing "
                    "requests hold up nobody else.",
         .params = {
-            {"urls", Param::Kind::Text, std::string(kDefaultUrls), 0, 0, 64 << 10,
+            {"urls", Param::Kind::Text, std::string(kDefaultUrls), 1, 0, 64 << 10,
              "the urls.txt text: one URL per line (relative ones resolve against the page)"},
             {"concurrency", Param::Kind::Int, int64_t{10}, 1, 100, 0, "requests in flight at most (a Semaphore)"},
             {"timeout", Param::Kind::Float, 10.0, 0.1, 120, 0, "seconds before a request gives up"},

@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct Param {
     std::string name;
     Kind kind;
     Value default_value;
-    double min = 0, max = 0;        // for Int and Float, and each element of an IntList
+    double min = 0, max = 0;        // for Int and Float, and each element of an IntList; Text: min is the fewest non-blank lines
     size_t max_items = 0;           // IntList: most elements; Text: most bytes
     std::string help;               // one line
 };
@@ -91,5 +92,19 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 Params resolve_params(const Demo& demo, const Params& given);
+
+// Every problem resolve_params would reject, all at once and in the table's order, each as
+// {parameter, message} ("sleep_min must be 0..3 (at most sleep_max), got 5"). A min > max pair is
+// reported on the _min parameter. Unknown names are not checked here. Empty when all is well.
+std::vector<std::pair<std::string, std::string>> param_problems(const Demo& demo, const Params& given);
+
+// A list field's text as typed: whole numbers separated by spaces or commas. `values` holds the
+// numbers before the first bad token; `problem` names that token ("ids: 'x' is not a whole
+// number"), empty when every token parsed. Ranges are param_problems' job.
+struct ParsedList {
+    std::vector<int64_t> values;
+    std::string problem;
+};
+ParsedList parse_int_list(const Param& p, const std::string& text);
 
 }  // namespace aio::demos
