@@ -58,4 +58,14 @@ TEST(ParamProblems, resolve_params_rejects_with_the_first_problem) {
         ParamError);
 }
 
+TEST(ParamProblems, a_crawler_url_list_with_no_url_is_refused) {
+    const Demo& crawler = *find_demo("crawler");
+    for (const char* blank : {"", "  \n\t\n"}) {
+        const auto problems = param_problems(crawler, {{"urls", std::string(blank)}});
+        ASSERT_EQ(problems.size(), 1u);
+        EXPECT_EQ(problems[0].second, "urls must have at least 1 non-blank line, got 0");
+    }
+    EXPECT_TRUE(param_problems(crawler, {{"urls", std::string("\nsample-site/index.html\n")}}).empty());
+}
+
 }  // namespace
