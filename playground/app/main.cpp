@@ -92,11 +92,14 @@ void draw_ui() {
     };
     const aio::demos::Demo* picked = aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
     const aio::demos::Demo* shown = session.demo() ? session.demo() : picked;
-    if (shown != picked) {   // another demo was picked since: say whose run the views still show
+    // Another demo was picked since: say whose run the views still show. It sits under the tabs,
+    // inside the view, so its coming and going never moves a tab from under the pointer.
+    const auto say_previous = [&] {
+        if (shown == picked) return;
         ImGui::TextWrapped("Showing the previous run, of %s (%s). Run starts %s.", shown->name.c_str(),
                            aio::page::to_string(session.status()), picked->name.c_str());
         aio::views::note_landmark("views:previous");
-    }
+    };
     std::vector<View> views = {
         {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, session.runs(), g_ui.timeline); }},
@@ -106,7 +109,8 @@ void draw_ui() {
     if (shown->name == "crawler") views.push_back({"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }});
     views.push_back({"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }});
     views.push_back({"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }});
-    const auto draw_view = [](const View& v) {
+    const auto draw_view = [&](const View& v) {
+        say_previous();
         if (v.scroll) ImGui::BeginChild(v.id);
         v.draw();
         if (v.scroll) ImGui::EndChild();
@@ -115,6 +119,7 @@ void draw_ui() {
     std::string bring = g_ui.select_view;
     if (narrow != g_ui.narrow && bring.empty()) bring = g_ui.view;
     g_ui.narrow = narrow;
+    g_ui.timeline.touch = narrow;
     if (!bring.empty()) g_ui.view = bring;
     if (narrow) {
         // A phone has no room for eight tabs: a picker names the view, whole.

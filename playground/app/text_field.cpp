@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 namespace aio::page {
 
@@ -42,9 +44,22 @@ std::string text_field_json() {
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-bool set_text_field(const std::string& text, int selection_start, int selection_end) {
+bool set_text_field(const std::string& typed, int selection_start, int selection_end) {
     ImGuiInputTextState* state = edited_state();
     if (!state) return false;
+    // A number field takes only what ImGui's CharsDecimal (whole numbers) or CharsScientific
+    // filters let through from the keyboard, whatever the phone's keyboard or a paste offers.
+    // (ImGui clears the state's flags after each frame, so the field's noted inputmode says which.)
+    std::string text = typed;
+    const char* mode = views::edited_text_field_mode();
+    const std::string_view kind = mode ? mode : "text";
+    if (kind == "numeric" || kind == "decimal") {
+        const std::string allowed = kind == "decimal" ? "0123456789.+-*/eE" : "0123456789.+-*/";
+        std::erase_if(text, [&](char c) { return allowed.find(c) == std::string::npos; });
+        const int dropped = static_cast<int>(typed.size() - text.size());   // keep the caret after what was kept
+        selection_start = std::max(0, selection_start - dropped);
+        selection_end = std::max(0, selection_end - dropped);
+    }
     const char* end = text.data() + text.size();
     const int n = ImTextCountCharsFromUtf8(text.data(), end);
     state->TextW.resize(std::max(state->TextW.Size, n + 1));

@@ -45,6 +45,7 @@ void draw_line(const std::string& line, TextStyle style, const ImU32* palette) {
         x += w;
     }
     ImGui::Dummy(ImVec2(x - start.x, h));
+    whole_text_on_hover(strip_sgr(line), x - start.x);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <map>
+#include <string>
 #include <utility>
 
 namespace aio::views {
@@ -27,26 +29,50 @@ std::string list_text(const std::vector<int64_t>& v) {
 }
 
 // A number field with ImGui's step buttons: the field, then "-" and "+", each a landmark. Returns
-// whether the value changed.
+// whether the value changed, and in `stepped` whether a step button changed it.
 bool step_field(const std::string& name, ImGuiDataType type, void* value, const void* step, const void* step_fast,
-                const char* format, const char* inputmode) {
+                const char* format, const char* inputmode, bool& stepped) {
     const float button = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
     const float field = std::max(1.0f, ImGui::CalcItemWidth() - (button + gap) * 2);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const bool changed = ImGui::InputScalar(name.c_str(), type, value, step, step_fast, format);
+    // ImGui filters keys by these flags; the page's mirrored <input> is filtered the same way.
+    const ImGuiInputTextFlags chars = type == ImGuiDataType_Double ? ImGuiInputTextFlags_CharsScientific : ImGuiInputTextFlags_CharsDecimal;
+    const bool changed = ImGui::InputScalar(name.c_str(), type, value, step, step_fast, format, chars);
     note_text_field(inputmode);
+    const ImVec2 buttons(at.x + field + gap, at.y);
+    stepped = changed && ImGui::IsMouseHoveringRect(buttons, ImVec2(buttons.x + button * 2 + gap, at.y + button));
     note_landmark("param:" + name, Rect{at.x, at.y, field, button});
-    note_landmark("param:" + name + ":-", Rect{at.x + field + gap, at.y, button, button});
-    note_landmark("param:" + name + ":+", Rect{at.x + field + gap + button + gap, at.y, button, button});
+    note_landmark("param:" + name + ":-", Rect{buttons.x, at.y, button, button});
+    note_landmark("param:" + name + ":+", Rect{buttons.x + button + gap, at.y, button, button});
     return changed;
 }
 
-// One parameter's widget; list values are typed as space-separated whole numbers. Returns whether
-// the value changed.
-bool edit_param(const demos::Param& p, demos::Value& v) {
-    ImGui::PushID(p.name.c_str());
+// The help line under a field, or its problem in its place while the value is invalid. It keeps
+// the tallest height it has needed, so a problem appearing or going never moves the rows below.
+void draw_note(const demos::Param& p, const std::string& problem, float& height) {
+    const bool ranged = p.kind == demos::Param::Kind::Int || p.kind == demos::Param::Kind::Float ||
+                        p.kind == demos::Param::Kind::IntList;
+    const float top = ImGui::GetCursorPosY();
+    if (problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s%s", p.help.c_str(), ranged ? (" (" + range_of(p) + ")").c_str() : "");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.3f, 1));
+        ImGui::TextWrapped("%s", problem.c_str());
+        ImGui::PopStyleColor();
+        note_landmark("problem:" + p.name);
+    }
+    const float used = ImGui::GetCursorPosY() - top;
+    height = std::max(height, used);
+    if (height > used) ImGui::Dummy(ImVec2(0, height - used - ImGui::GetStyle().ItemSpacing.y));
+}
+
+// One parameter's widget; list values are typed as whole numbers, kept as typed in `typed` so a
+// bad token stays on screen with its problem. Returns the list's parse problem, if any.
+std::string edit_param(const demos::Param& p, demos::Value& v, std::string& typed, bool& changed) {
     const std::string& label = p.name;
-    bool changed = false;
+    std::string problem;
     switch (p.kind) {
         case demos::Param::Kind::Bool:
             changed = ImGui::Checkbox(label.c_str(), &std::get<bool>(v));
@@ -54,29 +80,27 @@ bool edit_param(const demos::Param& p, demos::Value& v) {
             break;
         case demos::Param::Kind::Int: {
             const int64_t one = 1, ten = 10;
-            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric");
+            bool stepped = false;
+            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped);
+            // -/+ bring an out-of-range value back into range rather than step away from it.
+            if (stepped) std::get<int64_t>(v) = std::clamp(std::get<int64_t>(v), static_cast<int64_t>(p.min), static_cast<int64_t>(p.max));
             break;
         }
         case demos::Param::Kind::Float: {
             const double tenth = 0.1, one = 1.0;
-            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal");
+            bool stepped = false;
+            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped);
+            if (stepped) std::get<double>(v) = std::clamp(std::get<double>(v), p.min, p.max);
             break;
         }
         case demos::Param::Kind::IntList: {
-            std::string text = list_text(std::get<std::vector<int64_t>>(v));
             const ImVec2 at = ImGui::GetCursorScreenPos();
             const float width = ImGui::CalcItemWidth();
-            if (ImGui::InputText(label.c_str(), &text)) {
-                std::vector<int64_t> list;
-                const char* s = text.c_str();
-                char* end = nullptr;
-                for (long long x = std::strtoll(s, &end, 10); end != s; x = std::strtoll(s, &end, 10)) {
-                    list.push_back(x);
-                    s = end;
-                }
-                v = list;
+            if (ImGui::InputText(label.c_str(), &typed)) {
+                v = demos::parse_int_list(p, typed).values;
                 changed = true;
             }
+            problem = demos::parse_int_list(p, typed).problem;
             note_text_field("text");
             note_landmark("param:" + label, Rect{at.x, at.y, width, ImGui::GetFrameHeight()});
             break;
@@ -90,16 +114,11 @@ bool edit_param(const demos::Param& p, demos::Value& v) {
             break;
         }
     }
-    const bool ranged = p.kind == demos::Param::Kind::Int || p.kind == demos::Param::Kind::Float ||
-                        p.kind == demos::Param::Kind::IntList;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s%s", p.help.c_str(), ranged ? (" (" + range_of(p) + ")").c_str() : "");
-    ImGui::PopStyleColor();
-    ImGui::PopID();
-    return changed;
+    return problem;
 }
 
-// The demo picker ("demo", each item "demo:<name>"): a pick resets the parameters to its defaults.
+// The demo picker ("demo", each item "demo:<name>"): a pick shows that demo's values as last
+// edited on this visit, or its defaults.
 void pick_demo(UiState& ui) {
     const auto& all = demos::all_demos();
     ImGui::SetNextItemWidth(-FLT_MIN);   // the whole title: it says what the demo is
@@ -107,14 +126,23 @@ void pick_demo(UiState& ui) {
     note_landmark("demo");
     if (!open) return;
     for (size_t i = 0; i < all.size(); ++i) {
-        if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo)) {
+        if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo) && static_cast<int>(i) != ui.demo) {
+            ui.kept[all[static_cast<size_t>(ui.demo)]->name] = ui.edited;
             ui.demo = static_cast<int>(i);
-            ui.edited = demos::resolve_params(*all[i], {});
+            const auto kept = ui.kept.find(all[i]->name);
+            ui.edited = kept != ui.kept.end() ? kept->second : demos::resolve_params(*all[i], {});
             ui.error.clear();
         }
         note_landmark("demo:" + all[i]->name);
     }
     ImGui::EndCombo();
+}
+
+// Forgets the typed text of `demo`'s list fields, so they show its values again.
+void forget_typed(UiState& ui, const std::string& demo) {
+    const std::string prefix = demo + "/";
+    for (auto it = ui.typed.lower_bound(prefix); it != ui.typed.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+        it = ui.typed.erase(it);
 }
 
 // The keyboard help ("help" while open); Esc closes it, as it closes any popup.
@@ -154,8 +182,12 @@ void draw_controls(page::Session& session, UiState& ui) {
     if (ui.seen_runs != session.runs()) {   // a run started (here or from the page API): show its demo and values
         ui.seen_runs = session.runs();
         for (size_t i = 0; i < all.size(); ++i)
-            if (all[i] == session.demo()) ui.demo = static_cast<int>(i);
+            if (all[i] == session.demo() && static_cast<int>(i) != ui.demo) {
+                ui.kept[all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name] = ui.edited;
+                ui.demo = static_cast<int>(i);
+            }
         ui.edited = session.params();
+        forget_typed(ui, all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name);
         ui.error.clear();
     }
     ui.demo = std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1);
@@ -165,6 +197,16 @@ void draw_controls(page::Session& session, UiState& ui) {
     const bool fits = ui.edited.size() == d.params.size() &&
                       std::all_of(d.params.begin(), d.params.end(), [&](const demos::Param& p) { return ui.edited.count(p.name); });
     if (!fits) ui.edited = demos::resolve_params(d, {});
+    // Every field's problem at once, so each shows under its field as soon as it is entered.
+    std::map<std::string, std::string> problems;
+    for (const auto& [name, message] : demos::param_problems(d, ui.edited)) problems.emplace(name, message);
+    for (const demos::Param& p : d.params) {
+        if (p.kind != demos::Param::Kind::IntList) continue;
+        const std::string key = d.name + "/" + p.name;
+        if (!ui.typed.count(key)) ui.typed[key] = list_text(std::get<std::vector<int64_t>>(ui.edited.at(p.name)));
+        std::string parse = demos::parse_int_list(p, ui.typed[key]).problem;
+        if (!parse.empty()) problems[p.name] = std::move(parse);   // the typed text is the truth
+    }
     ImGui::TextWrapped("%s", d.summary.c_str());
     ImGui::Separator();
 
@@ -182,7 +224,12 @@ void draw_controls(page::Session& session, UiState& ui) {
     const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run");
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
-    if (run_pressed || ui.key_run) {
+    if ((run_pressed || ui.key_run) && !problems.empty()) {
+        std::string names;
+        for (const demos::Param& p : d.params)
+            if (problems.count(p.name)) names += (names.empty() ? "" : ", ") + p.name;
+        ui.error = "Not run: fix " + names + " first";
+    } else if (run_pressed || ui.key_run) {
         try {
             session.run(d.name, ui.edited);
             ui.seen_runs = session.runs();
@@ -226,8 +273,22 @@ void draw_controls(page::Session& session, UiState& ui) {
     }
     ImGui::Separator();
 
-    for (const demos::Param& p : d.params)
-        if (edit_param(p, ui.edited.find(p.name)->second)) ui.error.clear();   // the complaint was about the old value
+    for (const demos::Param& p : d.params) {
+        const std::string key = d.name + "/" + p.name;
+        ImGui::PushID(p.name.c_str());
+        bool changed = false;
+        std::string parse = edit_param(p, ui.edited.find(p.name)->second, ui.typed[key], changed);
+        if (changed) ui.error.clear();   // the complaint was about the old value
+        const auto problem = problems.find(p.name);
+        draw_note(p, !parse.empty() ? parse : problem != problems.end() ? problem->second : "", ui.note_height[key]);
+        ImGui::PopID();
+    }
+    if (ImGui::SmallButton("Reset to defaults")) {
+        ui.edited = demos::resolve_params(d, {});
+        forget_typed(ui, d.name);
+        ui.error.clear();
+    }
+    note_landmark("reset");
 }
 
 }  // namespace aio::views

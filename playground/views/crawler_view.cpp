@@ -27,7 +27,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
                 const demos::PageReport& p = pages[static_cast<size_t>(i)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(p.url.c_str());
+                clipped_text(p.url);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(p.state.c_str());
                 ImGui::TableNextColumn();
@@ -38,7 +38,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
                 if (p.state == "done") ImGui::Text("%zu", p.links);
                 ImGui::TableNextColumn();
                 if (!p.error.empty()) {
-                    ImGui::TextUnformatted(p.error.c_str());
+                    clipped_text(p.error);
                 } else if (p.truncated) {
                     // Not an error, but the links count would otherwise look complete.
                     ImGui::Text("body cut at %zu bytes", p.bytes);

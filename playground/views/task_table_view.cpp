@@ -103,23 +103,25 @@ void draw_task_table(const Snapshot& snap, Time now) {
             ImGui::TableNextColumn();
             ImGui::Text("%u", t.id);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.name.c_str());
+            clipped_text(t.name);
             ImGui::TableNextColumn();
             state_badge(t.state);
             ImGui::TableNextColumn();
             if (t.until >= 0) {
-                ImGui::Text("%s  %.2f s left", t.waiting_on.c_str(), std::max(0.0, t.until - now));
+                char left[32];
+                std::snprintf(left, sizeof left, "  %.2f s left", std::max(0.0, t.until - now));
+                clipped_text(t.waiting_on + left);
                 if (!noted_left) note_landmark("time_left");   // the first one shown, for tests
                 noted_left = true;
             } else {
-                ImGui::TextUnformatted(t.waiting_on.c_str());
+                clipped_text(t.waiting_on);
             }
             ImGui::TableNextColumn();
             std::string stack;
             for (const std::string& f : t.stack) stack += (stack.empty() ? "" : " -> ") + f;
-            ImGui::TextUnformatted(stack.c_str());
+            clipped_text(stack);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.result.c_str());
+            clipped_text(t.result);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(time_in_states(t, std::max(0.0, now - snap.time)).c_str());
             legend_tooltip();

@@ -107,9 +107,10 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
         same_line_if_fits(ImGui::CalcTextSize(k.label).x + ImGui::CalcTextSize("# ").x);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(span_colour(k.s, k.w)), "# %s", k.label);
     }
-    const char* hint = "  Ctrl+wheel: zoom, drag: pan";
+    const char* hint = tl.touch ? "  -/+ buttons: zoom, drag: pan" : "  Ctrl+wheel: zoom, drag: pan";
     same_line_if_fits(ImGui::CalcTextSize(hint).x);
     ImGui::TextDisabled("%s", hint);
+    note_landmark(tl.touch ? "timeline:hint-touch" : "timeline:hint-wheel");
 
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
     const float name_w = 120.0f;

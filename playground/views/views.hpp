@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 
 struct ImFont;
 
@@ -29,6 +30,7 @@ struct TimelineState {
     double view_start = 0, view_end = 1;
     bool follow = true;             // keep the run so far and its next timer in view as it grows
     uint64_t run = ~0ull;           // session.runs() the view is for: a new run follows again
+    bool touch = false;             // a phone's layout: the hint names the buttons, not a wheel it lacks
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
@@ -46,6 +48,12 @@ void note_landmark(const std::string& name, const Rect& rect);    // a part of i
 void note_window_landmark(const std::string& name);               // the current window (a popup)
 const std::map<std::string, Rect>& landmarks();                   // only the last frame's
 
+// Text in a table cell (or a console line) that may be cut off: clipped_text draws it; after
+// drawing it another way, whole_text_on_hover(text, its width in pixels) adds the same help.
+// While such text is hovered and cut off, a tooltip (landmark "tooltip") shows all of it.
+void clipped_text(std::string_view text);
+void whole_text_on_hover(std::string_view text, float width);
+
 // What a phone's on-screen keyboard should offer for the text field just drawn, if it is being
 // edited: an HTML inputmode ("numeric", "decimal" or "text"). Read back after the frame.
 void note_text_field(const char* inputmode);
@@ -59,6 +67,9 @@ int list_table_flags();
 struct UiState {
     int demo = 0;                   // index into demos::all_demos()
     demos::Params edited;           // the parameters panel's values for that demo
+    std::map<std::string, demos::Params> kept;     // each visited demo's edits, by name, while another is shown
+    std::map<std::string, std::string> typed;      // list fields' text as typed, by "demo/param"
+    std::map<std::string, float> note_height;      // tallest help/problem line each field has shown, by "demo/param"
     std::string error;              // the last rejected input, shown until the next change
     uint64_t seen_runs = 0;         // session.runs() when the panel last followed the session
     float speed = 1.0f;

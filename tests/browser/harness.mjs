@@ -70,6 +70,11 @@ export function distinctColours(png, limit = 64) {
 //   help-button, help                     the "?" button and the help popup while it is open
 //   instant, speed                        the instant checkbox and the speed slider (not at instant)
 //   error                                 the red line of the last rejected input, while shown
+//   problem:<name>                        a parameter's problem, shown on its help line while invalid
+//   reset                                 the "Reset to defaults" button under the parameters
+//   clipped, tooltip                      the last cut-off cell or console line drawn; the tooltip
+//                                         showing a hovered one whole
+//   timeline:hint-wheel, :hint-touch      the timeline's zoom hint, for a wheel or (phone) touch
 //   controls, views, console              the three panels
 //   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
 //                                         tree, source, queue, crawler, summary or loop
