@@ -26,6 +26,27 @@
     try { return clip(String(e instanceof Error ? e.message : e), 120); } catch { return 'an exception'; }
   }
 
+  // The name of the constructor a prototype declares as its own, or ''. May throw (a Proxy).
+  function ownConstructorName(proto) {
+    const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor');
+    const name = ctor && typeof ctor.value === 'function' ? ctor.value.name : '';
+    return typeof name === 'string' ? name : '';
+  }
+
+  // Plain data from any realm (a same-origin lesson page's objects have that page's Object and
+  // Array): an object whose prototype is null or some realm's Object.prototype, a list whose
+  // prototype is some realm's Array.prototype. Class instances and Array subclasses are not.
+  // May throw (a Proxy).
+  function isPlainObject(v) {
+    const proto = Object.getPrototypeOf(v);
+    return proto === null || proto === Object.prototype ||
+           (Object.getPrototypeOf(proto) === null && ownConstructorName(proto) === 'Object');
+  }
+  function isPlainList(v) {
+    const proto = Object.getPrototypeOf(v);
+    return proto === Array.prototype || (proto !== null && Array.isArray(proto) && ownConstructorName(proto) === 'Array');
+  }
+
   // What kind of value v is, in words ("a Map", "an instance of Point"). Never throws.
   function kindOf(v) {
     if (v === null) return 'null';
@@ -39,14 +60,12 @@
       case 'function': return 'a function';
     }
     try {
-      if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype ? 'a list' : 'a list subclass';
-      const proto = Object.getPrototypeOf(v);
-      if (proto === Object.prototype || proto === null) return 'an object';
+      if (Array.isArray(v)) return isPlainList(v) ? 'a list' : 'a list subclass';
+      if (isPlainObject(v)) return 'an object';
       const tag = Object.prototype.toString.call(v).slice(8, -1);   // Date, Map, RegExp, Promise, ...
       if (tag !== 'Object') return (/^[AEIOU]/.test(tag) ? 'an ' : 'a ') + clip(tag);
-      const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor');
-      const name = ctor && typeof ctor.value === 'function' ? ctor.value.name : '';
-      return typeof name === 'string' && name ? `an instance of ${clip(name)}` : 'an object with a prototype';
+      const name = ownConstructorName(Object.getPrototypeOf(v));
+      return name ? `an instance of ${clip(name)}` : 'an object with a prototype';
     } catch (e) {
       return `an object that cannot be read (${messageOf(e)})`;
     }
@@ -74,9 +93,10 @@
       fail(api, `${where} must be well-formed Unicode, found a lone surrogate \\u${s.charCodeAt(lone).toString(16)} at index ${lone}`);
   }
 
-  // A demo, view or parameter name: text of at most limits.name characters.
-  function name(api, what, v) {
-    if (typeof v !== 'string') fail(api, `${what} must be a name such as "count", got ${describe(v)}`);
+  // A demo, view or parameter name: text of at most limits.name characters. `expected` says
+  // which names are meant, for the message when v is not text.
+  function name(api, what, v, expected = 'a name such as "count"') {
+    if (typeof v !== 'string') fail(api, `${what} must be ${expected}, got ${describe(v)}`);
     checkText(api, what, v, limits.name);
     return v;
   }
@@ -94,8 +114,7 @@
     // Proxy trap lands here.
     function entries(v, at, isList) {
       try {
-        const proto = Object.getPrototypeOf(v);
-        if (isList ? proto !== Array.prototype : proto !== Object.prototype && proto !== null)
+        if (!(isList ? isPlainList(v) : isPlainObject(v)))
           fail(api, `${at} must be ${plainKinds}, got ${kindOf(v)}`);
         const n = isList ? v.length : 0;
         if (isList && n > limits.values - used.values)
