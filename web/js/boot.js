@@ -5,12 +5,15 @@
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
 
-  function fail(what, detail) {
+  // `graphics`: the failure is WebGL's, so the hint about browsers and hardware acceleration shows.
+  function fail(what, detail, { graphics = false } = {}) {
     loading.hidden = true;
     document.getElementById('error-what').textContent = what;
     document.getElementById('error-detail').textContent = detail || '';
+    document.getElementById('error-hint').hidden = !graphics;
     document.getElementById('error').hidden = false;
-    window.aio._fail(new Error(what + (detail ? ': ' + detail : '')));
+    // One sentence then its detail: "… not opened as a file: Browsers block …".
+    window.aio._fail(new Error(detail ? `${what.replace(/\.$/, '')}: ${detail}` : what));
   }
 
   // Browsers refuse fetch() from file:// pages, and the app downloads its wasm, fonts and the
@@ -25,7 +28,8 @@
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     fail('This browser cannot draw with WebGL2.',
-         'The playground draws with WebGL2. It is off or unsupported here (check that hardware acceleration is enabled).');
+         'The playground draws with WebGL2. It is off or unsupported here (check that hardware acceleration is enabled).',
+         { graphics: true });
     return;
   }
 
@@ -49,7 +53,7 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),
-    onFatal: (what, detail) => fail(what, detail),
+    onFatal: (what, detail) => fail(what, detail, { graphics: /WebGL/.test(what) }),
     onRunStarted: (run) => window.aio._runStarted(run),
     onRunEnded: () => window.aio._runEnded(),
     onAppStarted: () => {
@@ -59,6 +63,7 @@
       if (dark) dark.addEventListener('change', theme);
       theme();
       window.aioTextField.attach(canvas);
+      window.aioKeyboardFocus.attach(canvas);
       window.aioFrames.attach(canvas, (stirred) => {
         const more = Module._aio_frame(stirred ? 1 : 0);
         window.aioTextField.sync();
