@@ -121,8 +121,12 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
 // edited on this visit, or its defaults.
 void pick_demo(UiState& ui) {
     const auto& all = demos::all_demos();
-    ImGui::SetNextItemWidth(-FLT_MIN);   // the whole title: it says what the demo is
-    const bool open = ImGui::BeginCombo("##demo", all[static_cast<size_t>(ui.demo)]->title.c_str());
+    const demos::Demo& shown = *all[static_cast<size_t>(ui.demo)];
+    // The whole title says what the demo is; where it would be clipped, the short name says more.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2;
+    const std::string& preview = ImGui::CalcTextSize(shown.title.c_str()).x <= room ? shown.title : shown.name;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool open = ImGui::BeginCombo("##demo", preview.c_str());
     note_landmark("demo");
     if (!open) return;
     for (size_t i = 0; i < all.size(); ++i) {
@@ -209,6 +213,10 @@ void draw_controls(page::Session& session, UiState& ui) {
     }
     ImGui::TextWrapped("%s", d.summary.c_str());
     ImGui::Separator();
+    // Fields leave room for the longest label to their right, so no label is clipped in a narrow panel.
+    float label = ImGui::CalcTextSize("speed").x;
+    for (const demos::Param& p : d.params) label = std::max(label, ImGui::CalcTextSize(p.name.c_str()).x);
+    ImGui::PushItemWidth(-(label + ImGui::GetStyle().ItemInnerSpacing.x));
 
     const page::Status st = session.status();
     const bool live = st == page::Status::Running || st == page::Status::Paused;
@@ -238,19 +246,19 @@ void draw_controls(page::Session& session, UiState& ui) {
             ui.error = e.what();
         }
     }
-    ImGui::SameLine();
+    const char* pause = st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause";
+    same_line_if_fits(button_width(pause));
     ImGui::BeginDisabled(!live);
-    if (ImGui::Button(st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause") || (live && ui.key_pause))
-        st == page::Status::Paused ? session.resume() : session.pause();
+    if (ImGui::Button(pause) || (live && ui.key_pause)) st == page::Status::Paused ? session.resume() : session.pause();
     note_landmark("pause");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Step (S)"));
     if (ImGui::Button("Step (S)") || (live && ui.key_step)) session.step();
     note_landmark("step");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Stop"));
     if (ImGui::Button("Stop")) session.stop();
     note_landmark("stop");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    same_line_if_fits(button_width("?"));
     const bool help = ImGui::Button("?");
     note_landmark("help-button");
     draw_help(help || ui.key_help);
@@ -265,10 +273,12 @@ void draw_controls(page::Session& session, UiState& ui) {
         note_landmark("speed");
     }
     if (speed_changed) session.set_speed(ui.instant ? 0 : ui.speed);
-    ImGui::Text("%s  t=%.2f s  iteration %llu", page::to_string(st), session.time(),
-                static_cast<unsigned long long>(session.iteration()));
+    ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), session.time(),
+                       static_cast<unsigned long long>(session.iteration()));
     if (!ui.error.empty()) {
-        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "%s", ui.error.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.3f, 1));
+        ImGui::TextWrapped("%s", ui.error.c_str());
+        ImGui::PopStyleColor();
         note_landmark("error");
     }
     ImGui::Separator();
@@ -289,6 +299,7 @@ void draw_controls(page::Session& session, UiState& ui) {
         ui.error.clear();
     }
     note_landmark("reset");
+    ImGui::PopItemWidth();
 }
 
 }  // namespace aio::views

@@ -56,7 +56,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
         return;
     }
     ImGui::Text("foundurls.txt (%zu bytes)", it->second.size());
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Download"));
     if (ImGui::Button("Download") && ui.download) ui.download("foundurls.txt", it->second);
     ImGui::BeginChild("found", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     {   // popped inside the child: popped after EndChild, the tab labels drawn next come out as boxes

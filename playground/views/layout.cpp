@@ -42,6 +42,15 @@ const char* edited_text_field_mode() {
     return g_text_field_frame == ImGui::GetFrameCount() ? g_text_field_mode : nullptr;
 }
 
+void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 int list_table_flags() {
     const bool narrow = ImGui::GetContentRegionAvail().x < 700;
     return ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |

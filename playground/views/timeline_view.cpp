@@ -37,12 +37,6 @@ struct Span {
     WaitKind wait;
 };
 
-// The legend flows onto more lines on a narrow screen.
-void same_line_if_fits(float width) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
 // Scales the visible span by f (< 1 zooms in), keeping loop time `at` where it is on screen.
 void zoom(TimelineState& tl, double at, double f) {
     tl.view_start = at - (at - tl.view_start) * f;
@@ -93,7 +87,7 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
     note_landmark(tl.follow ? "timeline:follow:on" : "timeline:follow:off");
     // Buttons zoom around the middle, for touch screens and anyone without a wheel.
     for (const auto& [label, f] : {std::pair{"-", 1.5}, std::pair{"+", 1 / 1.5}}) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(label));
         if (ImGui::Button(label)) {
             tl.follow = false;
             zoom(tl, (tl.view_start + tl.view_end) / 2, f);

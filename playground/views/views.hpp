@@ -59,6 +59,11 @@ void whole_text_on_hover(std::string_view text, float width);
 void note_text_field(const char* inputmode);
 const char* edited_text_field_mode();   // this frame's, or nullptr when no noted field is edited
 
+// Rows of buttons and legends wrap rather than clip in a narrow panel: before the next item of a
+// row, stays on this line when `width` pixels still fit, else starts a new line.
+void same_line_if_fits(float width);
+float button_width(const char* label);   // what ImGui::Button(label) takes, "###id" not shown
+
 // ImGuiTableFlags for a list (tasks, pages): on a narrow screen, columns keep their width and the
 // table scrolls sideways rather than squeezing every column into a phone's width.
 int list_table_flags();
