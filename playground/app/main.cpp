@@ -60,6 +60,22 @@ aio::page::TouchScroll g_touch;
 aio::page::InputQueue g_input;
 aio::page::FrameSettle g_settle;
 
+// The demo whose run the views show: the session's, or before any run the picked one.
+const aio::demos::Demo& shown_demo() {
+    const aio::demos::Demo* run = aio::page::session().demo();
+    return run ? *run : *aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+}
+
+// The views a demo's run has, by the page API's names, in tab order: only the queue demo has a
+// Queue view and only the crawler a Crawler view.
+std::vector<std::string> views_of(const aio::demos::Demo& d) {
+    std::vector<std::string> out = {"tasks", "timeline", "tree", "source"};
+    if (d.name == "queue") out.push_back("queue");
+    if (d.name == "crawler") out.push_back("crawler");
+    out.insert(out.end(), {"summary", "loop"});
+    return out;
+}
+
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
 void draw_ui() {
@@ -91,7 +107,7 @@ void draw_ui() {
         std::function<void()> draw;
     };
     const aio::demos::Demo* picked = aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
-    const aio::demos::Demo* shown = session.demo() ? session.demo() : picked;
+    const aio::demos::Demo* shown = &shown_demo();
     // Another demo was picked since: say whose run the views still show. It sits under the tabs,
     // inside the view, so its coming and going never moves a tab from under the pointer.
     const auto say_previous = [&] {
@@ -104,11 +120,13 @@ void draw_ui() {
         {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, session.runs(), g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
-        {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }}};
-    if (shown->name == "queue") views.push_back({"Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); }});
-    if (shown->name == "crawler") views.push_back({"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }});
-    views.push_back({"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }});
-    views.push_back({"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }});
+        {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }},
+        {"Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); }},
+        {"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }},
+        {"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }},
+        {"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }}};
+    const std::vector<std::string> has = views_of(*shown);
+    std::erase_if(views, [&](const View& v) { return std::find(has.begin(), has.end(), v.id) == has.end(); });
     const auto draw_view = [&](const View& v) {
         say_previous();
         if (v.scroll) ImGui::BeginChild(v.id);
@@ -169,8 +187,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_theme(int dark) {
     else ImGui::StyleColorsLight();
 }
 
-// Brings a view's tab forward (window.aio._showView, for tests and course pages' deep links).
-extern "C" EMSCRIPTEN_KEEPALIVE void aio_show_view(const char* name) { g_ui.select_view = name; }
+// Brings a view's tab forward (window.aio.showView, for tests and course pages' deep links).
+// Answers {"ok": null}, or {"error": message} naming the shown demo and its views when it has
+// no view of that name.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_show_view(const char* name) {
+    static std::string reply;
+    const aio::demos::Demo& d = shown_demo();
+    const std::vector<std::string> has = views_of(d);
+    nlohmann::json out = {{"ok", nullptr}};
+    if (std::find(has.begin(), has.end(), name) != has.end()) {
+        g_ui.select_view = name;
+    } else {
+        std::string list;
+        for (const std::string& v : has) list += (list.empty() ? "" : ", ") + v;
+        out = {{"error", "the " + d.name + " demo has no " + name + " view; its views are " + list}};
+    }
+    reply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return reply.c_str();
+}
 
 // Which fonts the page drew with, at which size (tests check the TTFs arrived and follow the DPR).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_fonts_json() {

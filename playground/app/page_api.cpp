@@ -68,9 +68,11 @@ demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& 
         case demos::Param::Kind::IntList: {
             if (!v.is_array()) return fail("a list of whole numbers");
             std::vector<int64_t> list;
-            for (const json& x : v) {
-                if (!x.is_number_integer()) return fail("a list of whole numbers");
-                list.push_back(x.get<int64_t>());
+            for (size_t i = 0; i < v.size(); ++i) {
+                if (!v[i].is_number_integer())
+                    throw demos::ParamError(d.name + ": " + p.name + "[" + std::to_string(i) + "] must be a whole number, got " +
+                                            brief(v[i]));
+                list.push_back(v[i].get<int64_t>());
             }
             return list;
         }
@@ -241,6 +243,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_params_json(const char* demo, size_t demo_b
                 p.kind == aio::demos::Param::Kind::IntList)
                 j["min"] = p.min, j["max"] = p.max;
             if (p.max_items) j["max_items"] = p.max_items;
+            if (const aio::demos::Param* hi = aio::demos::upper_bound_of(d, p)) j["at_most"] = hi->name;
+            if (const aio::demos::Param* lo = aio::demos::lower_bound_of(d, p)) j["at_least"] = lo->name;
             out[p.name] = j;
         }
         return ok(out);

@@ -107,4 +107,10 @@ struct ParsedList {
 };
 ParsedList parse_int_list(const Param& p, const std::string& text);
 
+// Parameters that bound each other: x_min may not exceed x_max. The partner of `p`, or nullptr
+// when it has none: upper_bound_of(latency_min) is latency_max, lower_bound_of(latency_max) is
+// latency_min.
+const Param* upper_bound_of(const Demo& demo, const Param& p);
+const Param* lower_bound_of(const Demo& demo, const Param& p);
+
 }  // namespace aio::demos

@@ -148,9 +148,7 @@ std::vector<std::pair<std::string, std::string>> param_problems(const Demo& demo
     }
     // x_min and x_max pairs: the minimum may not exceed the maximum (reported on the minimum).
     for (const Param& lo : demo.params) {
-        const size_t suffix = lo.name.rfind("_min");
-        if (suffix == std::string::npos || suffix + 4 != lo.name.size()) continue;
-        const Param* hi = find_param(demo, lo.name.substr(0, suffix) + "_max");
+        const Param* hi = upper_bound_of(demo, lo);
         if (!hi || !out.count(lo.name) || !out.count(hi->name)) continue;
         const double min = as_number(out[lo.name]), max = as_number(out[hi->name]);
         if (min > max)
@@ -176,5 +174,16 @@ Params resolve_params(const Demo& demo, const Params& given) {
     }
     return out;
 }
+
+namespace {
+// The parameter named like `p` with the suffix `from` swapped for `to`, when p's name ends in `from`.
+const Param* partner(const Demo& demo, const Param& p, const std::string& from, const std::string& to) {
+    if (p.name.size() <= from.size() || p.name.compare(p.name.size() - from.size(), from.size(), from) != 0) return nullptr;
+    return find_param(demo, p.name.substr(0, p.name.size() - from.size()) + to);
+}
+}  // namespace
+
+const Param* upper_bound_of(const Demo& demo, const Param& p) { return partner(demo, p, "_min", "_max"); }
+const Param* lower_bound_of(const Demo& demo, const Param& p) { return partner(demo, p, "_max", "_min"); }
 
 }  // namespace aio::demos

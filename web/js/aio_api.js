@@ -116,12 +116,13 @@
       });
     },
     snapshot: () => snapshot(),
-    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or 'crawler'.
+    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or
+    // 'crawler'. Throws for a view the shown demo does not have (queue and crawler are one demo's).
     showView(name) {
-      check.name('aio.showView', 'view', name);
-      if (!views.includes(name)) check.fail('aio.showView', `view must be one of ${views.join(', ')}, got ${check.describe(name)}`);
-      enter('aio.showView', (M, text) => M._aio_show_view(text(name)[0]));
-      if (window.aioFrames) aioFrames.request();
+      const expected = `one of ${views.join(', ')}`;
+      check.name('aio.showView', 'view', name, expected);
+      if (!views.includes(name)) check.fail('aio.showView', `view must be ${expected}, got ${check.describe(name)}`);
+      call('aio.showView', (M, text) => M._aio_show_view(text(name)[0]));
     },
     _firstFrame: () => resolveReady(window.aio),
     _fail: (error) => rejectReady(error),
