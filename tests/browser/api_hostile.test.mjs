@@ -101,7 +101,7 @@ test('deep nesting is refused at depth 32, twenty times over, and leaks no wasm 
     for (let i = 2; i < 32; i++) a = [a];
     return window.attempt(() => window.aio.run('chain', { ids: a })).message;
   });
-  assert.equal(at32, 'aio.run: chain: ids must be a list of whole numbers, got a list of 1 item');
+  assert.equal(at32, 'aio.run: chain: ids[0] must be a whole number, got a list of 1 item');
 });
 
 test('a call that fails inside the app puts the wasm stack pointer back', async () => {
@@ -153,7 +153,7 @@ test('only plain JSON data is taken: every other kind of value is named, with wh
     ["() => window.aio.params(Symbol('count'))", /^aio\.params: demo must be a name such as "count", got a symbol \(Symbol\(count\)\)$/],
     ["() => window.aio.source({toString() { return 'count'; }})", /^aio\.source: demo must be a name such as "count", got an object$/],
     ["() => window.aio.setSpeed(2n)", /^aio\.setSpeed: speed must be a number from 0\.1 to 10 or "instant", got a BigInt \(2n\)$/],
-    ["() => window.aio.showView(new String('tasks'))", /^aio\.showView: view must be a name such as "count", got a String$/],
+    ["() => window.aio.showView(new String('tasks'))", /^aio\.showView: view must be one of tasks, timeline, tree, source, summary, loop, queue, crawler, got a String$/],
   ]);
 });
 

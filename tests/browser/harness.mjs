@@ -11,8 +11,9 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = process.env.AIO_SITE_DIR || join(repo, 'build/web/site');
 export const shotDir = process.env.AIO_SCREENSHOT_DIR || join(repo, 'build/web/screenshots');
 
-export async function startServer() {
-  const child = spawn('/usr/bin/python3', [join(repo, 'web/tools/dev_server.py'), '--dir', siteDir,
+// Serves `dir` (the built site unless told) on a free loopback port.
+export async function startServer(dir = siteDir) {
+  const child = spawn('/usr/bin/python3', [join(repo, 'web/tools/dev_server.py'), '--dir', dir,
                                            '--port', '0', '--quiet', '--slow', '0.5'],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {

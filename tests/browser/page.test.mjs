@@ -74,6 +74,7 @@ test('a browser without WebGL2 gets a readable error panel, and ready rejects', 
   assert.match(why, /WebGL2/);
   assert.equal(await page.locator('#error').isVisible(), true);
   assert.match(await page.locator('#error-what').textContent(), /WebGL2/);
+  assert.equal(await page.locator('#error-hint').isVisible(), true, 'the hardware acceleration hint');
   await screenshot(page, 'page-no-webgl2');
   await context.close();
 });
@@ -93,6 +94,7 @@ test('a wasm download that fails (network error) gives the error panel too', asy
   await page.goto(server.url);
   await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
   assert.match(await page.locator('#error-detail').textContent(), /fetch/i);
+  assert.equal(await page.locator('#error-hint').isVisible(), false, 'no graphics hint: the network failed');
   await context.close();
 });
 
@@ -103,7 +105,8 @@ test('opened as a file, the page says how to serve it, and ready rejects', async
   assert.match(await page.locator('#error-what').textContent(), /served over http/);
   assert.match(await page.locator('#error-detail').textContent(), /python3 -m http\.server/);
   const ready = await page.evaluate(() => window.aio.ready.then(() => 'resolved', (e) => e.message));
-  assert.match(ready, /served over http/);
+  assert.match(ready, /^The playground has to be served over http, not opened as a file: Browsers block /);
+  assert.equal(await page.locator('#error-hint').isVisible(), false, 'no graphics hint: WebGL is not what failed');
   await context.close();
 });
 
