@@ -229,7 +229,11 @@ void draw_controls(page::Session& session, UiState& ui) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
     // Fixed IDs: a press that spans the run's end (Restart turning into Run) still counts.
-    const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run");
+    // Fixed widths too: each button keeps its longer label's width, so Step and Stop stay where
+    // they were when Run turns into Restart or Pause into Resume.
+    const float run_w = std::max(button_width("Run (R)"), button_width("Restart (R)"));
+    const float pause_w = std::max(button_width("Pause (Space)"), button_width("Resume (Space)"));
+    const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run", ImVec2(run_w, 0));
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
     if ((run_pressed || ui.key_run) && !problems.empty()) {
@@ -247,9 +251,9 @@ void draw_controls(page::Session& session, UiState& ui) {
         }
     }
     const char* pause = st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause";
-    same_line_if_fits(button_width(pause));
+    same_line_if_fits(pause_w);
     ImGui::BeginDisabled(!live);
-    if (ImGui::Button(pause) || (live && ui.key_pause)) st == page::Status::Paused ? session.resume() : session.pause();
+    if (ImGui::Button(pause, ImVec2(pause_w, 0)) || (live && ui.key_pause)) st == page::Status::Paused ? session.resume() : session.pause();
     note_landmark("pause");
     same_line_if_fits(button_width("Step (S)"));
     if (ImGui::Button("Step (S)") || (live && ui.key_step)) session.step();

@@ -311,3 +311,24 @@ test('phone: every demo is picked, edited, run and driven by touch, and every vi
   await everyDemo(layouts.phone);
   assert.deepEqual(layouts.phone.errors.filter((e) => !e.includes('404')), []);
 });
+
+test('Step and Stop stay where they are when Run turns into Restart and Pause into Resume', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  const where = async () => {
+    const marks = await landmarks(page);
+    return ['pause', 'step', 'stop'].map((n) => [n, Math.round(marks[n].x), Math.round(marks[n].y)]);
+  };
+  const idle = await where();
+  await click(page, await landmark(page, 'run'));          // count's default run sleeps a second
+  await statusIs(page, 'running');
+  await page.waitForTimeout(150);
+  assert.deepEqual(await where(), idle, 'running: Restart is as wide as Run was');
+  await click(page, await landmark(page, 'pause'));
+  await statusIs(page, 'paused');
+  await page.waitForTimeout(150);
+  assert.deepEqual(await where(), idle, 'paused: Resume is as wide as Pause was');
+  await click(page, await landmark(page, 'stop'));
+  await statusIs(page, 'stopped');
+  await context.close();
+});
