@@ -50,13 +50,18 @@ async function twoShotsWhileAsleep(view, name) {
 }
 
 // The x of the now line in a crop `width` wide: the column with the most pixels in the light
-// theme's text colour (black), if it runs through most of the crop's height.
+// theme's text colour (black), if it runs through most of the crop's height. A line that falls
+// between two pixel columns is antialiased into two mid-grey ones, so any dark grey counts.
+const darkGrey = (data, i) => {
+  const hi = Math.max(data[i], data[i + 1], data[i + 2]), lo = Math.min(data[i], data[i + 1], data[i + 2]);
+  return hi <= 160 && hi - lo <= 40;
+};
 function nowLineX(pixels, width) {
   const rows = pixels.length / 4 / width;
   let best = -1, bestCount = 0;
   for (let x = 0; x < width; x++) {
     let n = 0;
-    for (let y = 0; y < rows; y++) if (near(pixels, (y * width + x) * 4, [0, 0, 0], 120)) n++;
+    for (let y = 0; y < rows; y++) if (darkGrey(pixels, (y * width + x) * 4)) n++;
     if (n > bestCount) { best = x; bestCount = n; }
   }
   return bestCount > rows * 0.8 ? best : -1;
