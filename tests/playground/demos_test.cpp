@@ -294,10 +294,8 @@ void expect_same_as_cpython(const char*, const std::vector<Params>&) {}
 #else
 #define NEEDS_CPYTHON() (void)0
 
-std::string helper_script() {
-    const std::string here = __FILE__;
-    return here.substr(0, here.rfind('/')) + "/run_demo_script.py";
-}
+// From the build, not __FILE__: a compiler cache may make __FILE__ relative to the build folder.
+std::string helper_script() { return AIO_TESTS_PLAYGROUND_DIR "/run_demo_script.py"; }
 
 // The demo's script, written under its own file name (it prints its name) in a fresh folder.
 std::string write_script(const Demo& d) {
