@@ -11,9 +11,9 @@
 namespace aio {
 
 namespace detail {
-template <class T> class TaskState final : public TaskBase {
+template <class T> class TypedTask final : public TaskBase {
 public:
-    TaskState(Loop& loop, typename Coro<T>::handle h, std::string name) : TaskBase(loop, &h.promise(), std::move(name)) {}
+    TypedTask(Loop& loop, typename Coro<T>::handle h, std::string name) : TaskBase(loop, &h.promise(), std::move(name)) {}
     ValueSlot<T> slot;
 
     std::string result_repr() const override {
@@ -41,7 +41,7 @@ private:
 
 // Schedules coro as a task on loop (Loop::create_task in asyncio).
 template <class T> Task<T> create_task(Loop& loop, Coro<T> coro, std::string name = {}) {
-    auto* s = new detail::TaskState<T>(loop, coro.release(), std::move(name));
+    auto* s = new detail::TypedTask<T>(loop, coro.release(), std::move(name));
     s->add_ref();  // one for the handle, one the loop holds until the task is done
     return Task<T>(s);
 }
@@ -81,8 +81,8 @@ public:
 template <class T> class FutureAwaiter : public detail::ResultAwaiter<T, detail::FutureState<T>> {
     using detail::ResultAwaiter<T, detail::FutureState<T>>::ResultAwaiter;
 };
-template <class T> class TaskAwaiter : public detail::ResultAwaiter<T, detail::TaskState<T>> {
-    using detail::ResultAwaiter<T, detail::TaskState<T>>::ResultAwaiter;
+template <class T> class TaskAwaiter : public detail::ResultAwaiter<T, detail::TypedTask<T>> {
+    using detail::ResultAwaiter<T, detail::TypedTask<T>>::ResultAwaiter;
 };
 
 template <class T> TaskAwaiter<T> Task<T>::operator co_await() const { return TaskAwaiter<T>(s_); }

@@ -1,7 +1,7 @@
 // The instrumentation seam: the loop and tasks report what happens to a Recorder, if one is
 // attached. The core only calls these; runtime/trace.hpp records them.
 #pragma once
-#include "runtime/wait_kind.hpp"
+#include "runtime/task_state.hpp"
 
 namespace aio {
 

@@ -4,6 +4,7 @@
 #include "runtime/fetch.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/trace.hpp"
+#include "runtime/task_state.hpp"
 #include "runtime/wait_kind.hpp"
 
 #include <array>

@@ -4,6 +4,7 @@
 #pragma once
 #include "runtime/detail/frame.hpp"
 #include "runtime/future.hpp"
+#include "runtime/task_state.hpp"
 #include "runtime/wait_kind.hpp"
 
 #include <cstdint>
@@ -107,14 +108,14 @@ struct TaskAccess {
 };
 
 namespace detail {
-template <class T> class TaskState;
+template <class T> class TypedTask;
 }
 
 // A handle to a task (copyable, shared); await it to get its result.
 template <class T = void> class Task {
 public:
     Task() = default;
-    explicit Task(detail::TaskState<T>* s) : s_(s) {}   // adopts a reference
+    explicit Task(detail::TypedTask<T>* s) : s_(s) {}   // adopts a reference
     Task(const Task& o) : s_(o.s_) { if (s_) s_->add_ref(); }
     Task(Task&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
     Task& operator=(Task o) { std::swap(s_, o.s_); return *this; }
@@ -135,11 +136,11 @@ public:
     size_t remove_done_callback(FutureBase::DoneFn fn, void* ctx) { return s_->remove_done_callback(fn, ctx); }
 
     TaskBase* base() const { return s_; }
-    detail::TaskState<T>* state() const { return s_; }
+    detail::TypedTask<T>* typed() const { return s_; }   // the task with its result slot
     TaskAwaiter<T> operator co_await() const;
 
 private:
-    detail::TaskState<T>* s_ = nullptr;
+    detail::TypedTask<T>* s_ = nullptr;
 };
 
 }  // namespace aio

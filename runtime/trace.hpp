@@ -4,6 +4,7 @@
 #pragma once
 #include "runtime/loop.hpp"
 #include "runtime/recorder.hpp"
+#include "runtime/task_state.hpp"
 #include "runtime/wait_kind.hpp"
 
 #include <array>

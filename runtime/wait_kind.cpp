@@ -1,20 +1,7 @@
-// Display names for task states and wait kinds, shared by the snapshot, the trace and the views.
+// Display names for wait kinds, shared by the snapshot, the trace and the views.
 #include "runtime/wait_kind.hpp"
 
 namespace aio {
-
-const char* to_string(TaskState s) {
-    switch (s) {
-        case TaskState::Pending: return "pending";
-        case TaskState::Ready: return "ready";
-        case TaskState::Running: return "running";
-        case TaskState::Waiting: return "waiting";
-        case TaskState::Done: return "done";
-        case TaskState::Failed: return "failed";
-        case TaskState::Cancelled: return "cancelled";
-    }
-    return "?";
-}
 
 const char* to_string(WaitKind k) {
     switch (k) {

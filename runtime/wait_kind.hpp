@@ -1,21 +1,8 @@
-// What a task can be waiting on, and the states a task moves through: the vocabulary the
-// instrumentation and the views share.
+// What a task can be waiting on: the vocabulary the instrumentation and the views share.
 #pragma once
 #include <cstdint>
 
 namespace aio {
-
-enum class TaskState : uint8_t {
-    Pending,    // created, first step not run yet
-    Ready,      // woken, in the ready queue
-    Running,    // its step is running now
-    Waiting,    // suspended on something (see WaitKind)
-    Done,       // returned a result
-    Failed,     // raised an exception
-    Cancelled,  // ended with CancelledError
-};
-constexpr int kTaskStateCount = 7;
-const char* to_string(TaskState s);   // "pending", "ready", ...
 
 enum class WaitKind : uint8_t {
     None,
