@@ -1,29 +1,7 @@
-// The virtual host's driving loop, used by run() and the tests.
+// asyncio.run's clean-up: cancel what main left running and run it to its end.
 #include "runtime/run.hpp"
 
-#include <stdexcept>
-
 namespace aio {
-
-namespace {
-void set_flag(void* flag, void*) { *static_cast<bool*>(flag) = true; }
-}  // namespace
-
-void run_until_complete(Loop& loop, FutureBase& fut) {
-    bool stop = false;
-    fut.add_done_callback(&set_flag, &stop);
-    while (!stop) {
-        if (!loop.has_ready()) {
-            if (!loop.has_timers()) {
-                fut.remove_done_callback(&set_flag, &stop);
-                throw std::runtime_error("deadlock: the awaited work is pending, but no callback, timer or IO "
-                                         "can ever make progress");
-            }
-            loop.advance_to(loop.next_deadline());
-        }
-        loop.run_once();
-    }
-}
 
 void cancel_all_tasks(Loop& loop) {
     std::vector<FutureBase*> pending;
@@ -39,7 +17,7 @@ void cancel_all_tasks(Loop& loop) {
     for (FutureBase* t : pending) t->cancel();
     detail::GatherFuture* all = new detail::GatherFuture(loop, pending, true);
     try {
-        run_until_complete(loop, *all);
+        VirtualHost(loop).run_until_complete(*all);
     } catch (...) {
         all->release();
         throw;

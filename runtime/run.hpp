@@ -5,19 +5,15 @@
 #pragma once
 #include "runtime/create_task.hpp"
 #include "runtime/gather.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 #include "runtime/loop.hpp"
 
 #include <functional>
 
 namespace aio {
 
-// Runs iterations until fut is done, plus the one iteration that runs its done-callbacks
-// (asyncio's run_until_complete stops from a done-callback). The clock jumps to each deadline.
-// Throws std::runtime_error if nothing can ever complete fut.
-void run_until_complete(Loop& loop, FutureBase& fut);
-
 // Cancels every pending task and runs the loop until they finish, as asyncio.run does on exit
-// (here in creation order; CPython iterates a WeakSet).
+// (here in creation order; CPython iterates a WeakSet), on the virtual clock.
 void cancel_all_tasks(Loop& loop);
 
 template <class T> T run(Loop& loop, Coro<T> main) {
@@ -27,7 +23,7 @@ template <class T> T run(Loop& loop, Coro<T> main) {
         Loop& loop;
         ~Cleanup() { if (!loop.is_running()) cancel_all_tasks(loop); }
     } cleanup{loop};
-    run_until_complete(loop, *task.base());
+    VirtualHost(loop).run_until_complete(*task.base());
     if constexpr (std::is_void_v<T>) task.result();
     else return T(task.result());
 }

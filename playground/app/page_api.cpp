@@ -257,7 +257,7 @@ EMSCRIPTEN_KEEPALIVE const char* aio_source_json(const char* demo, size_t demo_b
     return with_demo(demo, demo_bytes, [](const aio::demos::Demo& d) {
         const aio::demos::Params params = session().demo() == &d ? session().params() : aio::demos::resolve_params(d, {});
         return ok({{"script", d.script}, {"title", d.title}, {"summary", d.summary}, {"python", d.python},
-                   {"command", d.command(params)}});
+                   {"command", aio::demos::command_line(d, params)}});
     });
 }
 

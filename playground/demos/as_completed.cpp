@@ -111,14 +111,6 @@ Coro<void> program(Context& ctx, Params p) {
     co_await with_as_completed(ctx, seq1, seq2);
 }
 
-std::string command(const Params& p) {
-    std::string cmd = "python3 as_completed.py";
-    for (const char* name : {"seq1", "seq2"}) {
-        cmd += std::string(" --") + name;
-        for (int64_t x : std::get<Seq>(p.at(name))) cmd += " " + std::to_string(x);
-    }
-    return cmd;
-}
 
 }  // namespace
 
@@ -130,8 +122,8 @@ const Demo& as_completed_demo() {
         .summary = "coro(seq) sleeps max(seq) seconds and returns seq reversed. Awaited through gather, both results "
                    "arrive together when the slower is done; through as_completed, each arrives as soon as it is ready.",
         .params = {
-            {"seq1", Param::Kind::IntList, Seq{3, 2, 1}, 0, 60, 10, "the first task's list; it sleeps max(seq1) seconds"},
-            {"seq2", Param::Kind::IntList, Seq{10, 5, 0}, 0, 60, 10, "the second task's list; it sleeps max(seq2) seconds"},
+            {"seq1", Param::Kind::IntList, Seq{3, 2, 1}, 0, 60, 10, "the first task's list; it sleeps max(seq1) seconds", {}, Param::Shown::Always},
+            {"seq2", Param::Kind::IntList, Seq{10, 5, 0}, 0, 60, 10, "the second task's list; it sleeps max(seq2) seconds", {}, Param::Shown::Always},
         },
         .python = kPython,
         .await_lines = {
@@ -139,7 +131,6 @@ const Demo& as_completed_demo() {
             {{"with_gather", "gather"}, 21},
             {{"with_as_completed", "queue.get"}, 33},  // as_completed's inner done.get()
         },
-        .command = command,
         .main = program,
     };
     return demo;

@@ -76,12 +76,6 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.print(line);
 }
 
-std::string command(const Params& p) {
-    std::string cmd = "python3 asyncgen.py";
-    if (int64_t u = std::get<int64_t>(p.at("u")); u != 10) cmd += " -u " + std::to_string(u);
-    if (double d = std::get<double>(p.at("delay")); d != 0.1) cmd += " --delay " + repr(d);
-    return cmd;
-}
 
 }  // namespace
 
@@ -98,7 +92,6 @@ const Demo& asyncgen_demo() {
         },
         .python = kPython,
         .await_lines = {{{"mygen", "sleep"}, 19}},
-        .command = command,
         .main = program,
     };
     return demo;

@@ -119,15 +119,6 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.print(line);
 }
 
-// The script's command line: the ids, then each flag whose value is not the script's default.
-std::string command(const Params& p) {
-    std::string cmd = "python3 chained.py";
-    for (int64_t n : ids_of(p)) cmd += " " + std::to_string(n);
-    struct Flag { const char *param, *flag; int64_t fallback; };
-    for (Flag f : {Flag{"seed", "--seed", 444}, Flag{"sleep_min", "--sleep-min", 0}, Flag{"sleep_max", "--sleep-max", 10}})
-        if (int64_t v = std::get<int64_t>(p.at(f.param)); v != f.fallback) cmd += std::string(" ") + f.flag + " " + std::to_string(v);
-    return cmd;
-}
 
 }  // namespace
 
@@ -139,14 +130,14 @@ const Demo& chain_demo() {
         .summary = "Each chain awaits part1, then part2 with part1's result: in order within a chain, concurrently "
                    "across chains. The program takes as long as the slowest chain.",
         .params = {
-            {"ids", Param::Kind::IntList, std::vector<int64_t>{1, 2, 3}, 0, 1000, 100, "the chains to run, by number (none: 1 2 3)"},
+            {"ids", Param::Kind::IntList, std::vector<int64_t>{1, 2, 3}, 0, 1000, 100, "the chains to run, by number (none: 1 2 3)", {""},
+             Param::Shown::Always},
             {"seed", Param::Kind::Int, int64_t{444}, 0, 4294967295.0, 0, "random.seed() before the run"},
             {"sleep_min", Param::Kind::Int, int64_t{0}, 0, 60, 0, "fewest seconds a part sleeps (randint's a)"},
             {"sleep_max", Param::Kind::Int, int64_t{10}, 0, 60, 0, "most seconds a part sleeps (randint's b)"},
         },
         .python = kPython,
         .await_lines = {{{"part1", "sleep"}, 15}, {{"part2", "sleep"}, 23}, {{"main", "gather"}, 36}},
-        .command = command,
         .main = program,
     };
     return demo;

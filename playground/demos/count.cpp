@@ -66,13 +66,6 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.print(line);
 }
 
-std::string command(const Params& p) {
-    std::string cmd = "python3 countasync.py";
-    if (int64_t n = std::get<int64_t>(p.at("n")); n != 3) cmd += " -n " + std::to_string(n);
-    if (double d = std::get<double>(p.at("delay")); d != 1) cmd += " --delay " + repr(d);
-    if (std::get<bool>(p.at("blocking"))) cmd += " --blocking";
-    return cmd;
-}
 
 }  // namespace
 
@@ -90,8 +83,10 @@ const Demo& count_demo() {
         },
         .python = kPython,
         .await_lines = {{{"count", "sleep"}, 16}, {{"main", "gather"}, 20}},
-        .command = command,
         .main = program,
+        .comparison = Comparison{.flag = "blocking", .compared = {"n", "delay"},
+                                 .lesson = "count's lesson: run it with and without blocking, and compare.",
+                                 .title = "async (countasync.py)", .twin_title = "blocking (countsync.py)"},
     };
     return demo;
 }

@@ -327,17 +327,6 @@ Coro<void> program(Context& ctx, Params p) {
     co_await gather(std::move(tasks));
 }
 
-std::string command(const Params& p) {
-    std::string cmd = "python3 areq.py";
-    auto num = [&](const char* name, int64_t fallback, const char* flag) {
-        if (std::get<int64_t>(p.at(name)) != fallback) cmd += std::string(" ") + flag + " " + std::to_string(std::get<int64_t>(p.at(name)));
-    };
-    num("concurrency", 10, "--concurrency");
-    if (std::get<double>(p.at("timeout")) != 10) cmd += " --timeout " + repr(std::get<double>(p.at("timeout")));
-    num("depth", 0, "--depth");
-    num("max_pages", 100, "--max-pages");
-    return cmd;
-}
 
 }  // namespace
 
@@ -351,17 +340,18 @@ const Demo& crawler_demo() {
                    "requests hold up nobody else.",
         .params = {
             {"urls", Param::Kind::Text, std::string(kDefaultUrls), 1, 0, 64 << 10,
-             "the urls.txt text: one URL per line (relative ones resolve against the page)"},
+             "the urls.txt text: one URL per line (relative ones resolve against the page)", {}, Param::Shown::Never},
             {"concurrency", Param::Kind::Int, int64_t{10}, 1, 100, 0, "requests in flight at most (a Semaphore)"},
             {"timeout", Param::Kind::Float, 10.0, 0.1, 120, 0, "seconds before a request gives up"},
             {"depth", Param::Kind::Int, int64_t{0}, 0, 5, 0, "follow same-origin links this many levels deep"},
             {"max_pages", Param::Kind::Int, int64_t{100}, 1, 1000, 0, "pages fetched at most, listed and followed"},
             {"virtual_network", Param::Kind::Bool, true, 0, 0, 0,
              "sample-site/ answers from the virtual network, latency_min..latency_max s a page; off: fetch() it "
-             "(other URLs always)"},
-            {"latency_min", Param::Kind::Float, 0.5, 0, 30, 0, "fewest seconds a sample-site page takes on the virtual network"},
+             "(other URLs always)", {}, Param::Shown::Never},
+            {"latency_min", Param::Kind::Float, 0.5, 0, 30, 0, "fewest seconds a sample-site page takes on the virtual network", {}, Param::Shown::Never},
             {"latency_max", Param::Kind::Float, 1.5, 0, 30, 0,
-             "most seconds a sample-site page takes on the virtual network (fixed per page; slow* pages 2 s more)"},
+             "most seconds a sample-site page takes on the virtual network (fixed per page; slow* pages 2 s more)", {},
+             Param::Shown::Never},
         },
         .python = kPython,
         .await_lines = {
@@ -370,8 +360,10 @@ const Demo& crawler_demo() {
             {{"write_one", "gather"}, 64},
             {{"bulk_crawl_and_write", "gather"}, 73},
         },
-        .command = command,
         .main = program,
+        .panels = {Panel::Pages},
+        .real_requests = true,
+        .output_file = "foundurls.txt",
     };
     return demo;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -26,6 +27,31 @@ struct Param {
     double min = 0, max = 0;        // for Int and Float, and each element of an IntList; Text: min is the fewest non-blank lines
     size_t max_items = 0;           // IntList: most elements; Text: most bytes
     std::string help;               // one line
+    // The script's own spellings of its flag, the first being the one command_line writes:
+    // {"-p", "--nprod"}; {""} for a positional argument (chained.py's ids). Empty: "-n" for a
+    // one-letter name, else "--sleep-min" for sleep_min. A Text parameter's flag names a file the
+    // terminal runner reads it from (areq.py's --urls urls.txt). default_value is the script's.
+    std::vector<std::string> flags = {};
+    // How command_line shows it: when it differs from the default, always, or never (a setting
+    // of the page's that the script does not have).
+    enum class Shown { IfChanged, Always, Never };
+    Shown in_command = Shown::IfChanged;
+};
+
+// The panels a demo's run can have beside every demo's views: the page shows a tab for each that
+// the demo declares.
+enum class Panel {
+    Resources,   // its queues and semaphores, their levels and waiters
+    Pages,       // its pages: each request's state, status, size and links (PageReport)
+};
+
+// A second run a demo wants set beside its own in the summary: the same demo with one flag on
+// (count's blocking twin), compared on the parameters that decide the figures.
+struct Comparison {
+    std::string flag;                   // the Bool parameter the twin runs with on: "blocking"
+    std::vector<std::string> compared;  // parameters both runs should share: {"n", "delay"}
+    std::string lesson;                 // the line above the table
+    std::string title, twin_title;      // column titles: "async (countasync.py)", "blocking (countsync.py)"
 };
 
 // What the queue panel and the page API show of a demo's queue.
@@ -77,9 +103,19 @@ struct Demo {
     std::string python;             // our Python script, printing exactly what the demo prints
     // Source line of each await point, by frame name and wait: {"count", "sleep"} -> 7.
     std::map<std::pair<std::string, std::string>, int> await_lines;
-    std::function<std::string(const Params&)> command;  // "python3 asyncq.py -p 2 -c 5"
     std::function<Coro<void>(Context&, const Params&)> main;
+    std::vector<Panel> panels = {};          // in tab order
+    std::optional<Comparison> comparison = {};
+    bool real_requests = false;              // fetches from the network: a terminal run needs the real clock
+    std::string output_file = {};            // the file the script writes ("foundurls.txt"), if any
 };
+
+// The script's command line for `params` (resolved): "python3 asyncq.py -p 2 -c 5 --seed 1".
+std::string command_line(const Demo& demo, const Params& params);
+
+// The flag command_line and the terminal runner write for p: its first script flag, else "-n" for
+// a one-letter name and "--sleep-min" for sleep_min; "" when p is positional.
+std::string flag_of(const Param& p);
 
 // Every demo, in the order the page lists them.
 const std::vector<const Demo*>& all_demos();

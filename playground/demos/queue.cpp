@@ -157,16 +157,6 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.print(line);
 }
 
-// The walkthrough's `asyncq.py -p 2 -c 5`, then each flag whose value is not the script's default.
-std::string command(const Params& p) {
-    auto get = [&](const char* name) { return std::get<int64_t>(p.at(name)); };
-    std::string cmd = "python3 asyncq.py -p " + std::to_string(get("producers")) + " -c " + std::to_string(get("consumers"));
-    struct Flag { const char *param, *flag; int64_t fallback; };
-    for (Flag f : {Flag{"seed", "--seed", 444}, Flag{"items_min", "--items-min", 0}, Flag{"items_max", "--items-max", 10},
-                   Flag{"sleep_min", "--sleep-min", 0}, Flag{"sleep_max", "--sleep-max", 10}, Flag{"maxsize", "--maxsize", 0}})
-        if (get(f.param) != f.fallback) cmd += std::string(" ") + f.flag + " " + std::to_string(get(f.param));
-    return cmd;
-}
 
 }  // namespace
 
@@ -178,8 +168,9 @@ const Demo& queue_demo() {
         .summary = "Producers put items on an asyncio.Queue and consumers take them off, each sleeping a random "
                    "time first. main waits for the producers, then join()s the queue, then cancels the consumers.",
         .params = {
-            {"producers", Param::Kind::Int, int64_t{2}, 0, 10000, 0, "producer tasks (-p)"},
-            {"consumers", Param::Kind::Int, int64_t{5}, 0, 10000, 0, "consumer tasks (-c); none: join() waits forever"},
+            {"producers", Param::Kind::Int, int64_t{2}, 0, 10000, 0, "producer tasks (-p)", {"-p", "--nprod"}, Param::Shown::Always},
+            {"consumers", Param::Kind::Int, int64_t{5}, 0, 10000, 0, "consumer tasks (-c); none: join() waits forever", {"-c", "--ncon"},
+             Param::Shown::Always},
             {"seed", Param::Kind::Int, int64_t{444}, 0, 4294967295.0, 0, "random.seed() before the run"},
             {"items_min", Param::Kind::Int, int64_t{0}, 0, 100, 0, "fewest items a producer makes (randint's a)"},
             {"items_max", Param::Kind::Int, int64_t{10}, 0, 100, 0, "most items a producer makes (randint's b)"},
@@ -195,8 +186,8 @@ const Demo& queue_demo() {
             {{"main", "gather"}, 47},
             {{"main", "queue.join"}, 48},
         },
-        .command = command,
         .main = program,
+        .panels = {Panel::Resources},
     };
     return demo;
 }

@@ -88,13 +88,6 @@ Coro<void> program(Context& ctx, Params p) {
     ctx.print(line);
 }
 
-std::string command(const Params& p) {
-    std::string cmd = "python3 rand.py";
-    struct Flag { const char *param, *flag; int64_t fallback; };
-    for (Flag f : {Flag{"seed", "--seed", 444}, Flag{"tasks", "--tasks", 3}, Flag{"high", "--high", 10}})
-        if (int64_t v = std::get<int64_t>(p.at(f.param)); v != f.fallback) cmd += std::string(" ") + f.flag + " " + std::to_string(v);
-    return cmd;
-}
 
 }  // namespace
 
@@ -112,7 +105,6 @@ const Demo& rand_demo() {
         },
         .python = kPython,
         .await_lines = {{{"makerandom", "sleep"}, 27}, {{"main", "gather"}, 33}},
-        .command = command,
         .main = program,
     };
     return demo;

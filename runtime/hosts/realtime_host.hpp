@@ -2,6 +2,7 @@
 // --clock real): it sleeps until each next deadline, so the measured times are real. With a
 // CurlNetwork, that sleep also waits on the requests' sockets, so fetches and timers interleave.
 #pragma once
+#include "runtime/detail/done_flag.hpp"
 #include "runtime/hosts/curl_network.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/run.hpp"
@@ -18,9 +19,8 @@ public:
 
     // Runs until fut is done (plus the iteration that runs its callbacks), sleeping for real.
     void run_until_complete(FutureBase& fut) {
-        bool stop = false;
-        fut.add_done_callback([](void* flag, void*) { *static_cast<bool*>(flag) = true; }, &stop);
-        while (!stop) {
+        const detail::DoneFlag done(fut);
+        while (!done) {
             if (!loop_.has_due_work()) {
                 const bool io = network_ && network_->busy();
                 if (!loop_.has_timers() && !io) throw std::runtime_error("deadlock: nothing can make progress");

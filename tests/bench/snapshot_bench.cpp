@@ -3,7 +3,7 @@
 // iteration takes the snapshot the views read (reusing the previous one, as the page does) and
 // copies the trace's events (as the timeline does). Prints one line per task count.
 //   snapshot_bench [--tasks N ...] [--iterations K] [--reuse-only]
-#include "playground/demos/demo.hpp"
+#include "playground/demos/context.hpp"
 #include "runtime/aio.hpp"
 #include "runtime/snapshot.hpp"
 #include "runtime/trace.hpp"
@@ -29,8 +29,7 @@ Figures measure(int tasks, int iterations, bool fresh_too) {
     aio::Loop loop;
     aio::Trace trace;
     trace.attach(loop);
-    aio::demos::Context ctx{.loop = loop, .print = [](const std::string&) {}, .random = aio::Random(), .files = {},
-                            .perf_counter = [&] { return loop.time(); }, .block = [](double) {}};
+    aio::demos::Context ctx = aio::demos::virtual_context(loop, [](const std::string&) {});
     const aio::demos::Params params = aio::demos::resolve_params(
         *demo, {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}});
     aio::Task<void> main = aio::create_task(loop, demo->main(ctx, params), "main");
@@ -38,9 +37,8 @@ Figures measure(int tasks, int iterations, bool fresh_too) {
 
     Figures f;
     aio::Snapshot snap = aio::take_snapshot(loop, &trace);
-    for (; f.iterations < iterations && !main.done(); ++f.iterations) {
-        if (!loop.has_ready()) loop.advance_to(loop.next_deadline());
-        loop.run_once();
+    aio::VirtualHost host(loop);
+    for (; f.iterations < iterations && !main.done() && host.step(); ++f.iterations) {
         auto t0 = Clock::now();
         snap = aio::take_snapshot(loop, &trace, &snap);
         f.reuse_ns += ns_since(t0);

@@ -2,14 +2,15 @@
 // (cancel what is left in creation order and gather it), deadlock and iteration-limit detection.
 #include "tests/differential/interp.hpp"
 
+#include "runtime/detail/done_flag.hpp"
+#include "runtime/hosts/virtual_host.hpp"
+
 #include <cstdio>
 
 namespace differential {
 
 namespace {
 constexpr uint64_t kMaxIterations = 10000;
-
-void set_flag(void* flag, void*) { *static_cast<bool*>(flag) = true; }
 }  // namespace
 
 Interp::Interp(const Program& program) : program_(program) {
@@ -51,26 +52,16 @@ void Interp::run() {
 // Iterations until fut is done, plus the one that runs its done-callbacks (where asyncio's
 // run_until_complete stops the loop).
 Interp::Halt Interp::run_until_complete(aio::FutureBase& fut) {
-    bool stopped = false;
-    fut.add_done_callback(&set_flag, &stopped);
-    Halt halt = Halt::None;
-    while (!stopped) {
-        if (loop_.iteration() >= kMaxIterations) {
-            halt = Halt::IterationLimit;
-            break;
+    const aio::detail::DoneFlag done(fut);
+    aio::VirtualHost host(loop_);
+    while (!done) {
+        if (loop_.iteration() >= kMaxIterations) return Halt::IterationLimit;
+        if (!host.step()) {
+            loop_.run_once();   // CPython counts the iteration whose select() finds nothing to wait for
+            return Halt::Deadlock;
         }
-        if (!loop_.has_ready()) {
-            if (!loop_.has_timers()) {
-                loop_.run_once();   // CPython counts the iteration whose select() finds nothing to wait for
-                halt = Halt::Deadlock;
-                break;
-            }
-            loop_.advance_to(loop_.next_deadline());
-        }
-        loop_.run_once();
     }
-    if (halt != Halt::None) fut.remove_done_callback(&set_flag, &stopped);
-    return halt;
+    return Halt::None;
 }
 
 // asyncio.run's _cancel_all_tasks in creation order; tasks created meanwhile are not cancelled.

@@ -1,7 +1,7 @@
 // The crawler demo on the virtual network, serving the shipped sample site (web/sample-site) as
 // a static host would: what it logs, what it writes to foundurls.txt, and its limits; and the
 // crawler's own virtual sample site (virtual_network) against it.
-#include "playground/demos/demo.hpp"
+#include "playground/demos/context.hpp"
 #include "runtime/hosts/virtual_network.hpp"
 
 #include <gtest/gtest.h>
@@ -62,19 +62,13 @@ CrawlRun crawl(Params given, const std::function<void(aio::VirtualNetwork&)>& mo
     if (more_routes) more_routes(net);
     aio::set_network(loop, &net);
     CrawlRun run;
-    Context ctx{.loop = loop, .print = [&](const std::string& l) { run.lines.push_back(l); }, .random = aio::Random(),
-                .files = {}, .perf_counter = [&] { return loop.time(); }, .block = [](double) {},
-                .base_url = kOrigin + "/index.html"};
+    Context ctx = virtual_context(loop, [&](const std::string& l) { run.lines.push_back(l); });
+    ctx.base_url = kOrigin + "/index.html";
     const Demo& d = *find_demo("crawler");
     aio::Task<void> main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)));
-    while (!main.done()) {
-        if (!loop.has_ready()) {
-            if (!loop.has_timers()) break;
-            loop.advance_to(loop.next_deadline());
-        }
-        loop.run_once();
+    aio::VirtualHost host(loop);
+    while (!main.done() && host.step())
         run.most_in_flight = std::max(run.most_in_flight, aio::fetches_in_flight(loop).size());
-    }
     main.result();
     run.found = ctx.files["foundurls.txt"];
     run.pages = ctx.pages;

@@ -1,6 +1,6 @@
 // The summary's figures (playground/demos/run_summary.hpp) for each demo, run on the virtual
 // clock with a trace, against values worked out by hand from the demo's parameters.
-#include "playground/demos/demo.hpp"
+#include "playground/demos/context.hpp"
 #include "playground/demos/run_summary.hpp"
 
 #include <gtest/gtest.h>
@@ -23,33 +23,23 @@ struct Started {
     aio::Loop loop;
     aio::Trace trace;
     std::vector<std::string> lines;
-    Context ctx{.loop = loop, .print = [this](const std::string& l) { lines.push_back(l); }, .random = aio::Random(),
-                .files = {}, .perf_counter = [this] { return loop.time(); },
-                .block = [this](double s) { loop.advance_to(loop.time() + s); },
-                .base_url = "http://site.test/index.html"};
+    Context ctx = virtual_context(loop, [this](const std::string& l) { lines.push_back(l); });
     aio::Task<void> main;
     Started(const std::string& name, const Params& given) {
+        ctx.base_url = "http://site.test/index.html";
         trace.attach(loop);
         const Demo& d = *find_demo(name);
         main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)), "main");
     }
     // Runs every iteration due up to loop time `t`, as the page's host does while the display
     // clock reaches `t`; the loop's clock stays at the last deadline that fired.
-    void run_until(aio::Time t) {
-        for (;;) {
-            if (!loop.has_due_work()) {
-                if (!loop.has_timers() || loop.next_deadline() > t) return;
-                loop.advance_to(loop.next_deadline());
-            }
-            loop.run_once();
-        }
-    }
+    void run_until(aio::Time t) { aio::VirtualHost(loop).run_until(t); }
 };
 
 // As the page runs a demo: asyncio.run's clean-up, then the figures.
 Summarised summarise_demo(const std::string& name, const Params& given) {
     Started run(name, given);
-    aio::run_until_complete(run.loop, *run.main.base());
+    aio::VirtualHost(run.loop).run_until_complete(*run.main.base());
     aio::cancel_all_tasks(run.loop);
     run.main.result();
     return {summarise(run.trace, run.loop.time()), run.lines};

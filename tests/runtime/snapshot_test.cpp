@@ -190,9 +190,8 @@ TEST(Snapshot, reusing_the_previous_snapshot_changes_nothing) {
     }(q), "main");
     aio::Snapshot reused;
     uint64_t checked = 0;
-    while (loop.has_due_work() || loop.has_timers()) {
-        if (!loop.has_due_work()) loop.advance_to(loop.next_deadline());
-        loop.run_once();
+    aio::VirtualHost host(loop);
+    while (host.step()) {
         reused = aio::take_snapshot(loop, &trace, &reused);
         expect_same_views(reused, aio::take_snapshot(loop, &trace), loop.iteration());
         if (HasFailure()) return;
