@@ -66,12 +66,20 @@ const aio::demos::Demo& shown_demo() {
     return run ? *run : *aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
 }
 
-// The views a demo's run has, by the page API's names, in tab order: only the queue demo has a
-// Queue view and only the crawler a Crawler view.
+// The page API's name of each panel a demo can declare.
+const char* view_of(aio::demos::Panel p) {
+    switch (p) {
+        case aio::demos::Panel::Resources: return "resources";
+        case aio::demos::Panel::Pages: return "pages";
+    }
+    return "";
+}
+
+// The views a demo's run has, by the page API's names, in tab order: every demo's views, with the
+// panels the demo declares after Source.
 std::vector<std::string> views_of(const aio::demos::Demo& d) {
     std::vector<std::string> out = {"tasks", "timeline", "tree", "source"};
-    if (d.name == "queue") out.push_back("queue");
-    if (d.name == "crawler") out.push_back("crawler");
+    for (aio::demos::Panel p : d.panels) out.push_back(view_of(p));
     out.insert(out.end(), {"summary", "loop"});
     return out;
 }
@@ -121,8 +129,8 @@ void draw_ui() {
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, session.runs(), g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
         {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }},
-        {"Queue", "queue", false, [&] { aio::views::draw_queue(session, snap); }},
-        {"Crawler", "crawler", false, [&] { aio::views::draw_crawler(session, g_ui); }},
+        {"Resources", "resources", false, [&] { aio::views::draw_queue(session, snap); }},
+        {"Pages", "pages", false, [&] { aio::views::draw_crawler(session, g_ui); }},
         {"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }},
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }}};
     const std::vector<std::string> has = views_of(*shown);

@@ -2,6 +2,8 @@
 // paces, recorded by a Trace, its prints and files kept for the console and the API.
 #include "playground/app/session.hpp"
 
+#include "playground/demos/run_compare.hpp"
+
 #include "runtime/run.hpp"
 
 #include <algorithm>
@@ -104,9 +106,7 @@ void Session::finish(Status how) {
     }
     status_ = how;
     if (how == Status::Finished) {
-        const bool blocking = params_.count("blocking") && std::holds_alternative<bool>(params_.at("blocking")) &&
-                              std::get<bool>(params_.at("blocking"));
-        finished_runs_[demo_->name + (blocking ? "/blocking" : "")] = {summary(), params_};
+        finished_runs_[demos::run_key(*demo_, demos::is_twin(*demo_, params_))] = {summary(), params_};
     }
     if (on_change) on_change();
     if (on_end) on_end();

@@ -50,7 +50,7 @@ public:
     const std::vector<TraceEvent>& events() const;   // the recorded state changes, oldest first
     RunSummary summary() const;         // the current run's figures, up to the loop's time now
     std::optional<demos::QueueStats> queue() const;
-    // The last finished run of each demo, keyed by name ("count/blocking" for count's twin).
+    // The last finished run of each demo, keyed by demos::run_key (its comparison's twin apart).
     struct FinishedRun {
         RunSummary summary;
         demos::Params params;   // the run's, so runs side by side can say what they differ in

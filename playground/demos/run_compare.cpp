@@ -48,4 +48,12 @@ std::string comparability_note(const Params& a, const Params& b, const std::vect
     return out;
 }
 
+bool is_twin(const Demo& demo, const Params& params) {
+    if (!demo.comparison) return false;
+    auto it = params.find(demo.comparison->flag);
+    return it != params.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
+}
+
+std::string run_key(const Demo& demo, bool twin) { return twin && demo.comparison ? demo.name + "/" + demo.comparison->flag : demo.name; }
+
 }  // namespace aio::demos

@@ -18,4 +18,12 @@ std::vector<std::string> differing_params(const Params& a, const Params& b, cons
 // "not comparable: different n" ("different n and delay", ...), or "" when none of `names` differ.
 std::string comparability_note(const Params& a, const Params& b, const std::vector<std::string>& names);
 
+// Whether `params` are those of the twin run the demo's comparison asks for (its flag on).
+// False for a demo without a comparison.
+bool is_twin(const Demo& demo, const Params& params);
+
+// The key a demo's finished run is kept under, so a run and its twin are kept apart: the demo's
+// name, and for the twin the name and the flag ("count", "count/blocking").
+std::string run_key(const Demo& demo, bool twin);
+
 }  // namespace aio::demos

@@ -1,6 +1,6 @@
 // The summary: how long the run took in loop time against the time its tasks waited on sleeps and
-// requests, that is, what running them concurrently saved. For count, the async and blocking runs
-// side by side.
+// requests, that is, what running them concurrently saved. For a demo that asks for a comparison,
+// its run and its twin's side by side.
 #include "playground/demos/run_compare.hpp"
 #include "playground/views/views.hpp"
 
@@ -26,13 +26,14 @@ void draw_summary(const page::Session& session, const Snapshot&) {
         return;
     }
     show(page::to_string(session.status()), session.summary());
-    if (session.demo()->name != "count") return;
+    const demos::Demo& demo = *session.demo();
+    if (!demo.comparison) return;
     ImGui::Separator();
-    ImGui::TextWrapped("count's lesson: run it with and without blocking, and compare.");
+    ImGui::TextWrapped("%s", demo.comparison->lesson.c_str());
     // Each column names its run's parameters: the two are often run with different ones.
-    const std::vector<std::string> compared{"n", "delay"};
+    const std::vector<std::string>& compared = demo.comparison->compared;
     const auto& runs = session.finished_runs();
-    const auto async_run = runs.find("count"), blocking_run = runs.find("count/blocking");
+    const auto async_run = runs.find(demos::run_key(demo, false)), blocking_run = runs.find(demos::run_key(demo, true));
     if (async_run != runs.end() && blocking_run != runs.end()) {
         const std::string note = demos::comparability_note(async_run->second.params, blocking_run->second.params, compared);
         if (!note.empty()) {
@@ -41,10 +42,10 @@ void draw_summary(const page::Session& session, const Snapshot&) {
         }
     }
     if (ImGui::BeginTable("compare", 2, ImGuiTableFlags_Borders)) {
-        for (const auto& [it, title] : {std::pair{async_run, "async (countasync.py)"}, std::pair{blocking_run, "blocking (countsync.py)"}}) {
+        for (const auto& [it, title] : {std::pair{async_run, &demo.comparison->title}, std::pair{blocking_run, &demo.comparison->twin_title}}) {
             ImGui::TableNextColumn();
-            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title);
-            else show((std::string(title) + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
+            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title->c_str());
+            else show((*title + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
         }
         ImGui::EndTable();
     }

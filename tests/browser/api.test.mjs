@@ -51,7 +51,7 @@ test('the crawler fetches the sample site and writes foundurls.txt', async () =>
   });
   assertCrawledSampleSite(snap, server.url);
   assert.ok(snap.pages.every((p) => p.truncated === false), 'the sample pages are under the 2 MiB cap');
-  await page.evaluate(() => window.aio.showView('crawler'));
+  await page.evaluate(() => window.aio.showView('pages'));
   await page.waitForTimeout(200);
   const { png } = await screenshot(page, 'view-crawler');
   assert.ok(distinctColours(png) > 8);
@@ -72,7 +72,7 @@ test('a page past the 2 MiB cap is cut, and the log, pages[] and the crawler vie
     assert.ok(snap.output.includes(`INFO:areq: Found ${found} links for ${big} (body cut at 2 MiB: links past it are not listed or followed)`),
               snap.output.join('\n'));
     assert.deepEqual([snap.pages[0].truncated, snap.pages[0].bytes], [true, cap]);
-    await page.evaluate(() => window.aio.showView('crawler'));
+    await page.evaluate(() => window.aio.showView('pages'));
     await page.waitForTimeout(200);
     // Hover the first row's note (right of the views panel, below its tabs and header) for the tooltip.
     const { views } = await landmarks(page);
@@ -140,7 +140,7 @@ test('a run started through the API shows in each view', async () => {
   await page.waitForFunction(() => window.aio.snapshot().output.length >= 7);
   await page.evaluate(() => window.aio.pause());
   const shots = {};
-  for (const view of ['tasks', 'timeline', 'tree', 'source', 'loop', 'queue']) {
+  for (const view of ['tasks', 'timeline', 'tree', 'source', 'loop', 'resources']) {
     await page.evaluate((v) => window.aio.showView(v), view);
     await page.waitForTimeout(200);
     const { png } = await screenshot(page, `view-${view}-queue`);

@@ -153,7 +153,7 @@ test('only plain JSON data is taken: every other kind of value is named, with wh
     ["() => window.aio.params(Symbol('count'))", /^aio\.params: demo must be a name such as "count", got a symbol \(Symbol\(count\)\)$/],
     ["() => window.aio.source({toString() { return 'count'; }})", /^aio\.source: demo must be a name such as "count", got an object$/],
     ["() => window.aio.setSpeed(2n)", /^aio\.setSpeed: speed must be a number from 0\.1 to 10 or "instant", got a BigInt \(2n\)$/],
-    ["() => window.aio.showView(new String('tasks'))", /^aio\.showView: view must be one of tasks, timeline, tree, source, summary, loop, queue, crawler, got a String$/],
+    ["() => window.aio.showView(new String('tasks'))", /^aio\.showView: view must be one of tasks, timeline, tree, source, summary, loop, resources, pages, got a String$/],
   ]);
 });
 

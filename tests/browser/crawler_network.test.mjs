@@ -25,7 +25,7 @@ test('the crawler has a network parameter with its latency range', async () => {
 
 test('at 1x the crawl on the bundled site is still running after 1 s, shows its pages and ends in time', async () => {
   const started = Date.now();
-  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('crawler', {}); window.aio.showView('crawler'); });
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('crawler', {}); window.aio.showView('pages'); });
   await page.waitForTimeout(1000);
   const mid = await page.evaluate(() => window.aio.snapshot());
   assert.equal(mid.status, 'running');

@@ -132,21 +132,21 @@ test('messages name the bad item, the views and the constraints; controls on an 
   const { page, context } = await openPage(browser, server.url);
   await page.evaluate(() => window.aio.ready);
   const thrown = (fn, arg) => page.evaluate(([f, a]) => { try { window.aio[f](...a); return 'no error'; } catch (e) { return e.message; } }, [fn, arg]);
-  const views = 'tasks, timeline, tree, source, summary, loop, queue, crawler';
+  const views = 'tasks, timeline, tree, source, summary, loop, resources, pages';
   assert.equal(await thrown('showView', [5]), `aio.showView: view must be one of ${views}, got 5`);
   assert.equal(await thrown('showView', ['stack']), `aio.showView: view must be one of ${views}, got "stack"`);
   assert.equal(await thrown('run', ['chain', { ids: [1.5] }]), 'aio.run: chain: ids[0] must be a whole number, got 1.5');
   assert.equal(await thrown('run', ['chain', { ids: [2, [1]] }]), 'aio.run: chain: ids[1] must be a whole number, got a list of 1 item');
 
-  // Queue and Crawler are views of one demo each: asking another demo for them says which it has.
+  // Resources and Pages are panels a demo declares: asking another demo for them says which it has.
   await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('count', {}); return window.aio.finished(); });
-  assert.equal(await thrown('showView', ['queue']),
-               'aio.showView: the count demo has no queue view; its views are tasks, timeline, tree, source, summary, loop');
+  assert.equal(await thrown('showView', ['resources']),
+               'aio.showView: the count demo has no resources view; its views are tasks, timeline, tree, source, summary, loop');
   assert.equal(await thrown('showView', ['summary']), 'no error');
   await page.evaluate(() => { window.aio.run('queue', {}); return window.aio.finished(); });
-  assert.equal(await thrown('showView', ['queue']), 'no error');
-  assert.equal(await thrown('showView', ['crawler']),
-               'aio.showView: the queue demo has no crawler view; its views are tasks, timeline, tree, source, queue, summary, loop');
+  assert.equal(await thrown('showView', ['resources']), 'no error');
+  assert.equal(await thrown('showView', ['pages']),
+               'aio.showView: the queue demo has no pages view; its views are tasks, timeline, tree, source, resources, summary, loop');
 
   // Paired parameters say which bounds which, and the bound holds.
   let pairs = 0;

@@ -81,7 +81,7 @@ async function reference(page, view) {
 test('a press and release within one frame: view tabs, the demo picker and Run each take it', async () => {
   const { page, errors, context } = await openDesktop();
   await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('queue', {}); return window.aio.finished(); });
-  const views = ['timeline', 'tree', 'source', 'queue', 'tasks'];
+  const views = ['timeline', 'tree', 'source', 'resources', 'tasks'];
   const refs = {};
   for (const view of views) refs[view] = await reference(page, view);
   for (const view of views) {

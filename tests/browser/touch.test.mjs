@@ -79,7 +79,7 @@ test('a drag that starts on a widget moves the widget: the speed slider, the tim
 test('every view at phone size, saved as a screenshot', async () => {
   const { page, errors, context } = await openPhone();
   const shots = {};
-  for (const [demo, views] of [['queue', ['tasks', 'timeline', 'tree', 'source', 'queue', 'summary', 'loop']], ['crawler', ['crawler']]]) {
+  for (const [demo, views] of [['queue', ['tasks', 'timeline', 'tree', 'source', 'resources', 'summary', 'loop']], ['crawler', ['pages']]]) {
     await page.evaluate((d) => { window.aio.setSpeed('instant'); window.aio.run(d, {}); return window.aio.finished(); }, demo);
     for (const view of views) {
       await page.evaluate((v) => window.aio.showView(v), view);

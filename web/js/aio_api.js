@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   const check = window.aioCheck;
-  const views = ['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue', 'crawler'];
+  const views = ['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'resources', 'pages'];
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failed start is shown in the error panel; callers still see the rejection
@@ -116,8 +116,8 @@
       });
     },
     snapshot: () => snapshot(),
-    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'queue' or
-    // 'crawler'. Throws for a view the shown demo does not have (queue and crawler are one demo's).
+    // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'resources' or
+    // 'pages'. Throws for a view the shown demo does not have (those two are the panels a demo declares).
     showView(name) {
       const expected = `one of ${views.join(', ')}`;
       check.name('aio.showView', 'view', name, expected);
