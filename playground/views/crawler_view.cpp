@@ -43,7 +43,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
                     // Not an error, but the links count would otherwise look complete.
                     ImGui::Text("body cut at %zu bytes", p.bytes);
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip("The page is longer than the crawler reads: links past %zu bytes are\n"
+                        ImGui::SetTooltip("The page is longer than the demo reads: links past %zu bytes are\n"
                                           "not listed in foundurls.txt or followed.", p.bytes);
                 }
             }
@@ -52,7 +52,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
     const auto& files = session.files();
     const auto it = files.find("foundurls.txt");
     if (it == files.end()) {
-        ImGui::TextDisabled("foundurls.txt appears here once the crawler runs.");
+        ImGui::TextDisabled("foundurls.txt appears here once the demo writes it.");
         return;
     }
     ImGui::Text("foundurls.txt (%zu bytes)", it->second.size());

@@ -11,7 +11,7 @@ namespace aio::views {
 void draw_queue(const page::Session& session, const Snapshot& snap) {
     const auto q = session.queue();
     if (!q) {
-        ImGui::TextDisabled("The queue appears here while the queue demo runs.");
+        ImGui::TextDisabled("Nothing to show until a demo with an asyncio.Queue runs.");
         return;
     }
     ImGui::Text("items %zu   maxsize %s   unfinished %d", q->size,

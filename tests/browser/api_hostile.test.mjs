@@ -149,9 +149,9 @@ test('only plain JSON data is taken: every other kind of value is named, with wh
     ["() => window.aio.run('chain', {ids: [1, , 3]})", /^aio\.run: params\.ids\[1\] is an empty slot; a list must have every item$/],
     ["() => window.aio.run('chain', {ids: Object.assign([1, 2], {extra: 3})})", /^aio\.run: params\.ids has a property "extra" besides its items; a list takes items only$/],
     ["() => window.aio.run('count', null)", /^aio\.run: params must be an object such as \{n: 3\}, got null$/],
-    ["() => window.aio.run(3n, {})", /^aio\.run: demo must be a name such as "count", got a BigInt \(3n\)$/],
-    ["() => window.aio.params(Symbol('count'))", /^aio\.params: demo must be a name such as "count", got a symbol \(Symbol\(count\)\)$/],
-    ["() => window.aio.source({toString() { return 'count'; }})", /^aio\.source: demo must be a name such as "count", got an object$/],
+    ["() => window.aio.run(3n, {})", /^aio\.run: demo must be a name from aio\.demos\(\), got a BigInt \(3n\)$/],
+    ["() => window.aio.params(Symbol('count'))", /^aio\.params: demo must be a name from aio\.demos\(\), got a symbol \(Symbol\(count\)\)$/],
+    ["() => window.aio.source({toString() { return 'count'; }})", /^aio\.source: demo must be a name from aio\.demos\(\), got an object$/],
     ["() => window.aio.setSpeed(2n)", /^aio\.setSpeed: speed must be a number from 0\.1 to 10 or "instant", got a BigInt \(2n\)$/],
     ["() => window.aio.showView(new String('tasks'))", /^aio\.showView: view must be one of tasks, timeline, tree, source, summary, loop, resources, pages, got a String$/],
   ]);

@@ -95,7 +95,7 @@
 
   // A demo, view or parameter name: text of at most limits.name characters. `expected` says
   // which names are meant, for the message when v is not text.
-  function name(api, what, v, expected = 'a name such as "count"') {
+  function name(api, what, v, expected = 'a name from aio.demos()') {
     if (typeof v !== 'string') fail(api, `${what} must be ${expected}, got ${describe(v)}`);
     checkText(api, what, v, limits.name);
     return v;
