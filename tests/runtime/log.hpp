@@ -21,4 +21,13 @@ struct Log {
 
 using Lines = std::vector<std::string>;
 
+// v after d seconds of loop time: something to time out, shield or finish in order.
+inline aio::Coro<int> after(double d, int v) {
+    co_await aio::sleep(d);
+    co_return v;
+}
+
+// Waits longer than any test runs: a task that is still pending when the loop goes.
+inline aio::Coro<void> forever() { co_await aio::sleep(1000); }
+
 }  // namespace aio_test

@@ -1,9 +1,8 @@
-// Snapshots and traces: what each task waits on, await stacks, the await graph, timers, and
-// time spent per state, as the views show them.
+// Snapshots (runtime/snapshot.hpp): what each task waits on, await stacks, the await graph,
+// timers and time per state, as the views show them; and a reused snapshot equals a fresh one.
 #include "tests/runtime/log.hpp"
 #include "runtime/snapshot.hpp"
 #include "runtime/trace.hpp"
-#include "runtime/detail/timer_heap.hpp"
 
 #include <gtest/gtest.h>
 
@@ -66,58 +65,6 @@ TEST(Snapshot, shows_waits_stacks_and_the_await_graph) {
     EXPECT_EQ(done.result, "1");
     EXPECT_NEAR(done.time_in[static_cast<int>(aio::TaskState::Waiting)], 4.0, 1e-6);
     EXPECT_DOUBLE_EQ(done.finished, 4.0);
-}
-
-TEST(Trace, splits_waiting_time_by_what_was_awaited) {
-    aio::Loop loop;
-    aio::Trace trace;
-    trace.attach(loop);
-    aio::run(loop, []() -> aio::Coro<void> {
-        aio::Queue<int> q;
-        auto getter = aio::create_task([](aio::Queue<int>& q) -> aio::Coro<void> {
-            co_await aio::sleep(2);    // sleep: 0..2
-            co_await q.get();          // queue.get: 2..5, until the put below
-        }(q), "getter");
-        co_await aio::sleep(5);
-        q.put_nowait(1);
-        co_await getter;               // task: 5..5 plus the one iteration the getter needs
-    }());
-    const aio::TaskRecord& getter = trace.tasks()[1];
-    auto in = [](const aio::TaskRecord& r, aio::WaitKind k) { return r.wait_in[static_cast<int>(k)]; };
-    EXPECT_NEAR(in(getter, aio::WaitKind::Sleep), 2.0, 1e-6);
-    EXPECT_NEAR(in(getter, aio::WaitKind::QueueGet), 3.0, 1e-6);
-    EXPECT_NEAR(in(trace.tasks()[0], aio::WaitKind::Sleep), 5.0, 1e-6);
-    float sum = 0;
-    for (float x : getter.wait_in) sum += x;
-    EXPECT_NEAR(sum, getter.time_in[static_cast<int>(aio::TaskState::Waiting)], 1e-6);
-}
-
-TEST(Trace, ring_is_bounded_and_exports_chrome_json) {
-    aio::Loop loop;
-    aio::Trace trace(16);
-    trace.attach(loop);
-    aio::run(loop, []() -> aio::Coro<void> {
-        for (int i = 0; i < 20; ++i) co_await aio::sleep(0.5);
-    }());
-    EXPECT_EQ(trace.events().size(), 16u);
-    EXPECT_GT(trace.events_dropped(), 0u);
-    const std::string json = aio::to_chrome_trace(trace, loop.time());
-    EXPECT_EQ(json.rfind("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", 0), 0u);
-    EXPECT_NE(json.find("\"name\":\"thread_name\""), std::string::npos);
-    EXPECT_NE(json.find("\"name\":\"waiting sleep\""), std::string::npos);
-}
-
-TEST(Repr, matches_python) {
-    EXPECT_EQ(aio::repr(std::string("it's")), "\"it's\"");
-    EXPECT_EQ(aio::repr(std::string("a\nb")), "'a\\nb'");
-    EXPECT_EQ(aio::repr(0.1), "0.1");
-    EXPECT_EQ(aio::repr(1.0), "1.0");
-    EXPECT_EQ(aio::repr(1e16), "1e+16");
-    EXPECT_EQ(aio::repr(0.0001), "0.0001");
-    EXPECT_EQ(aio::repr(0.00001), "1e-05");
-    EXPECT_EQ(aio::repr(0.1 + 0.2), "0.30000000000000004");
-    EXPECT_EQ(aio::repr(std::vector<int>{1, 2}), "[1, 2]");
-    EXPECT_EQ(aio::repr(std::make_tuple(1, std::string("a"))), "(1, 'a')");
 }
 
 }  // namespace
@@ -201,23 +148,3 @@ TEST(Snapshot, reusing_the_previous_snapshot_changes_nothing) {
     EXPECT_EQ(reused.tasks.size(), 5u);   // main, three consumers, the spinner
 }
 
-// The loop panel lists the earliest timers without sorting them all: the heap's best-first walk
-// must return exactly the k earliest, in order, ties by scheduling order.
-TEST(TimerHeap, earliest_k_are_the_first_k_in_deadline_order) {
-    std::vector<aio::detail::TimerNode> nodes(2000);
-    aio::detail::TimerHeap heap;
-    uint64_t state = 12345;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        nodes[i].when = static_cast<double>((state >> 33) % 500);   // many equal deadlines
-        nodes[i].seq = i;
-        heap.push(&nodes[i]);
-    }
-    std::vector<const aio::detail::TimerNode*> sorted(heap.nodes().begin(), heap.nodes().end());
-    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->when < b->when || (a->when == b->when && a->seq < b->seq); });
-    for (size_t k : {size_t{0}, size_t{1}, size_t{7}, size_t{1000}, size_t{2000}, size_t{5000}}) {
-        const auto got = heap.earliest(k);
-        ASSERT_EQ(got.size(), std::min(k, nodes.size()));
-        for (size_t i = 0; i < got.size(); ++i) ASSERT_EQ(got[i], sorted[i]) << "k=" << k << " i=" << i;
-    }
-}

@@ -9,6 +9,7 @@
 namespace {
 
 using Log = std::vector<std::string>;
+using aio_test::forever;
 
 std::string at(const char* what) {
     return std::to_string(aio::get_running_loop().time()).substr(0, 4) + " " + what;
@@ -134,6 +135,47 @@ TEST(Task, catch_around_await_inside_a_loop_catches) {
         EXPECT_FALSE(t.cancelled());
     }(log));
     EXPECT_EQ(log, (Log{"caught"}));
+}
+
+TEST(Task, awaiting_a_task_of_another_loop_raises_at_the_await) {
+    aio::Loop other;
+    auto foreign = aio::create_task(other, forever());
+    std::string msg = aio::run([](aio::Task<void> foreign) -> aio::Coro<std::string> {
+        try {
+            co_await foreign;
+        } catch (const std::runtime_error& e) {
+            co_return e.what();
+        }
+        co_return "no error";
+    }(foreign));
+    EXPECT_NE(msg.find("attached to a different loop"), std::string::npos) << msg;
+}
+
+TEST(Task, task_destroyed_while_pending_is_reported) {
+    std::vector<std::string> reports;
+    {
+        aio::Loop loop;
+        loop.set_exception_handler([&](const aio::ErrorReport& r) { reports.push_back(r.message + " " + r.task_name); });
+        auto t = aio::create_task(loop, forever(), "stuck");
+        loop.run_once();
+    }
+    EXPECT_EQ(reports, (std::vector<std::string>{"Task was destroyed but it is pending! stuck"}));
+}
+
+TEST(Task, exception_nobody_retrieved_is_reported) {
+    std::vector<std::string> reports;
+    aio::Loop loop;
+    loop.set_exception_handler([&](const aio::ErrorReport& r) {
+        reports.push_back(r.message + ": " + aio::exception_message(r.exception));
+    });
+    aio::run(loop, []() -> aio::Coro<void> {
+        aio::create_task([]() -> aio::Coro<void> {
+            throw std::runtime_error("lost");
+            co_return;
+        }());
+        co_await aio::sleep(1);
+    }());
+    EXPECT_EQ(reports, (std::vector<std::string>{"Task exception was never retrieved: lost"}));
 }
 
 }  // namespace
