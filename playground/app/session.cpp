@@ -3,7 +3,6 @@
 #include "playground/app/session.hpp"
 
 #include "playground/demos/run_compare.hpp"
-
 #include "runtime/run.hpp"
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 #include "runtime/hosts/browser_host.hpp"
 
 #include "runtime/fetch.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 
 #include <emscripten/emscripten.h>
 
@@ -90,8 +91,7 @@ void BrowserHost::resume() {
 void BrowserHost::step() {
     if (loop_.is_running()) return;
     holding_ = false;   // a step shows the blocking call's end at once
-    if (!loop_.has_due_work() && loop_.has_timers()) loop_.advance_to(loop_.next_deadline());
-    if (loop_.has_due_work()) loop_.run_once();
+    VirtualHost(loop_).step();   // one iteration, as on the virtual clock: the display catches up below
     reanchor(loop_.time());
     if (on_progress) on_progress();
     if (!paused_) schedule();
