@@ -1,22 +1,18 @@
-// Recording task state changes, and exporting them as a Chrome trace.
+// Recording task state changes as spans, and exporting them as a Chrome trace.
 #include "runtime/trace.hpp"
 
 #include "runtime/repr.hpp"
 #include "runtime/task.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace aio {
 
-namespace {
-size_t power_of_two_at_least(size_t n) {
-    size_t p = 1;
-    while (p < n) p <<= 1;
-    return p;
+Trace::Trace(size_t span_budget) : span_budget_(span_budget) {
+    if (span_budget == 0) throw std::invalid_argument("Trace: span_budget must be at least 1, got 0");
 }
-}  // namespace
-
-Trace::Trace(size_t event_capacity) : ring_(power_of_two_at_least(event_capacity)), mask_(ring_.size() - 1) {}
 
 Trace::~Trace() { detach(); }
 
@@ -34,15 +30,19 @@ void Trace::detach() {
 
 void Trace::clear() {
     tasks_.clear();
-    head_ = size_ = 0;
-    dropped_ = 0;
+    span_owners_.clear();
+    spans_dropped_ = 0;
 }
 
-std::vector<TraceEvent> Trace::events() const {
-    std::vector<TraceEvent> out;
-    out.reserve(size_);
-    for (size_t i = 0; i < size_; ++i) out.push_back(ring_[(head_ + i) & mask_]);
-    return out;
+void Trace::enter_span(TaskRecord& r, Time at) {
+    if (span_owners_.size() == span_budget_) {   // over budget: the oldest span of all leaves
+        const uint32_t owner = span_owners_.front();
+        span_owners_.pop_front();
+        tasks_[owner - 1].spans.drop_oldest();
+        ++spans_dropped_;
+    }
+    r.spans.enter(at, r.state, r.wait);
+    span_owners_.push_back(r.id);
 }
 
 void Trace::on_task_created(const TaskBase& t) {
@@ -55,7 +55,7 @@ void Trace::on_task_created(const TaskBase& t) {
     r.default_name = t.default_name_number();
     r.task = &t;
     r.created = r.since = t.loop().time();
-    push({r.created, t.loop().iteration(), r.id, TaskState::Pending, TaskState::Pending, WaitKind::None});
+    enter_span(r, r.created);
 }
 
 void Trace::on_task_renamed(const TaskBase& t) {
@@ -79,7 +79,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
         r.result = t.result_repr();
         if (t.has_custom_name()) r.name = t.name();
     }
-    push({now, t.loop().iteration(), r.id, from, r.state, r.wait});
+    enter_span(r, now);
 }
 
 namespace {
@@ -110,24 +110,20 @@ std::string to_chrome_trace(const Trace& trace, Time now) {
         add("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":" + std::to_string(r.id) +
             ",\"args\":{\"name\":" + json_string(r.display_name()) + "}}");
     }
-    // A span per state: from each event to the task's next event (or its current `since`).
-    const auto events = trace.events();
-    std::vector<const TraceEvent*> last(trace.tasks().size() + 1, nullptr);
-    auto span = [&](const TraceEvent& e, Time end) {
-        if (end <= e.time && e.to != TaskState::Running) return;
-        std::string name = to_string(e.to);
-        if (e.to == TaskState::Waiting && e.wait != WaitKind::None) name += std::string(" ") + to_string(e.wait);
-        char ts[64];
-        std::snprintf(ts, sizeof ts, "\"ts\":%.3f,\"dur\":%.3f", e.time * 1e6, (end - e.time) * 1e6);
-        add("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(e.task) + ",\"name\":" + json_string(name) + "," + ts +
-            ",\"args\":{\"iteration\":" + std::to_string(e.iteration) + "}}");
-    };
-    for (const TraceEvent& e : events) {
-        if (e.task < last.size() && last[e.task]) span(*last[e.task], e.time);
-        if (e.task < last.size()) last[e.task] = &e;
+    for (const TaskRecord& r : trace.tasks()) {
+        const auto spans = r.spans.view();
+        for (size_t i = 0; i < spans.size(); ++i) {
+            const TaskSpan& s = spans[i];
+            if (s.state >= TaskState::Done) break;
+            const Time end = i + 1 == spans.size() ? std::max(now, s.start) : s.end;   // the open one reaches now
+            if (end <= s.start && s.state != TaskState::Running) continue;          // a task that ran shows, however briefly
+            std::string name = to_string(s.state);
+            if (s.state == TaskState::Waiting && s.wait != WaitKind::None) name += std::string(" ") + to_string(s.wait);
+            char ts[64];
+            std::snprintf(ts, sizeof ts, "\"ts\":%.3f,\"dur\":%.3f", s.start * 1e6, (end - s.start) * 1e6);
+            add("{\"ph\":\"X\",\"pid\":1,\"tid\":" + std::to_string(r.id) + ",\"name\":" + json_string(name) + "," + ts + "}");
+        }
     }
-    for (const TraceEvent* e : last)
-        if (e && e->to < TaskState::Done) span(*e, now > e->time ? now : e->time);
     return out + "]}";
 }
 

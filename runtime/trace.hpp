@@ -1,9 +1,10 @@
 // Trace: the recording of a run. Attached to a loop, it keeps a record per task (state, time
-// spent in each state, result) and a bounded ring of state changes, cheap enough to leave on.
+// spent in each state, result, its spans within a budget for the run), cheap enough to leave on.
 // Views and the page read it through snapshots; to_chrome_trace() exports it for Perfetto.
 #pragma once
 #include "runtime/loop.hpp"
 #include "runtime/recorder.hpp"
+#include "runtime/task_spans.hpp"
 #include "runtime/task_state.hpp"
 #include "runtime/wait_kind.hpp"
 
@@ -14,14 +15,6 @@
 #include <vector>
 
 namespace aio {
-
-struct TraceEvent {
-    Time time;
-    uint64_t iteration;
-    uint32_t task;
-    TaskState from, to;
-    WaitKind wait;          // with to == Waiting: what the task waits on
-};
 
 struct TaskRecord {
     uint32_t id = 0, parent = 0;
@@ -36,11 +29,14 @@ struct TaskRecord {
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
     std::array<float, kWaitKindCount> wait_in{};   // of time_in[Waiting], seconds on each kind of wait
     std::string result;                            // repr of the result or exception, once finished
+    TaskSpans spans;                               // a span per state entered; the oldest may be dropped
 };
 
 class Trace final : public Recorder {
 public:
-    explicit Trace(size_t event_capacity = 1 << 16);   // rounded up to a power of two
+    // span_budget: the spans kept over all tasks (1 or more, else std::invalid_argument); past
+    // it the oldest are dropped. 2^18 spans take about 7 MB.
+    explicit Trace(size_t span_budget = 1 << 18);
     ~Trace() override;
     void attach(Loop& loop);   // starts recording (one loop at a time)
     void detach();
@@ -50,9 +46,9 @@ public:
     const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
     // Whether every task of the loop has a record (recording began before the first task).
     bool has_every_task() const { return loop_ && first_id_ == 1; }
-    std::vector<TraceEvent> events() const;    // oldest first; the oldest are dropped when full
-    uint64_t events_dropped() const { return dropped_; }
-    size_t event_capacity() const { return mask_ + 1; }
+    size_t span_count() const { return span_owners_.size(); }   // spans kept now, in all tasks
+    uint64_t spans_dropped() const { return spans_dropped_; }
+    size_t span_budget() const { return span_budget_; }
 
     void on_task_created(const TaskBase& t) override;
     void on_task_state(const TaskBase& t, TaskState from) override;
@@ -60,26 +56,17 @@ public:
     void on_task_renamed(const TaskBase& t) override;
 
 private:
-    // Inline: two of these per task switch when recording.
-    void push(const TraceEvent& e) {
-        ring_[(head_ + size_) & mask_] = e;
-        if (size_ <= mask_) ++size_;
-        else {
-            head_ = (head_ + 1) & mask_;
-            ++dropped_;
-        }
-    }
+    void enter_span(TaskRecord& r, Time at);   // r entered r.state (and r.wait) at `at`
     Loop* loop_ = nullptr;
     uint32_t first_id_ = 0;            // the first task id recorded
     std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
-    std::vector<TraceEvent> ring_;     // a power-of-two ring: a mask, not a division
-    size_t mask_;
-    size_t head_ = 0, size_ = 0;
-    uint64_t dropped_ = 0;
+    size_t span_budget_;
+    std::deque<uint32_t> span_owners_;   // the task of each span kept, oldest first: whose span leaves next
+    uint64_t spans_dropped_ = 0;
 };
 
-// The recording as Chrome/Perfetto trace JSON: one track per task, one span per state; spans
-// still open end at `now` (the loop's time).
+// The recording as Chrome/Perfetto trace JSON: one track per task, one span per state (those
+// kept); spans still open end at `now` (the loop's time).
 std::string to_chrome_trace(const Trace& trace, Time now);
 
 }  // namespace aio

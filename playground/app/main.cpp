@@ -126,7 +126,7 @@ void draw_ui() {
     };
     std::vector<View> views = {
         {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
-        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.events(), now, session.runs(), g_ui.timeline); }},
+        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.trace(), now, session.runs(), g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
         {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }},
         {"Resources", "resources", false, [&] { aio::views::draw_queue(session, snap); }},

@@ -208,12 +208,9 @@ void Session::show_blocking_call(size_t shown) const {
     }
 }
 
-const std::vector<TraceEvent>& Session::events() const {
-    if (!events_key_.fresh(*this)) {
-        events_ = run_ ? run_->trace.events() : std::vector<TraceEvent>{};
-        events_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0, shown_block()};
-    }
-    return events_;
+const Trace& Session::trace() const {
+    static const Trace none;
+    return run_ ? run_->trace : none;
 }
 
 // While the run is live its open spans count up to the time shown, as the Tasks view's do. A

@@ -47,7 +47,7 @@ public:
     uint64_t iteration() const;
     // The loop's state, taken again only after the loop has moved (views ask every frame).
     const Snapshot& snapshot() const;
-    const std::vector<TraceEvent>& events() const;   // the recorded state changes, oldest first
+    const Trace& trace() const;         // the run's recording: every task's spans (an empty one before a run)
     RunSummary summary() const;         // the current run's figures, up to the loop's time now
     std::optional<demos::QueueStats> queue() const;
     // The last finished run of each demo, keyed by demos::run_key (its comparison's twin apart).
@@ -84,9 +84,8 @@ private:
         int block = -1;
         bool fresh(const Session& s) const;
     };
-    mutable Cache snap_key_, events_key_;
+    mutable Cache snap_key_;
     mutable Snapshot snap_;
-    mutable std::vector<TraceEvent> events_;
 };
 
 }  // namespace aio::page

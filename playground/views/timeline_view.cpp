@@ -1,14 +1,15 @@
 // The timeline: one row per task, a span per state, waits coloured by what they wait on, a time
 // axis and a line at the loop's time now, which the live tasks' spans reach. Wheel zooms around
-// the pointer, dragging pans; hovering a span tells what it was. Only visible rows and spans are drawn.
+// the pointer, dragging pans; hovering a span tells what it was. Only visible rows and spans are
+// drawn, from the spans the trace keeps, and spans narrower than a pixel fold into one block.
 #include "playground/views/time_axis.hpp"
+#include "playground/views/timeline_layout.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
 #include <utility>
 
 namespace aio::views {
@@ -30,12 +31,6 @@ ImU32 span_colour(TaskState s, WaitKind w) {
         default: return rgb(213, 94, 0);
     }
 }
-
-struct Span {
-    Time from, to;
-    TaskState state;
-    WaitKind wait;
-};
 
 // Scales the visible span by f (< 1 zooms in), keeping loop time `at` where it is on screen.
 void zoom(TimelineState& tl, double at, double f) {
@@ -68,7 +63,7 @@ void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, 
 }
 }  // namespace
 
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, uint64_t run, TimelineState& tl) {
+void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t run, TimelineState& tl) {
     // The last run's zoom and scroll could leave a new run's bars off screen.
     if (tl.run != run) tl = TimelineState{.run = run};
     if (snap.tasks.empty()) {
@@ -127,28 +122,9 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
         dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + win_h), ImGui::GetColorU32(ImGuiCol_Separator, 0.35f));
     }
 
-    // Spans per task from the recorded state changes (the oldest may have left the ring), only
-    // for the rows on screen: rows are in id order, so those are one range of ids.
-    std::unordered_map<uint32_t, std::vector<Span>> spans;
-    if (!snap.tasks.empty()) {
-        const auto row_at = [&](float y) {
-            return std::clamp<size_t>(static_cast<size_t>(std::max(0.0f, y / row_h)), 0, snap.tasks.size() - 1);
-        };
-        const uint32_t lo = snap.tasks[row_at(ImGui::GetScrollY() - row_h)].id;
-        const uint32_t hi = snap.tasks[row_at(ImGui::GetScrollY() + ImGui::GetWindowHeight() + row_h)].id;
-        for (const TraceEvent& e : events) {
-            if (e.task < lo || e.task > hi) continue;
-            auto& v = spans[e.task];
-            if (!v.empty()) v.back().to = e.time;
-            if (e.to < TaskState::Done) v.push_back({e.time, now, e.to, e.wait});   // open until the next change
-        }
-        // A live task whose changes have all left the trace's ring still shows its current state.
-        for (const TaskView& t : snap.tasks)
-            if (t.id >= lo && t.id <= hi && t.state < TaskState::Done && !spans.count(t.id))
-                spans[t.id].push_back({t.since, now, t.state, t.wait});
-    }
-
     bool dragging_rows = false;   // a drag that began on a row pans
+    const RowWindow window{.start = tl.view_start, .end = tl.view_end, .width = width, .now = now};
+    static std::vector<RowBlock> blocks;   // reused row after row, frame after frame
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()), row_h);
     while (clip.Step()) {
@@ -159,20 +135,23 @@ void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, 
             ImGui::SameLine(name_w);
             ImGui::InvisibleButton(("row" + std::to_string(t.id)).c_str(), ImVec2(width, row_h - 2));
             dragging_rows |= ImGui::IsItemActive();
-            const float x0 = axis_x0;
-            auto it = spans.find(t.id);
-            if (it == spans.end()) continue;
-            for (const Span& s : it->second) {
-                // Not past now: a blocking call's span is recorded whole but shown as it happens.
-                const Time to = std::min(s.to, now);
-                if (to < tl.view_start || s.from > tl.view_end || s.from > now) continue;   // off screen
-                const float a = x0 + static_cast<float>((std::max(s.from, tl.view_start) - tl.view_start) * scale);
-                const float b = x0 + static_cast<float>((std::min(to, tl.view_end) - tl.view_start) * scale);
-                const ImVec2 lo(a, p.y + 2), hi(std::max(b, a + 1.0f), p.y + row_h - 3);
-                dl->AddRectFilled(lo, hi, span_colour(s.state, s.wait));
-                if (ImGui::IsMouseHoveringRect(lo, hi))
-                    ImGui::SetTooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(s.state),
-                                      s.wait != WaitKind::None ? " on " : "", to_string(s.wait), s.from, to);
+            const TaskRecord* r = trace.task(t.id);
+            // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
+            const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
+            const std::span<const TaskSpan> spans = r && !r->spans.empty() ? r->spans.view()
+                                                    : t.state < TaskState::Done ? std::span<const TaskSpan>(current)
+                                                                                : std::span<const TaskSpan>();
+            layout_row(spans, window, blocks);
+            for (const RowBlock& b : blocks) {
+                const ImVec2 lo(axis_x0 + b.x0, p.y + 2), hi(axis_x0 + std::max(b.x1, b.x0 + 1.0f), p.y + row_h - 3);
+                dl->AddRectFilled(lo, hi, span_colour(b.state, b.wait));
+                if (!ImGui::IsMouseHoveringRect(lo, hi)) continue;
+                if (b.count > 1)
+                    ImGui::SetTooltip("%s: %zu spans, mostly %s%s%s (zoom in to see each)\n%.3f .. %.3f s", t.name.c_str(), b.count,
+                                      to_string(b.state), b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
+                else
+                    ImGui::SetTooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(b.state),
+                                      b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
             }
         }
     }

@@ -101,6 +101,6 @@ void draw_summary(const page::Session& session, const Snapshot& snap);
 void draw_queue(const page::Session& session, const Snapshot& snap);
 void draw_crawler(const page::Session& session, UiState& ui);
 // `run` is session.runs(): a new run (from the page or the API) resets the zoom and follows.
-void draw_timeline(const Snapshot& snap, const std::vector<TraceEvent>& events, Time now, uint64_t run, TimelineState& tl);
+void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t run, TimelineState& tl);
 
 }  // namespace aio::views

@@ -1,10 +1,37 @@
-// Trace (runtime/trace.hpp): time per kind of wait, a bounded event ring, Chrome trace export.
+// Trace (runtime/trace.hpp): time per kind of wait, each task's spans as its state changes, the
+// span budget, Chrome trace export.
 #include "tests/runtime/log.hpp"
 #include "runtime/trace.hpp"
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <stdexcept>
+#include <vector>
+
 namespace {
+
+// Sees every state change before the trace does, to check the spans against.
+struct Change {
+    aio::Time at;
+    aio::TaskState state;
+    aio::WaitKind wait;
+};
+struct Tee final : aio::Recorder {
+    aio::Trace& trace;
+    std::map<uint32_t, std::vector<Change>> changes;   // by task id, the state entered first
+    explicit Tee(aio::Trace& t) : trace(t) {}
+    void on_task_created(const aio::TaskBase& t) override {
+        changes[t.id()].push_back({t.loop().time(), t.state(), aio::WaitKind::None});
+        trace.on_task_created(t);
+    }
+    void on_task_state(const aio::TaskBase& t, aio::TaskState from) override {
+        const aio::WaitKind wait = t.state() == aio::TaskState::Waiting && t.waiting_on() ? t.waiting_on()->kind() : aio::WaitKind::None;
+        changes[t.id()].push_back({t.loop().time(), t.state(), wait});
+        trace.on_task_state(t, from);
+    }
+    void on_iteration(const aio::Loop& l) override { trace.on_iteration(l); }
+};
 
 TEST(Trace, splits_waiting_time_by_what_was_awaited) {
     aio::Loop loop;
@@ -30,19 +57,121 @@ TEST(Trace, splits_waiting_time_by_what_was_awaited) {
     EXPECT_NEAR(sum, getter.time_in[static_cast<int>(aio::TaskState::Waiting)], 1e-6);
 }
 
-TEST(Trace, ring_is_bounded_and_exports_chrome_json) {
+aio::Coro<void> small_run() {
+    aio::Queue<int> q;
+    auto getter = aio::create_task([](aio::Queue<int>& q) -> aio::Coro<int> {
+        co_await aio::sleep(1);       // sleep: 0..1
+        co_return co_await q.get();   // queue.get: 1..3
+    }(q), "getter");
+    co_await aio::sleep(3);
+    q.put_nowait(7);
+    co_await getter;                  // task: 3 until the getter's last step
+}
+
+TEST(Trace, spans_follow_the_state_changes_in_order_without_gaps) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    Tee tee(trace);
+    loop.set_recorder(&tee);
+    aio::run(loop, small_run());
+
+    ASSERT_EQ(trace.tasks().size(), 2u);
+    size_t total = 0;
+    for (const aio::TaskRecord& r : trace.tasks()) {
+        SCOPED_TRACE(r.display_name());
+        const auto spans = r.spans.view();
+        const std::vector<Change>& want = tee.changes.at(r.id);
+        ASSERT_EQ(spans.size(), want.size());
+        for (size_t i = 0; i < spans.size(); ++i) {
+            EXPECT_EQ(spans[i].start, want[i].at) << i;
+            EXPECT_EQ(spans[i].state, want[i].state) << i;
+            EXPECT_EQ(spans[i].wait, want[i].wait) << i;
+            // Each ends where the next begins; the last (done) lasts nothing.
+            EXPECT_EQ(spans[i].end, i + 1 < spans.size() ? spans[i + 1].start : spans[i].start) << i;
+        }
+        EXPECT_EQ(spans.front().state, aio::TaskState::Pending);
+        EXPECT_EQ(spans.front().start, r.created);
+        EXPECT_EQ(spans.back().state, aio::TaskState::Done);
+        EXPECT_EQ(spans.back().start, r.finished);
+        total += spans.size();
+    }
+    EXPECT_EQ(trace.span_count(), total);
+    EXPECT_EQ(trace.spans_dropped(), 0u);
+
+    // The getter's waits as the program makes them: a second's sleep, then two on the queue.
+    std::vector<aio::TaskSpan> waits;
+    for (const aio::TaskSpan& s : trace.tasks()[1].spans.view())
+        if (s.state == aio::TaskState::Waiting) waits.push_back(s);
+    ASSERT_EQ(waits.size(), 2u);
+    EXPECT_EQ(waits[0].wait, aio::WaitKind::Sleep);
+    EXPECT_DOUBLE_EQ(waits[0].end - waits[0].start, 1.0);
+    EXPECT_EQ(waits[1].wait, aio::WaitKind::QueueGet);
+    EXPECT_DOUBLE_EQ(waits[1].end - waits[1].start, 2.0);
+}
+
+TEST(Trace, the_open_span_ends_where_it_starts_until_the_state_changes) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    auto t = aio::create_task(loop, []() -> aio::Coro<void> { co_await aio::sleep(5); }(), "sleeper");
+    loop.run_once();                       // its first step: now asleep
+    loop.advance_to(2);
+    const aio::TaskRecord& r = *trace.task(t.id());
+    const aio::TaskSpan& open = r.spans.view().back();
+    EXPECT_EQ(open.state, aio::TaskState::Waiting);
+    EXPECT_EQ(open.wait, aio::WaitKind::Sleep);
+    EXPECT_EQ(open.start, r.since);
+    EXPECT_EQ(open.end, r.since);
+    aio::cancel_all_tasks(loop);
+}
+
+TEST(Trace, span_budget_drops_the_oldest_spans_of_all_tasks_first) {
+    aio::Loop loop;
+    aio::Trace trace(16);
+    trace.attach(loop);
+    aio::run(loop, []() -> aio::Coro<void> {
+        auto early = aio::create_task([]() -> aio::Coro<void> { co_await aio::sleep(0.25); }(), "early");
+        for (int i = 0; i < 20; ++i) co_await aio::sleep(0.5);
+        co_await early;
+    }());
+    EXPECT_EQ(trace.span_budget(), 16u);
+    EXPECT_EQ(trace.span_count(), 16u);
+    // Main: pending, running, 3 per sleep (waiting, ready, running), done; the early task's 6
+    // (pending, running, waiting, ready, running, done) all came before main's last 16.
+    const aio::TaskRecord &main = trace.tasks()[0], &early = trace.tasks()[1];
+    EXPECT_TRUE(early.spans.empty());
+    EXPECT_EQ(main.spans.size(), 16u);
+    EXPECT_EQ(trace.spans_dropped(), (2 + 3 * 20 + 1) + 6 - 16u);
+    // What is kept is the newest, still contiguous, up to main's end.
+    const auto kept = main.spans.view();
+    for (size_t i = 1; i < kept.size(); ++i) EXPECT_EQ(kept[i - 1].end, kept[i].start);
+    EXPECT_EQ(kept.back().state, aio::TaskState::Done);
+    EXPECT_DOUBLE_EQ(kept.back().start, 10.0);
+}
+
+TEST(Trace, span_budget_must_be_at_least_one) {
+    try {
+        aio::Trace trace(0);
+        ADD_FAILURE() << "a budget of 0 accepted";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "Trace: span_budget must be at least 1, got 0");
+    }
+}
+
+TEST(Trace, chrome_export_has_a_track_per_task_and_its_kept_spans) {
     aio::Loop loop;
     aio::Trace trace(16);
     trace.attach(loop);
     aio::run(loop, []() -> aio::Coro<void> {
         for (int i = 0; i < 20; ++i) co_await aio::sleep(0.5);
     }());
-    EXPECT_EQ(trace.events().size(), 16u);
-    EXPECT_GT(trace.events_dropped(), 0u);
     const std::string json = aio::to_chrome_trace(trace, loop.time());
     EXPECT_EQ(json.rfind("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", 0), 0u);
     EXPECT_NE(json.find("\"name\":\"thread_name\""), std::string::npos);
-    EXPECT_NE(json.find("\"name\":\"waiting sleep\""), std::string::npos);
+    // Each kept sleep is half a second; the dropped ones (from t = 0) are gone.
+    EXPECT_NE(json.find("\"name\":\"waiting sleep\",\"ts\":9500000.000,\"dur\":500000.000"), std::string::npos) << json;
+    EXPECT_EQ(json.find("\"ts\":0.000"), std::string::npos) << json;
 }
 
 }  // namespace
