@@ -32,6 +32,7 @@ public:
     // Closes the open span (if any is left) at `at` and opens one in `state`.
     void enter(Time at, TaskState state, WaitKind wait) {
         if (!empty()) spans_.back().end = at;
+        else if (spans_.capacity() == 0) spans_.reserve(4);   // one allocation for a short task's life
         spans_.push_back({at, at, state, wait});
     }
     void drop_oldest() {

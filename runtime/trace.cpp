@@ -31,18 +31,22 @@ void Trace::detach() {
 void Trace::clear() {
     tasks_.clear();
     span_owners_.clear();
+    span_head_ = 0;
     spans_dropped_ = 0;
 }
 
 void Trace::enter_span(TaskRecord& r, Time at) {
-    if (span_owners_.size() == span_budget_) {   // over budget: the oldest span of all leaves
-        const uint32_t owner = span_owners_.front();
-        span_owners_.pop_front();
-        tasks_[owner - 1].spans.drop_oldest();
-        ++spans_dropped_;
-    }
     r.spans.enter(at, r.state, r.wait);
-    span_owners_.push_back(r.id);
+    if (span_owners_.size() < span_budget_) {   // the ring grows as spans come, up to the budget
+        span_owners_.push_back(r.id);
+        return;
+    }
+    // Over budget: the oldest span of all leaves, and the new one takes its place in the ring.
+    uint32_t& oldest = span_owners_[span_head_];
+    tasks_[oldest - 1].spans.drop_oldest();
+    ++spans_dropped_;
+    oldest = r.id;
+    if (++span_head_ == span_budget_) span_head_ = 0;
 }
 
 void Trace::on_task_created(const TaskBase& t) {

@@ -35,8 +35,9 @@ struct TaskRecord {
 class Trace final : public Recorder {
 public:
     // span_budget: the spans kept over all tasks (1 or more, else std::invalid_argument); past
-    // it the oldest are dropped. 2^18 spans take about 7 MB.
-    explicit Trace(size_t span_budget = 1 << 18);
+    // it the oldest are dropped. A span takes 28 bytes (24 in its task's record, 4 to know whose
+    // it is): 2^16 of them take under 2 MB.
+    explicit Trace(size_t span_budget = 1 << 16);
     ~Trace() override;
     void attach(Loop& loop);   // starts recording (one loop at a time)
     void detach();
@@ -61,7 +62,9 @@ private:
     uint32_t first_id_ = 0;            // the first task id recorded
     std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
     size_t span_budget_;
-    std::deque<uint32_t> span_owners_;   // the task of each span kept, oldest first: whose span leaves next
+    // The task of each span kept, a ring from the oldest (span_head_): whose span leaves next.
+    std::vector<uint32_t> span_owners_;
+    size_t span_head_ = 0;
     uint64_t spans_dropped_ = 0;
 };
 
