@@ -3,8 +3,8 @@
 #pragma once
 #include "runtime/coro.hpp"
 #include "runtime/create_task.hpp"
-#include "runtime/detail/loop_bound.hpp"
 #include "runtime/detail/waiters.hpp"
+#include "runtime/resource.hpp"
 
 #include <stdexcept>
 #include <utility>
@@ -22,30 +22,38 @@ private:
     Sync* s_;
 };
 
-class Lock : detail::LoopBound {
+class Lock : public detail::Resource {
 public:
+    Lock() : Resource(ResourceKind::Lock) {}
     bool locked() const { return locked_; }
     size_t waiter_count() const { return waiters_.size(); }
+    ResourceLevel level() const override { return {locked_ ? 1 : 0, 1, 0, {static_cast<uint32_t>(waiters_.size())}}; }
+    const detail::Waiters& waiter_list(size_t) const override { return waiters_; }
 
     Coro<bool> acquire() {
         if (!locked_ && all_cancelled()) {
             locked_ = true;
+            changed();
             co_return true;
         }
         Future<void> fut(get_loop("Lock"), WaitKind::Lock);
         waiters_.push_back(fut);
+        changed();
         try {
             co_await fut;
         } catch (const CancelledError&) {
             waiters_.remove(fut);
             if (!locked_) wake_up_first();
+            changed();
             throw;
         } catch (...) {
             waiters_.remove(fut);
+            changed();
             throw;
         }
         waiters_.remove(fut);
         locked_ = true;
+        changed();
         co_return true;
     }
 
@@ -53,6 +61,7 @@ public:
         if (!locked_) throw std::runtime_error("Lock is not acquired.");
         locked_ = false;
         wake_up_first();
+        changed();
     }
 
     Coro<Held<Lock>> hold() {
@@ -75,13 +84,15 @@ private:
     bool locked_ = false;
 };
 
-class Semaphore : detail::LoopBound {
+class Semaphore : public detail::Resource {
 public:
-    explicit Semaphore(int value = 1) : value_(value) {
+    explicit Semaphore(int value = 1) : Resource(ResourceKind::Semaphore), value_(value), initial_(value) {
         if (value < 0) throw std::invalid_argument("Semaphore initial value must be >= 0");
     }
     int value() const { return value_; }
     size_t waiter_count() const { return waiters_.size(); }
+    ResourceLevel level() const override { return {value_, initial_, 0, {static_cast<uint32_t>(waiters_.size())}}; }
+    const detail::Waiters& waiter_list(size_t) const override { return waiters_; }
     bool locked() const {
         if (value_ == 0) return true;
         for (const auto& w : waiters_)
@@ -92,10 +103,12 @@ public:
     Coro<bool> acquire() {
         if (!locked()) {
             --value_;
+            changed();
             co_return true;
         }
         Future<void> fut(get_loop("Semaphore"), WaitKind::Semaphore);
         waiters_.push_back(fut);
+        changed();
         try {
             co_await fut;
         } catch (const CancelledError&) {
@@ -104,19 +117,23 @@ public:
                 ++value_;
                 wake_up_next();
             }
+            changed();
             throw;
         } catch (...) {
             waiters_.remove(fut);
+            changed();
             throw;
         }
         waiters_.remove(fut);
         if (value_ > 0) wake_up_next();
+        changed();
         co_return true;
     }
 
     void release() {
         ++value_;
         wake_up_next();
+        changed();
     }
 
     Coro<Held<Semaphore>> hold() {
@@ -136,6 +153,7 @@ private:
     }
     detail::Waiters waiters_;
     int value_;
+    int initial_;   // the capacity the views show
 };
 
 }  // namespace aio

@@ -59,6 +59,7 @@ public:
     template <class F> void for_each_live_task(F&& f) const;   // tasks not yet done, in creation order
     size_t live_task_count() const { return live_count_; }
     uint32_t tasks_created() const { return next_task_id_ - 1; }
+    uint32_t next_resource_id() { return ++resources_recorded_; }   // ids for recorded queues, locks, ...
 
     // Errors nobody handled (asyncio's set_exception_handler); the default prints to stderr.
     void set_exception_handler(std::function<void(const ErrorReport&)> handler) { handler_ = std::move(handler); }
@@ -98,6 +99,7 @@ private:
     size_t live_count_ = 0;
     uint32_t next_task_id_ = 1;
     uint32_t next_default_name_ = 1;
+    uint32_t resources_recorded_ = 0;
     bool running_ = false;
     bool closed_ = false;
     Recorder* recorder_ = nullptr;

@@ -2,6 +2,7 @@
 // turned into an await graph both ways.
 #include "runtime/snapshot.hpp"
 
+#include "runtime/detail/waiters.hpp"
 #include "runtime/sleep.hpp"
 #include "runtime/task.hpp"
 
@@ -137,6 +138,25 @@ std::vector<TimerView> earliest_timers(const Loop& loop, std::vector<TaskView>& 
     }
     return out;
 }
+// Each recorded resource, and on each task waiting on one, which: found through the waiter
+// lists (a future's first callback wakes its task), so futures need not know their resource.
+std::vector<ResourceView> resource_views(const Trace& trace, std::vector<TaskView>& tasks) {
+    std::vector<ResourceView> out;
+    out.reserve(trace.resources().size());
+    for (const ResourceRecord& r : trace.resources()) {
+        ResourceView v{r.id, r.kind, r.name, r.now.level, r.now.capacity, r.now.unfinished, {}, r.resource != nullptr};
+        if (r.resource)
+            for (size_t i = 0; i < waiter_kinds(r.kind).size(); ++i)
+                for (const Future<void>& f : r.resource->waiter_list(i)) {
+                    const TaskBase* t = TaskAccess::task_of(f.base()->first_callback());
+                    if (!t) continue;
+                    v.waiting[i].push_back(t->id());
+                    if (TaskView* tv = find(tasks, t->id()); tv && tv->state == TaskState::Waiting) tv->resource = r.id;
+                }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
 }  // namespace
 
 Snapshot take_snapshot(const Loop& loop, const Trace* trace, Snapshot* previous) {
@@ -151,6 +171,7 @@ Snapshot take_snapshot(const Loop& loop, const Trace* trace, Snapshot* previous)
         for (uint32_t target : v.awaits)
             if (TaskView* other = find(s.tasks, target)) other->awaited_by.push_back(v.id);
 
+    if (trace) s.resources = resource_views(*trace, s.tasks);
     s.timers = earliest_timers(loop, s.tasks);
     s.timer_count = loop.timers().size();
     s.fetches = fetches_in_flight(loop);

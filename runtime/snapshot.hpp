@@ -18,6 +18,7 @@ struct TaskView {
     std::string name;
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
+    uint32_t resource = 0;                  // the ResourceView it waits on (get, put, acquire, ...); 0: none
     std::string waiting_on;                 // "sleep(4)", "queue.get", "task Task-3", "gather(3 awaitables)"
     Time until = -1;                        // when a timed wait ends; -1: not timed
     std::vector<uint32_t> awaits;           // tasks it waits for (directly or through gather/shield)
@@ -37,6 +38,17 @@ struct TimerView {
     uint32_t task = 0;                      // the sleeping task, if a sleep
 };
 
+// A queue, semaphore, lock or event now (see ResourceLevel for what level and capacity mean).
+struct ResourceView {
+    uint32_t id = 0;
+    ResourceKind kind = ResourceKind::Queue;
+    std::string name;                       // "" unless named
+    int64_t level = 0, capacity = 0, unfinished = 0;
+    // The waiting tasks' ids, one list per waiter_kinds(kind), each in the resource's order.
+    std::array<std::vector<uint32_t>, kResourceWaitLists> waiting;
+    bool alive = true;                      // false once destroyed: its last values
+};
+
 struct Snapshot {
     Time time = 0;
     uint64_t iteration = 0;
@@ -47,6 +59,7 @@ struct Snapshot {
     std::vector<FetchInFlight> fetches;     // requests in flight, oldest first
     size_t ready_callbacks = 0;             // everything in the ready queue
     size_t live_tasks = 0;
+    std::vector<ResourceView> resources;    // with a Trace: every resource it recorded, in the order first seen
 };
 
 // Copies the loop's state; with a trace, finished tasks and time-in-state come along.

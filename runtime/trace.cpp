@@ -10,7 +10,8 @@
 
 namespace aio {
 
-Trace::Trace(size_t span_budget) : span_budget_(span_budget) {
+Trace::Trace(size_t span_budget, size_t samples_per_resource)
+    : samples_per_resource_(samples_per_resource), span_budget_(span_budget) {
     if (span_budget == 0) throw std::invalid_argument("Trace: span_budget must be at least 1, got 0");
 }
 
@@ -26,9 +27,21 @@ void Trace::attach(Loop& loop) {
 void Trace::detach() {
     if (loop_ && loop_->recorder() == this) loop_->set_recorder(nullptr);
     loop_ = nullptr;
+    forget_resources();
+}
+
+void Trace::forget_resources() {
+    for (ResourceRecord& r : resources_)
+        if (r.resource) {
+            const_cast<detail::Resource*>(r.resource)->recorder_ = nullptr;
+            r.resource = nullptr;
+        }
 }
 
 void Trace::clear() {
+    forget_resources();
+    resources_.clear();
+    resource_index_.clear();
     tasks_.clear();
     span_owners_.clear();
     span_head_ = 0;
@@ -84,6 +97,30 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
         if (t.has_custom_name()) r.name = t.name();
     }
     enter_span(r, now);
+}
+
+void Trace::on_resource_changed(const detail::Resource& res) {
+    const uint32_t id = res.resource_id();
+    if (resource_index_.size() <= id) resource_index_.resize(id + 1, 0);
+    if (!resource_index_[id]) {
+        resources_.push_back({id, res.resource_kind(), {}, {}, loop_ ? loop_->time() : 0, 0, nullptr,
+                              ResourceHistory(samples_per_resource_)});
+        resource_index_[id] = static_cast<uint32_t>(resources_.size());
+    }
+    ResourceRecord& r = resources_[resource_index_[id] - 1];
+    r.resource = &res;
+    if (r.name != res.name()) r.name = res.name();
+    r.now = res.level();
+    ++r.changes;
+    const ResourceSample s{loop_ ? loop_->time() : 0, r.now.level, r.now.waiters};
+    // A change of name or unfinished count alone adds nothing to the plot of level and waiters.
+    if (r.history.empty() || r.history.back().level != s.level || r.history.back().waiters != s.waiters)
+        r.history.push(s);
+}
+
+void Trace::on_resource_destroyed(const detail::Resource& res) {
+    const uint32_t id = res.resource_id();
+    if (id < resource_index_.size() && resource_index_[id]) resources_[resource_index_[id] - 1].resource = nullptr;
 }
 
 namespace {

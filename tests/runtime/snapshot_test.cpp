@@ -67,6 +67,54 @@ TEST(Snapshot, shows_waits_stacks_and_the_await_graph) {
     EXPECT_DOUBLE_EQ(done.finished, 4.0);
 }
 
+
+TEST(Snapshot, resources_say_who_waits_in_which_way_and_keep_their_last_values) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::Snapshot mid;
+    aio::run(loop, [](const aio::Trace& trace, aio::Snapshot& mid) -> aio::Coro<void> {
+        aio::Queue<int> empty, full(1);
+        empty.set_name("empty");
+        full.set_name("full");
+        full.put_nowait(0);
+        auto getter = aio::create_task([](aio::Queue<int>& q) -> aio::Coro<void> { co_await q.get(); }(empty), "getter");
+        auto putter = aio::create_task([](aio::Queue<int>& q) -> aio::Coro<void> { co_await q.put(1); }(full), "putter");
+        co_await aio::sleep(1);
+        mid = aio::take_snapshot(aio::get_running_loop(), &trace);
+        empty.put_nowait(2);
+        (void)full.get_nowait();
+        co_await aio::gather(getter, putter);
+    }(trace, mid));
+
+    ASSERT_EQ(mid.resources.size(), 2u);
+    const aio::ResourceView &empty = mid.resources[0], &full = mid.resources[1];
+    const uint32_t getter = by_name(mid, "getter").id, putter = by_name(mid, "putter").id;
+    EXPECT_EQ(empty.name, "empty");
+    EXPECT_EQ(empty.kind, aio::ResourceKind::Queue);
+    EXPECT_EQ(empty.level, 0);
+    EXPECT_EQ(empty.capacity, 0);
+    EXPECT_EQ(empty.waiting[0], (std::vector<uint32_t>{getter}));   // getters
+    EXPECT_TRUE(empty.waiting[1].empty());
+    EXPECT_EQ(full.level, 1);
+    EXPECT_EQ(full.capacity, 1);
+    EXPECT_EQ(full.unfinished, 1);
+    EXPECT_EQ(full.waiting[1], (std::vector<uint32_t>{putter}));    // putters
+    EXPECT_EQ(by_name(mid, "getter").resource, empty.id);
+    EXPECT_EQ(by_name(mid, "putter").resource, full.id);
+    EXPECT_EQ(by_name(mid, "Task-1").resource, 0u);
+    EXPECT_TRUE(empty.alive);
+
+    // The queues went with the coroutine that made them: their last values stay, nobody waits.
+    const aio::Snapshot end = aio::take_snapshot(loop, &trace);
+    ASSERT_EQ(end.resources.size(), 2u);
+    EXPECT_FALSE(end.resources[1].alive);
+    EXPECT_EQ(end.resources[1].level, 1);
+    EXPECT_EQ(end.resources[1].unfinished, 2);
+    EXPECT_TRUE(end.resources[1].waiting[1].empty());
+    EXPECT_EQ(by_name(end, "putter").resource, 0u);
+}
+
 }  // namespace
 
 namespace {

@@ -1,5 +1,5 @@
 // Trace (runtime/trace.hpp): time per kind of wait, each task's spans as its state changes, the
-// span budget, Chrome trace export.
+// span budget, Chrome trace export, resources' records and their bounded histories.
 #include "tests/runtime/log.hpp"
 #include "runtime/trace.hpp"
 
@@ -172,6 +172,60 @@ TEST(Trace, chrome_export_has_a_track_per_task_and_its_kept_spans) {
     // Each kept sleep is half a second; the dropped ones (from t = 0) are gone.
     EXPECT_NE(json.find("\"name\":\"waiting sleep\",\"ts\":9500000.000,\"dur\":500000.000"), std::string::npos) << json;
     EXPECT_EQ(json.find("\"ts\":0.000"), std::string::npos) << json;
+}
+
+TEST(Trace, resource_history_is_bounded_and_keeps_the_latest) {
+    aio::Loop loop;
+    aio::Trace trace(16, 4);
+    trace.attach(loop);
+    aio::run(loop, []() -> aio::Coro<void> {
+        aio::Queue<int> q;
+        for (int i = 1; i <= 10; ++i) {
+            q.put_nowait(i);
+            co_await aio::sleep(1);
+        }
+    }());
+    ASSERT_EQ(trace.resources().size(), 1u);
+    const aio::ResourceHistory& h = trace.resources()[0].history;
+    ASSERT_EQ(h.size(), 4u);
+    EXPECT_EQ(h.dropped(), 6u);   // ten puts, one sample each
+    for (size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(h[i].level, static_cast<int64_t>(7 + i));
+        EXPECT_DOUBLE_EQ(h[i].time, static_cast<double>(6 + i));
+    }
+}
+
+TEST(Trace, resources_that_outlive_it_stop_reporting_to_it) {
+    aio::Queue<int> q;   // outlives the loop and the trace
+    aio::Loop loop;
+    {
+        aio::Trace trace;
+        trace.attach(loop);
+        aio::run(loop, [](aio::Queue<int>& q) -> aio::Coro<void> {
+            q.put_nowait(1);
+            co_return;
+        }(q));
+        EXPECT_EQ(trace.resources().size(), 1u);
+        EXPECT_EQ(trace.resources()[0].resource, &q);
+    }
+    // Destroying q now must not reach the trace (AddressSanitizer checks).
+}
+
+TEST(Trace, cleared_trace_records_a_resource_again_on_its_next_change) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::run(loop, [](aio::Trace& trace) -> aio::Coro<void> {
+        aio::Semaphore sem(3);
+        sem.set_name("sem");
+        trace.clear();
+        EXPECT_TRUE(trace.resources().empty());
+        auto held = co_await sem.hold();
+        EXPECT_EQ(trace.resources().size(), 1u);
+        if (trace.resources().empty()) co_return;
+        EXPECT_EQ(trace.resources()[0].name, "sem");
+        EXPECT_EQ(trace.resources()[0].now.level, 2);
+    }(trace));
 }
 
 }  // namespace

@@ -1,0 +1,50 @@
+// A resource's level over loop time: a bounded ring of samples, oldest dropped first, as the
+// trace's event ring. Views read it as a step function (a sample's level holds until the next).
+#pragma once
+#include "runtime/loop.hpp"
+#include "runtime/resource.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace aio {
+
+struct ResourceSample {
+    Time time;                                               // loop time of the change
+    int64_t level;                                           // ResourceLevel::level after it
+    std::array<uint32_t, kResourceWaitLists> waiters;        // ResourceLevel::waiters after it
+};
+
+class ResourceHistory {
+public:
+    explicit ResourceHistory(size_t capacity) : mask_(power_of_two_at_least(capacity) - 1) {}
+    size_t size() const { return buf_.size(); }
+    bool empty() const { return buf_.empty(); }
+    size_t capacity() const { return mask_ + 1; }
+    uint64_t dropped() const { return dropped_; }            // samples the ring no longer holds
+    const ResourceSample& operator[](size_t i) const { return buf_[(head_ + i) & mask_]; }   // 0: oldest
+    const ResourceSample& back() const { return (*this)[size() - 1]; }
+    void push(const ResourceSample& s) {
+        if (buf_.size() <= mask_) {
+            buf_.push_back(s);   // grows only as samples come, up to the capacity
+            return;
+        }
+        buf_[head_] = s;
+        head_ = (head_ + 1) & mask_;
+        ++dropped_;
+    }
+
+    static size_t power_of_two_at_least(size_t n) {
+        size_t p = 1;
+        while (p < n) p <<= 1;
+        return p;
+    }
+
+private:
+    std::vector<ResourceSample> buf_;
+    size_t mask_;
+    size_t head_ = 0;
+    uint64_t dropped_ = 0;
+};
+
+}  // namespace aio
