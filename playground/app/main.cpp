@@ -129,7 +129,7 @@ void draw_ui() {
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.trace(), now, session.runs(), g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
         {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }},
-        {"Resources", "resources", false, [&] { aio::views::draw_queue(session, snap); }},
+        {"Resources", "resources", false, [&] { aio::views::draw_resources(snap, session.trace(), now); }},
         {"Pages", "pages", false, [&] { aio::views::draw_crawler(session, g_ui); }},
         {"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }},
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }}};

@@ -109,10 +109,14 @@ json snapshot_json(const Session& s) {
                          {"stack", t.stack}, {"parent", t.parent ? json(t.parent) : json(nullptr)},
                          {"result", t.result.empty() ? json(nullptr) : json(t.result)}});
     }
-    json queue = nullptr;
-    if (auto q = s.queue())
-        queue = {{"size", q->size}, {"maxsize", q->maxsize}, {"unfinished", q->unfinished},
-                 {"blocked_getters", q->blocked_getters}, {"blocked_putters", q->blocked_putters}};
+    json resources = json::array();
+    for (const ResourceView& r : snap.resources) {
+        json waiting = json::object();
+        const auto kinds = waiter_kinds(r.kind);
+        for (size_t i = 0; i < kinds.size(); ++i) waiting[waiter_role(kinds[i])] = r.waiting[i];
+        resources.push_back({{"id", r.id}, {"kind", to_string(r.kind)}, {"name", r.name.empty() ? json(nullptr) : json(r.name)},
+                             {"level", r.level}, {"capacity", r.capacity}, {"unfinished", r.unfinished}, {"waiting", waiting}});
+    }
     json pages = json::array();
     for (const demos::PageReport& p : s.pages())
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
@@ -128,7 +132,7 @@ json snapshot_json(const Session& s) {
             {"speed", s.speed() == BrowserHost::kInstant ? json("instant") : json(s.speed())},
             {"tasks", tasks},
             {"output", s.output()},
-            {"queue", queue},
+            {"resources", resources},
             {"files", s.files()},
             {"pages", pages},
             {"summary", summary}};

@@ -227,14 +227,4 @@ const std::vector<demos::PageReport>& Session::pages() const {
     return run_ ? run_->ctx.pages : none;
 }
 
-const std::vector<std::pair<Time, size_t>>& Session::queue_history() const {
-    static const std::vector<std::pair<Time, size_t>> none;
-    return run_ ? run_->ctx.queue_depth : none;
-}
-
-std::optional<demos::QueueStats> Session::queue() const {
-    if (!run_ || !run_->ctx.queue_probe) return std::nullopt;
-    return run_->ctx.queue_probe();
-}
-
 }  // namespace aio::page

@@ -49,7 +49,6 @@ public:
     const Snapshot& snapshot() const;
     const Trace& trace() const;         // the run's recording: every task's spans (an empty one before a run)
     RunSummary summary() const;         // the current run's figures, up to the loop's time now
-    std::optional<demos::QueueStats> queue() const;
     // The last finished run of each demo, keyed by demos::run_key (its comparison's twin apart).
     struct FinishedRun {
         RunSummary summary;
@@ -57,8 +56,6 @@ public:
     };
     const std::map<std::string, FinishedRun>& finished_runs() const { return finished_runs_; }
     const std::vector<demos::PageReport>& pages() const;   // the crawler's
-    // The queue's depth after each put and get: (loop time, items), bounded.
-    const std::vector<std::pair<Time, size_t>>& queue_history() const;
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)
     std::function<void()> on_change;    // progress or a status change: views redraw

@@ -168,7 +168,9 @@ struct Links {
 };
 
 struct Crawl {
-    Crawl(Context& c, int concurrency, FetchOptions o, int64_t max) : ctx(c), sem(concurrency), options(o), max_pages(max) {}
+    Crawl(Context& c, int concurrency, FetchOptions o, int64_t max) : ctx(c), sem(concurrency), options(o), max_pages(max) {
+        sem.set_name("sem");   // as areq.py names it
+    }
     Context& ctx;
     Semaphore sem;
     FetchOptions options;
@@ -361,7 +363,7 @@ const Demo& crawler_demo() {
             {{"bulk_crawl_and_write", "gather"}, 73},
         },
         .main = program,
-        .panels = {Panel::Pages},
+        .panels = {Panel::Resources, Panel::Pages},
         .real_requests = true,
         .output_file = "foundurls.txt",
     };

@@ -54,14 +54,6 @@ struct Comparison {
     std::string title, twin_title;      // column titles: "async (countasync.py)", "blocking (countsync.py)"
 };
 
-// What the queue panel and the page API show of a demo's queue.
-struct QueueStats {
-    size_t size = 0;
-    int maxsize = 0;
-    int unfinished = 0;
-    size_t blocked_getters = 0, blocked_putters = 0;
-};
-
 // One page of the crawler, for its panel: where its request stands and what came of it.
 struct PageReport {
     std::string url;
@@ -85,13 +77,7 @@ struct Context {
     std::function<void(double)> block;
     // Where relative lines of the crawler's URL list resolve: the page's address (empty: nowhere).
     std::string base_url = {};
-    // Set by a demo that has a queue, for the views to read (they never change it).
-    std::function<QueueStats()> queue_probe = {};
     std::vector<PageReport> pages = {};                 // the crawler's pages, in the order listed or found
-    std::vector<std::pair<double, size_t>> queue_depth = {};   // (loop time, items) after each put and get
-    void note_queue_depth(size_t items) {
-        if (queue_depth.size() < 100000) queue_depth.emplace_back(loop.time(), items);
-    }
 };
 
 struct Demo {

@@ -113,7 +113,6 @@ Coro<void> produce(Context& ctx, Settings s, int64_t name, ItemQueue q) {
         std::string i = co_await makeitem(ctx);
         Item item{i, ctx.perf_counter()};
         co_await q->put(std::move(item));  // g++ 12 mis-copies a temporary passed to a coroutine inside co_await
-        ctx.note_queue_depth(q->qsize());
         ctx.print("Producer " + std::to_string(name) + " added <" + i + "> to queue.");
     }
 }
@@ -123,7 +122,6 @@ Coro<void> consume(Context& ctx, Settings s, int64_t name, ItemQueue q) {
     while (true) {
         co_await randsleep(ctx, s, "Consumer " + std::to_string(name));
         Item item = co_await q->get();
-        ctx.note_queue_depth(q->qsize());
         char in[64];
         std::snprintf(in, sizeof in, " in %.5f seconds.", ctx.perf_counter() - item.t);
         ctx.print("Consumer " + std::to_string(name) + " got element <" + item.id + ">" + in);
@@ -134,10 +132,7 @@ Coro<void> consume(Context& ctx, Settings s, int64_t name, ItemQueue q) {
 Coro<void> queue_main(Context& ctx, Settings s, int64_t nprod, int64_t ncon, int64_t maxsize) {
     co_await frame_name("main()");
     auto q = std::make_shared<Queue<Item>>(static_cast<int>(maxsize));
-    ctx.queue_probe = [q] {
-        return QueueStats{q->qsize(), q->maxsize(), q->unfinished_tasks(), q->blocked_getters(), q->blocked_putters()};
-    };
-    ctx.note_queue_depth(0);
+    q->set_name("q");   // as asyncq.py names it
     std::vector<Task<void>> producers, consumers;
     for (int64_t n = 0; n < nprod; ++n) producers.push_back(create_task(produce(ctx, s, n, q)));
     for (int64_t n = 0; n < ncon; ++n) consumers.push_back(create_task(consume(ctx, s, n, q)));

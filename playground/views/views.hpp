@@ -98,7 +98,8 @@ void draw_source(const demos::Demo& demo, const Snapshot& snap);
 void draw_loop(const Snapshot& snap, Time now);
 void draw_await_tree(const Snapshot& snap);
 void draw_summary(const page::Session& session, const Snapshot& snap);
-void draw_queue(const page::Session& session, const Snapshot& snap);
+// Every queue, semaphore, lock and event in the snapshot; their histories from the trace.
+void draw_resources(const Snapshot& snap, const Trace& trace, Time now);
 void draw_crawler(const page::Session& session, UiState& ui);
 // `run` is session.runs(): a new run (from the page or the API) resets the zoom and follows.
 void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t run, TimelineState& tl);

@@ -150,11 +150,14 @@ test('a run started through the API shows in each view', async () => {
   assert.notDeepEqual(shots.tasks, shots.source, 'the source tab shows something else');
   assert.notDeepEqual(shots.source, shots.loop, 'the loop tab shows something else');
   assert.notDeepEqual(shots.tasks, shots.timeline, 'the timeline tab shows something else');
-  assert.notDeepEqual(shots.loop, shots.queue, 'the queue tab shows something else');
+  assert.notDeepEqual(shots.loop, shots.resources, 'the resources tab shows something else');
   assert.notDeepEqual(shots.tree, shots.tasks, 'the await tree tab shows something else');
   const snap = await page.evaluate(() => window.aio.snapshot());
-  assert.equal(snap.queue.maxsize, 0);
-  assert.ok(snap.queue.blocked_getters >= 1, 'consumers wait in get() on an empty queue');
+  const [q] = snap.resources;
+  assert.deepEqual([snap.resources.length, q.kind, q.name, q.capacity], [1, 'queue', 'q', 0]);
+  assert.ok(q.waiting.getters.length >= 1, 'consumers wait in get() on an empty queue');
+  for (const id of q.waiting.getters)
+    assert.equal(snap.tasks.find((t) => t.id === id).waiting_on, 'queue.get', `task ${id} waits in get()`);
   await page.evaluate(() => window.aio.stop());
 });
 

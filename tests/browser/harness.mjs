@@ -78,7 +78,8 @@ export function distinctColours(png, limit = 64) {
 //   timeline:hint-wheel, :hint-touch      the timeline's zoom hint, for a wheel or (phone) touch
 //   controls, views, console              the three panels
 //   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
-//                                         tree, source, queue, crawler, summary or loop
+//                                         tree, source, resources, pages, summary or loop
+//   resources:<name>                      the Resources view's plot of a resource ("q", "sem"; its id if unnamed)
 //   view, view:<view>                     the phone layout's view picker and each item of its list
 //   views:previous                        the line saying the views show another demo's run
 //   tasks:time-in-states, timeline        the task table's state-letter header, the timeline

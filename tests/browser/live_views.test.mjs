@@ -1,5 +1,6 @@
 // Views move with loop time between loop iterations (the timeline's spans and now line, the time
-// left on each sleep), and the console draws the ANSI colours a demo prints instead of their codes.
+// left on each sleep), the Resources view plots a queue's or semaphore's level, and the console
+// draws the ANSI colours a demo prints instead of their codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, screenshot, landmarks, region } from './harness.mjs';
@@ -90,6 +91,58 @@ for (const [view, landmark, what] of [['tasks', 'time_left', 'the task table cou
     assert.ok(differing(region(first, cell), region(second, cell)) > 10, 'the time-left figure changed');
     const left = snap.tasks.filter((t) => typeof t.until === 'number' && t.until >= 0).map((t) => t.until - snap.time);
     assert.ok(left.length === 3 && left.every((s) => s > 0 && s < DELAY - 2.5), JSON.stringify(left));
+  });
+}
+
+// The Resources view's plot of `name` (its landmark `resources:<name>`), inside its border and
+// under its legend: for each pixel column, the rows drawn in something else than the background.
+function plotColumns(png, rect) {
+  const inner = { x: rect.x + 1, y: rect.y + 17, w: rect.w - 2, h: rect.h - 18 };
+  const pixels = region(png, inner);
+  const w = Math.round(inner.w), rows = pixels.length / 4 / w;
+  const bg = region(png, { x: rect.x + rect.w - 3, y: rect.y - 2, w: 1, h: 1 });
+  const columns = [];
+  for (let x = 0; x < w; x++) {
+    let top = -1, bottom = -1;
+    for (let y = 0; y < rows; y++)
+      if (!near(pixels, (y * w + x) * 4, [bg[0], bg[1], bg[2]], 60)) { if (top < 0) top = y; bottom = y; }
+    columns.push(top < 0 ? null : { top, bottom });
+  }
+  return columns;
+}
+
+for (const [demo, params, kind, name] of [['queue', {}, 'queue', 'q'],
+                                          ['crawler', { concurrency: 2 }, 'semaphore', 'sem']]) {
+  test(`the Resources view shows the ${demo} demo's ${kind} and plots its level, a bar in each pixel column`, async () => {
+    const { page, errors, context } = await openPage(browser, server.url);
+    await page.evaluate(() => window.aio.ready);
+    const snap = await page.evaluate(([d, p]) => {
+      window.aio.setSpeed('instant');
+      window.aio.run(d, p);
+      window.aio.showView('resources');
+      return window.aio.finished();
+    }, [demo, params]);
+    const found = snap.resources.filter((r) => r.name === name);
+    assert.equal(found.length, 1, `one ${kind} named ${name}: ${JSON.stringify(snap.resources)}`);
+    const r = found[0];
+    assert.equal(r.kind, kind);
+    assert.equal(r.capacity, kind === 'queue' ? 0 : params.concurrency);
+    assert.equal(r.level, kind === 'queue' ? 0 : params.concurrency, 'the run ended with the queue empty, the semaphore free');
+    for (const ids of Object.values(r.waiting)) assert.deepEqual(ids, [], 'nobody waits once the run has finished');
+    assert.deepEqual(Object.keys(r.waiting).sort(), kind === 'queue' ? ['getters', 'joiners', 'putters'] : ['acquirers']);
+
+    await page.waitForTimeout(300);
+    const rect = (await landmarks(page))[`resources:${name}`];
+    assert.ok(rect && rect.w > 200 && rect.h > 40, `the plot of ${name} is drawn: ${JSON.stringify(rect)}`);
+    const { png } = await screenshot(page, `view-resources-${demo}`);
+    const columns = plotColumns(png, rect);
+    const drawn = columns.filter(Boolean);
+    // The resource was first used at t=0, so its level is known from the first column to the last.
+    assert.ok(drawn.length >= columns.length * 0.95, `${drawn.length} of ${columns.length} columns have a bar`);
+    const extents = new Set(drawn.map((c) => `${c.top}..${c.bottom}`));
+    assert.ok(extents.size >= 3, `the level and the waiters move: bars span rows ${[...extents]}`);
+    assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404')), []);
+    await context.close();
   });
 }
 

@@ -1,0 +1,126 @@
+// The resources panel: every queue, semaphore, lock and event of the run, its level against its
+// capacity, who waits on it in which way, and its level over loop time as a step plot that costs
+// one bar per pixel column however many changes it records.
+#include "playground/views/step_plot.hpp"
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace aio::views {
+
+namespace {
+
+std::string title(const ResourceView& r) {
+    return std::string(to_string(r.kind)) + " " + (r.name.empty() ? "#" + std::to_string(r.id) : r.name);
+}
+
+std::string describe_level(const ResourceView& r) {
+    const std::string n = std::to_string(r.level), cap = std::to_string(r.capacity);
+    switch (r.kind) {
+        case ResourceKind::Queue:
+            return n + " items, maxsize " + (r.capacity > 0 ? cap : "0 (unbounded)") + ", unfinished " + std::to_string(r.unfinished);
+        case ResourceKind::Semaphore: return "value " + n + " of " + cap;
+        case ResourceKind::Lock: return r.level ? "locked" : "unlocked";
+        case ResourceKind::Event: return r.level ? "set" : "not set";
+    }
+    return n;
+}
+
+const char* waiting_call(WaitKind k) {
+    switch (k) {
+        case WaitKind::QueueGet: return "get()";
+        case WaitKind::QueuePut: return "put()";
+        case WaitKind::QueueJoin: return "join()";
+        case WaitKind::Event: return "wait()";
+        default: return "acquire()";
+    }
+}
+
+// The tasks' names, the first dozen of them: a panel line, not a list.
+std::string names(const Snapshot& snap, const std::vector<uint32_t>& ids) {
+    if (ids.empty()) return "none";
+    std::string out;
+    const size_t shown = std::min<size_t>(ids.size(), 12);
+    for (size_t i = 0; i < shown; ++i) {
+        auto it = std::lower_bound(snap.tasks.begin(), snap.tasks.end(), ids[i],
+                                   [](const TaskView& t, uint32_t id) { return t.id < id; });
+        out += (i ? ", " : "") + (it != snap.tasks.end() && it->id == ids[i] ? it->name : "#" + std::to_string(ids[i]));
+    }
+    if (ids.size() > shown) out += " and " + std::to_string(ids.size() - shown) + " more";
+    return out;
+}
+
+// Level and waiters over [0, now], each as one vertical bar per pixel column; the capacity as a line.
+void draw_history(const ResourceView& r, const ResourceHistory* history, Time now, float height) {
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(("history" + std::to_string(r.id)).c_str(), size);
+    note_landmark("resources:" + (r.name.empty() ? std::to_string(r.id) : r.name));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
+    if (!history || history->empty() || size.x < 2) return;
+    const Time end = std::max(now, history->back().time) + 1e-9;
+    const size_t n = static_cast<size_t>(size.x);
+    const auto level = step_columns(*history, 0, end, n, sample_level);
+    const auto waiting = step_columns(*history, 0, end, n, sample_waiting);
+    int64_t most = std::max<int64_t>(1, r.capacity);
+    for (const auto* cols : {&level, &waiting})
+        for (const StepColumn& c : *cols)
+            if (!c.empty()) most = std::max(most, c.hi);
+    const float top = p.y + 18, bottom = p.y + size.y - 5;
+    auto y = [&](int64_t v) { return bottom - static_cast<float>(v) / static_cast<float>(most) * (bottom - top); };
+    if (r.capacity > 0)
+        dl->AddLine(ImVec2(p.x, y(r.capacity)), ImVec2(p.x + size.x, y(r.capacity)), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    const ImU32 level_colour = ImGui::GetColorU32(ImGuiCol_PlotHistogram), waiting_colour = ImGui::GetColorU32(ImGuiCol_PlotLines);
+    for (const auto& [cols, colour] : {std::pair{&waiting, waiting_colour}, std::pair{&level, level_colour}})
+        for (size_t i = 0; i < cols->size(); ++i) {
+            const StepColumn& c = (*cols)[i];
+            if (c.empty()) continue;
+            const float x = p.x + static_cast<float>(i);
+            dl->AddRectFilled(ImVec2(x, y(c.hi) - 1), ImVec2(x + 1, y(c.lo) + 1), colour);
+        }
+    // The legend names each series in its colour.
+    ImVec2 at(p.x + 4, p.y + 2);
+    auto say = [&](const std::string& text, ImU32 colour) {
+        dl->AddText(at, colour, text.c_str());
+        at.x += ImGui::CalcTextSize(text.c_str()).x;
+    };
+    char over[48];
+    std::snprintf(over, sizeof over, " over %.2f s (scale 0..%lld)", end, static_cast<long long>(most));
+    say(r.kind == ResourceKind::Semaphore ? "value" : "level", level_colour);
+    say(" and ", ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    say("waiting", waiting_colour);
+    say(over, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+}
+
+}  // namespace
+
+void draw_resources(const Snapshot& snap, const Trace& trace, Time now) {
+    if (snap.resources.empty()) {
+        ImGui::TextDisabled("The run's queues, semaphores, locks and events appear here once it uses them.");
+        return;
+    }
+    ImGui::BeginChild("resources");
+    // The plots share what the text lines leave (a line per resource and per kind of waiter).
+    float text = 0;
+    for (const ResourceView& r : snap.resources)
+        text += ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(1 + waiter_kinds(r.kind).size()) +
+                ImGui::GetStyle().ItemSpacing.y;
+    const float plot = std::max(60.0f, (ImGui::GetContentRegionAvail().y - text) / static_cast<float>(snap.resources.size()));
+    for (const ResourceView& r : snap.resources) {
+        ImGui::PushID(static_cast<int>(r.id));
+        ImGui::Text("%s: %s%s", title(r).c_str(), describe_level(r).c_str(), r.alive ? "" : " (destroyed)");
+        const auto kinds = waiter_kinds(r.kind);
+        for (size_t i = 0; i < kinds.size(); ++i)
+            ImGui::TextWrapped("waiting in %s: %s", waiting_call(kinds[i]), names(snap, r.waiting[i]).c_str());
+        const ResourceRecord* rec = trace.resource(r.id);
+        draw_history(r, rec ? &rec->history : nullptr, now, plot);
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace aio::views
