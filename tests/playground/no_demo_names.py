@@ -13,8 +13,8 @@ import re
 import sys
 
 # Where the same word is asyncio's, not a demo's: the timeline legend's queue waits, the
-# snapshot's asyncio.Queue in the page API, the loop's ready queue, and asyncio.as_completed's wait.
-ASYNCIO_WORDS = {("playground/views/timeline_view.cpp", "queue"), ("playground/app/page_api.cpp", "queue"),
+# resources' kind asyncio.Queue, the loop's ready queue, and asyncio.as_completed's wait.
+ASYNCIO_WORDS = {("playground/views/timeline_view.cpp", "queue"), ("runtime/resource.cpp", "queue"),
                  ("playground/views/loop_view.cpp", "queue"),
                  ("runtime/wait_kind.cpp", "as_completed")}
 SCANNED = ["playground/app", "playground/views", "playground/runner", "playground/demos", "runtime", "web/js"]

@@ -42,7 +42,6 @@ TEST(Semaphore, limits_concurrency) {
     EXPECT_EQ(log.lines, (Lines{"0.00 Task-2: in 1", "0.00 Task-3: in 2", "1.00 Task-4: in 3"}));
 }
 
-
 // Three users of `sync` at once, each holding it for a second, as `async with sync:` blocks.
 template <class Sync> aio::Coro<void> three_users(Sync& sync) {
     auto user = [&]() -> aio::Coro<void> {
