@@ -1,6 +1,6 @@
 // Resources: the queues, semaphores, locks and events tasks wait on, as the instrumentation sees
 // them (tokio-console's resources). Each reports its level and waiters to the loop's Recorder
-// whenever they change; with no recorder attached, a change costs a load and a branch.
+// whenever they change; with no recorder attached, a change costs two loads and two branches.
 #pragma once
 #include "runtime/detail/loop_bound.hpp"
 #include "runtime/wait_kind.hpp"
