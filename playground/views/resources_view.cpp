@@ -53,7 +53,7 @@ std::string names(const Snapshot& snap, const std::vector<uint32_t>& ids) {
     return out;
 }
 
-// Level and waiters over [0, now], each as one vertical bar per pixel column; the capacity as a line.
+// Level and waiters over [0, now], each as one vertical bar per pixel column; the capacity dashed.
 void draw_history(const ResourceView& r, const ResourceHistory* history, Time now, float height) {
     const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -72,8 +72,9 @@ void draw_history(const ResourceView& r, const ResourceHistory* history, Time no
             if (!c.empty()) most = std::max(most, c.hi);
     const float top = p.y + 18, bottom = p.y + size.y - 5;
     auto y = [&](int64_t v) { return bottom - static_cast<float>(v) / static_cast<float>(most) * (bottom - top); };
-    if (r.capacity > 0)
-        dl->AddLine(ImVec2(p.x, y(r.capacity)), ImVec2(p.x + size.x, y(r.capacity)), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    if (r.capacity > 0)   // dashed: a limit, not a level
+        for (float x = p.x; x < p.x + size.x; x += 8)
+            dl->AddLine(ImVec2(x, y(r.capacity)), ImVec2(std::min(x + 3, p.x + size.x), y(r.capacity)), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     const ImU32 level_colour = ImGui::GetColorU32(ImGuiCol_PlotHistogram), waiting_colour = ImGui::GetColorU32(ImGuiCol_PlotLines);
     for (const auto& [cols, colour] : {std::pair{&waiting, waiting_colour}, std::pair{&level, level_colour}})
         for (size_t i = 0; i < cols->size(); ++i) {
