@@ -1,0 +1,58 @@
+// PlaygroundState: everything the views, the page API and a text mirror show at one moment, as
+// one plain value. Data flows one way: runtime → Trace (the recording) → this state → views.
+// The page's Session builds it (Session::state()); tests build it with update_run_state().
+#pragma once
+#include "playground/demos/demo.hpp"
+#include "playground/demos/run_summary.hpp"
+#include "runtime/snapshot.hpp"
+#include "runtime/trace.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aio::page {
+
+// Where the run stands: nothing run yet, running, paused, ended by itself, or stopped.
+enum class Status { Idle, Running, Paused, Finished, Stopped };
+const char* to_string(Status s);   // "idle", "running", "paused", "finished", "stopped"
+
+// A finished run kept for comparison: its figures and the parameters it ran with.
+struct FinishedRun {
+    demos::RunSummary summary;
+    demos::Params params;
+};
+
+// Loop seconds per wall second that stands for "instant" (no waiting at all).
+constexpr double kInstantSpeed = 1e300;
+
+struct PlaygroundState {
+    const demos::Demo* demo = nullptr;      // the run's demo (its name, script, await lines); nullptr before any run
+    demos::Params params;                   // the run's parameters, resolved
+    Status status = Status::Idle;
+    uint64_t run = 0;                       // runs started so far: a new number means a new run
+    Time time = 0;                          // loop time as it shows now, seconds: moves between iterations
+    uint64_t iteration = 0;                 // loop iterations run
+    double speed = 1.0;                     // loop seconds per wall second, 0.1..10, or kInstantSpeed
+    bool instant() const { return speed == kInstantSpeed; }
+
+    // The loop after its last iteration (snapshot.time <= time), its resources' levels and waiters
+    // included. While a blocking call holds the loop, as the viewer sees it: the blocking task still running.
+    Snapshot snapshot;
+    std::vector<std::string> output;        // printed lines, raw (ANSI codes kept), oldest first
+    std::map<std::string, std::string> files;      // files the demo wrote, by name (foundurls.txt)
+    std::vector<demos::PageReport> pages;   // the crawler's pages
+    demos::RunSummary summary;              // the run's figures up to `time`
+    std::map<std::string, FinishedRun> finished_runs;   // each demo's last finished run ("count/blocking" for its twin)
+    // The recording of the run (nullptr before any run): each task's spans and each resource's
+    // history (queues, semaphores, ...), which views read up to `time`. Valid until the next run starts.
+    const Trace* history = nullptr;
+};
+
+// Seconds `task` has spent in `state` as of `time` (>= task's snapshot time): the snapshot's
+// figure, and for a live task's current state the time since the snapshot too.
+double seconds_in(const TaskView& task, TaskState state, Time snapshot_time, Time time);
+
+}  // namespace aio::page

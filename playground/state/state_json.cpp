@@ -1,0 +1,94 @@
+// One JSON shape for the page API (and any text mirror) from the one state the views draw.
+#include "playground/state/state_json.hpp"
+
+#include "runtime/resource.hpp"
+
+namespace aio::page {
+
+using nlohmann::json;
+
+namespace {
+
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json or_null(Time t) { return t < 0 ? json(nullptr) : json(t); }
+
+json summary_json(const demos::RunSummary& s) {
+    return {{"elapsed", s.elapsed}, {"work", s.work}, {"others", s.others}, {"blocked", s.blocked},
+            {"saved", s.saved}, {"tasks", s.tasks}, {"working", s.working}, {"lines", demos::describe(s)}};
+}
+
+json params_json(const demos::Params& params) {
+    json out = json::object();
+    for (const auto& [name, v] : params) out[name] = value_json(v);
+    return out;
+}
+
+json task_json(const TaskView& t, const PlaygroundState& s) {
+    json time_in = json::object();
+    for (int i = 0; i < kTaskStateCount; ++i) {
+        const auto state = static_cast<TaskState>(i);
+        time_in[to_string(state)] = seconds_in(t, state, s.snapshot.time, s.time);
+    }
+    return {{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
+            {"wait", t.wait == WaitKind::None ? json(nullptr) : json(to_string(t.wait))},
+            {"waiting_on", or_null(t.waiting_on)}, {"until", or_null(t.until)},
+            {"stack", t.stack}, {"parent", t.parent ? json(t.parent) : json(nullptr)},
+            {"awaits", t.awaits}, {"awaited_by", t.awaited_by},
+            {"result", or_null(t.result)},
+            {"created", t.created}, {"since", t.since}, {"finished", or_null(t.finished)},
+            {"time_in", time_in}};
+}
+
+}  // namespace
+
+json value_json(const demos::Value& v) {
+    return std::visit([](const auto& x) { return json(x); }, v);
+}
+
+json state_json(const PlaygroundState& s) {
+    const Snapshot& snap = s.snapshot;
+    json tasks = json::array();
+    for (const TaskView& t : snap.tasks) tasks.push_back(task_json(t, s));
+    json timers = json::array();
+    for (const TimerView& t : snap.timers)
+        timers.push_back({{"when", t.when}, {"what", t.what}, {"task", t.task ? json(t.task) : json(nullptr)}});
+    json fetches = json::array();
+    for (const FetchInFlight& f : snap.fetches) fetches.push_back({{"url", f.url}, {"started", f.started}, {"task", f.task}});
+    json resources = json::array();
+    for (const ResourceView& r : snap.resources) {
+        json waiting = json::object();
+        const auto kinds = waiter_kinds(r.kind);
+        for (size_t i = 0; i < kinds.size(); ++i) waiting[waiter_role(kinds[i])] = r.waiting[i];
+        resources.push_back({{"id", r.id}, {"kind", to_string(r.kind)}, {"name", or_null(r.name)}, {"level", r.level},
+                             {"capacity", r.capacity}, {"unfinished", r.unfinished}, {"waiting", waiting}});
+    }
+    json pages = json::array();
+    for (const demos::PageReport& p : s.pages)
+        pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
+                         {"truncated", p.truncated}, {"links", p.links}, {"error", p.error}});
+    json finished = json::object();
+    for (const auto& [key, r] : s.finished_runs) finished[key] = {{"summary", summary_json(r.summary)}, {"params", params_json(r.params)}};
+    return {{"demo", s.demo ? json(s.demo->name) : json(nullptr)},
+            {"params", params_json(s.params)},
+            {"status", to_string(s.status)},
+            {"run", s.run},
+            {"time", s.time},
+            {"loop_time", snap.time},
+            {"iteration", s.iteration},
+            {"speed", s.instant() ? json("instant") : json(s.speed)},
+            {"tasks", tasks},
+            {"ready", snap.ready},
+            {"ready_callbacks", snap.ready_callbacks},
+            {"timers", timers},
+            {"timer_count", snap.timer_count},
+            {"fetches", fetches},
+            {"live_tasks", snap.live_tasks},
+            {"output", s.output},
+            {"files", s.files},
+            {"pages", pages},
+            {"resources", resources},
+            {"summary", summary_json(s.summary)},
+            {"finished_runs", finished}};
+}
+
+}  // namespace aio::page

@@ -1,0 +1,18 @@
+// The PlaygroundState as JSON: what window.aio.snapshot() returns. Every key, its type and unit
+// are in the README's page API section.
+#pragma once
+#include "playground/state/playground_state.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace aio::page {
+
+// A parameter value as JSON: true/false, a number, a list of whole numbers or text.
+nlohmann::json value_json(const demos::Value& v);
+
+// The whole state, times in loop seconds: {demo, params, status, run, time, loop_time, iteration,
+// speed, tasks, ready, ready_callbacks, timers, timer_count, fetches, live_tasks, output, files,
+// pages, resources, summary, finished_runs}.
+nlohmann::json state_json(const PlaygroundState& state);
+
+}  // namespace aio::page

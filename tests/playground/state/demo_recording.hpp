@@ -1,0 +1,94 @@
+// A demo run on the virtual clock, held at the moments a test looks at, with the PlaygroundState
+// of each moment built as the page's Session builds it. For the state's and the views' tests.
+#pragma once
+#include "playground/state/state_builder.hpp"
+#include "runtime/aio.hpp"
+
+#include <functional>
+#include <string>
+
+namespace aio::testing {
+
+class DemoRecording {
+public:
+    explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {})
+        : ctx{.loop = loop,
+              .print = [this](const std::string& line) { state.output.push_back(line); },
+              .random = Random(),
+              .files = {},
+              .perf_counter = [this] { return loop.time(); },
+              .block = [this](double s) { loop.advance_to(loop.time() + s); },
+              // Relative URLs resolve where the page would be served: the crawler's virtual site.
+              .base_url = "http://127.0.0.1:8000/index.html"} {
+        trace.attach(loop);
+        ctx.entropy.seed(1);
+        state.demo = &d;
+        state.params = demos::resolve_params(d, given);
+        state.run = 1;
+        state.status = page::Status::Running;
+        main = create_task(loop, d.main(ctx, state.params), "main");
+    }
+    ~DemoRecording() {
+        cancel_all_tasks(loop);
+        trace.detach();
+    }
+    DemoRecording(const DemoRecording&) = delete;
+    DemoRecording& operator=(const DemoRecording&) = delete;
+
+    // One loop iteration, moving the clock to the next deadline when nothing is ready, as aio::run
+    // does. False, and nothing run, once main is done or nothing is left to run.
+    bool step() {
+        if (main.done()) return false;
+        if (!loop.has_ready()) {
+            if (!loop.has_timers()) return false;
+            loop.advance_to(loop.next_deadline());
+        }
+        loop.run_once();
+        return true;
+    }
+
+    // The state now; `time` (loop seconds, >= the loop's) is the display time between iterations.
+    const page::PlaygroundState& look(Time time = -1) {
+        page::update_loop_state(state, loop, trace, ctx, looked);
+        looked = true;
+        page::update_time(state, trace, time < loop.time() ? loop.time() : time);
+        if (main.done()) {
+            state.status = page::Status::Finished;
+            state.finished_runs[state.demo->name] = {state.summary, state.params};
+        }
+        return state;
+    }
+
+    Loop loop;
+    Trace trace;
+    page::PlaygroundState state;   // before ctx: what the run prints goes into it
+    demos::Context ctx;
+    Task<void> main;
+
+private:
+    bool looked = false;
+};
+
+// Iterations a demo's default run takes on the virtual clock.
+inline uint64_t iterations_of(const demos::Demo& d) {
+    DemoRecording r(d);
+    uint64_t n = 0;
+    while (r.step()) ++n;
+    return n;
+}
+
+// Calls `look` with every demo's state at its start (after the first iteration), its middle and
+// its end, with `where` naming the moment ("count, middle").
+inline void for_each_moment(const std::function<void(const page::PlaygroundState&, const std::string& where)>& look) {
+    for (const demos::Demo* d : demos::all_demos()) {
+        const uint64_t n = iterations_of(*d);
+        DemoRecording r(*d);
+        uint64_t done = 0;
+        for (const auto& [moment, at] : {std::pair{"start", uint64_t{1}}, std::pair{"middle", n / 2}, std::pair{"end", n}}) {
+            while (done < at && r.step()) ++done;
+            look(r.look(), d->name + ", " + moment);
+        }
+    }
+}
+
+}  // namespace aio::testing
