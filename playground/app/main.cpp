@@ -5,6 +5,7 @@
 #include "playground/app/input_queue.hpp"
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_fonts.hpp"
+#include "playground/app/session.hpp"
 #include "playground/app/text_field.hpp"
 #include "playground/app/touch_scroll.hpp"
 #include "playground/views/views.hpp"
@@ -55,7 +56,16 @@ void sync_canvas_size() {
     }
 }
 
-aio::views::UiState g_ui;
+// What the page's layout remembers between frames: each view's own state and the view shown.
+struct UiState {
+    aio::views::ControlsView controls;
+    aio::views::TimelineView timeline;
+    aio::views::ConsoleView console;
+    std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
+    std::string view = "tasks";     // the view shown, kept across the wide and narrow layouts
+    bool narrow = false;            // the layout of the last frame
+};
+UiState g_ui;
 aio::page::TouchScroll g_touch;
 aio::page::InputQueue g_input;
 aio::page::FrameSettle g_settle;
@@ -63,7 +73,21 @@ aio::page::FrameSettle g_settle;
 // The demo whose run the views show: the session's, or before any run the picked one.
 const aio::demos::Demo& shown_demo() {
     const aio::demos::Demo* run = aio::page::session().demo();
-    return run ? *run : *aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+    return run ? *run : *aio::demos::all_demos()[static_cast<size_t>(g_ui.controls.demo)];
+}
+
+// What the views may ask of the page's session: the same calls window.aio makes.
+const aio::views::Commands& commands() {
+    static const aio::views::Commands c{
+        .run = [](const std::string& demo, const aio::demos::Params& p) { return aio::page::session().run(demo, p); },
+        .pause = [] { aio::page::session().pause(); },
+        .resume = [] { aio::page::session().resume(); },
+        .step = [] { aio::page::session().step(); },
+        .stop = [] { aio::page::session().stop(); },
+        .set_speed = [](double speed) { aio::page::session().set_speed(speed); },
+        .download = aio::page::download,
+        .show_view = [](const std::string& view) { g_ui.select_view = view; }};
+    return c;
 }
 
 // The page API's name of each panel a demo can declare.
@@ -87,10 +111,7 @@ std::vector<std::string> views_of(const aio::demos::Demo& d) {
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
 void draw_ui() {
-    aio::page::Session& session = aio::page::session();
-    if (!g_ui.download) g_ui.download = aio::page::download;
-    const aio::Snapshot& snap = session.snapshot();
-    const aio::Time now = session.time();   // moves between iterations; the snapshot does not
+    const aio::page::PlaygroundState& state = aio::page::session().state();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -100,7 +121,7 @@ void draw_ui() {
     const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
     ImGui::BeginChild("controls", ImVec2(side, narrow ? vp->WorkSize.y * 0.45f : 0), true);
     ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
-    aio::views::draw_controls(session, g_ui);
+    aio::views::draw_controls(state, g_ui.controls, commands());
     ImGui::EndChild();
     aio::views::note_landmark("controls");
     if (!narrow) ImGui::SameLine();
@@ -114,25 +135,25 @@ void draw_ui() {
         bool scroll;
         std::function<void()> draw;
     };
-    const aio::demos::Demo* picked = aio::demos::all_demos()[static_cast<size_t>(g_ui.demo)];
+    const aio::demos::Demo* picked = aio::demos::all_demos()[static_cast<size_t>(g_ui.controls.demo)];
     const aio::demos::Demo* shown = &shown_demo();
     // Another demo was picked since: say whose run the views still show. It sits under the tabs,
     // inside the view, so its coming and going never moves a tab from under the pointer.
     const auto say_previous = [&] {
         if (shown == picked) return;
         ImGui::TextWrapped("Showing the previous run, of %s (%s). Run starts %s.", shown->name.c_str(),
-                           aio::page::to_string(session.status()), picked->name.c_str());
+                           aio::page::to_string(state.status), picked->name.c_str());
         aio::views::note_landmark("views:previous");
     };
     std::vector<View> views = {
-        {"Tasks (" + std::to_string(snap.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(snap, now); }},
-        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(snap, session.trace(), now, session.runs(), g_ui.timeline); }},
-        {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(snap); }},
-        {"Source", "source", true, [&] { aio::views::draw_source(*shown, snap); }},
-        {"Resources", "resources", false, [&] { aio::views::draw_resources(snap, session.trace(), now); }},
-        {"Pages", "pages", false, [&] { aio::views::draw_crawler(session, g_ui); }},
-        {"Summary", "summary", false, [&] { aio::views::draw_summary(session, snap); }},
-        {"Event loop", "loop", true, [&] { aio::views::draw_loop(snap, now); }}};
+        {"Tasks (" + std::to_string(state.snapshot.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(state); }},
+        {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(state, g_ui.timeline); }},
+        {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(state); }},
+        {"Source", "source", true, [&] { aio::views::draw_source(state, *shown); }},
+        {"Resources", "resources", false, [&] { aio::views::draw_resources(state); }},
+        {"Pages", "pages", false, [&] { aio::views::draw_crawler(state, commands()); }},
+        {"Summary", "summary", false, [&] { aio::views::draw_summary(state); }},
+        {"Event loop", "loop", true, [&] { aio::views::draw_loop(state); }}};
     const std::vector<std::string> has = views_of(*shown);
     std::erase_if(views, [&](const View& v) { return std::find(has.begin(), has.end(), v.id) == has.end(); });
     const auto draw_view = [&](const View& v) {
@@ -179,12 +200,12 @@ void draw_ui() {
     ImGui::EndChild();
     aio::views::note_landmark("views");
     ImGui::BeginChild("console", ImVec2(0, 0), true);
-    aio::views::draw_console(session, g_ui.console);
+    aio::views::draw_console(state, g_ui.console);
     ImGui::EndChild();
     aio::views::note_landmark("console");
     ImGui::EndGroup();
     ImGui::End();
-    g_ui.key_run = g_ui.key_pause = g_ui.key_step = g_ui.key_help = false;
+    g_ui.controls.key_run = g_ui.controls.key_pause = g_ui.controls.key_step = g_ui.controls.key_help = false;
 }
 
 }  // namespace
@@ -241,10 +262,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
         g_touch.on_event(event, (float)g_css_w, (float)g_css_h);
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput) {
             const SDL_Keycode k = event.key.keysym.sym;
-            g_ui.key_run |= k == SDLK_r;
-            g_ui.key_pause |= k == SDLK_SPACE;
-            g_ui.key_step |= k == SDLK_s;
-            g_ui.key_help |= k == SDLK_QUESTION || (k == SDLK_SLASH && (event.key.keysym.mod & KMOD_SHIFT));
+            g_ui.controls.key_run |= k == SDLK_r;
+            g_ui.controls.key_pause |= k == SDLK_SPACE;
+            g_ui.controls.key_step |= k == SDLK_s;
+            g_ui.controls.key_help |= k == SDLK_QUESTION || (k == SDLK_SLASH && (event.key.keysym.mod & KMOD_SHIFT));
         }
     }
 

@@ -4,6 +4,7 @@
 // error into a thrown Error, and nothing has changed when it does. No exception leaves an export.
 #include "playground/app/page_api.hpp"
 
+#include "playground/state/state_json.hpp"
 #include "runtime/repr.hpp"
 
 #include <emscripten/emscripten.h>
@@ -28,10 +29,6 @@ const char* reply(const json& j) {
 }
 const char* ok(const json& value = nullptr) { return reply({{"ok", value}}); }
 const char* error(const std::string& message) { return reply({{"error", message}}); }
-
-json to_json(const demos::Value& v) {
-    return std::visit([](const auto& x) { return json(x); }, v);
-}
 
 // A JSON value in a few words for an error message: scalars as themselves, short; containers by
 // size (dumping them whole would recurse as deep as they nest).
@@ -99,45 +96,6 @@ const char* kind_name(demos::Param::Kind k) {
     return "?";
 }
 
-json snapshot_json(const Session& s) {
-    const Snapshot& snap = s.snapshot();
-    json tasks = json::array();
-    for (const TaskView& t : snap.tasks) {
-        tasks.push_back({{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
-                         {"waiting_on", t.waiting_on.empty() ? json(nullptr) : json(t.waiting_on)},
-                         {"until", t.until < 0 ? json(nullptr) : json(t.until)},
-                         {"stack", t.stack}, {"parent", t.parent ? json(t.parent) : json(nullptr)},
-                         {"result", t.result.empty() ? json(nullptr) : json(t.result)}});
-    }
-    json resources = json::array();
-    for (const ResourceView& r : snap.resources) {
-        json waiting = json::object();
-        const auto kinds = waiter_kinds(r.kind);
-        for (size_t i = 0; i < kinds.size(); ++i) waiting[waiter_role(kinds[i])] = r.waiting[i];
-        resources.push_back({{"id", r.id}, {"kind", to_string(r.kind)}, {"name", r.name.empty() ? json(nullptr) : json(r.name)},
-                             {"level", r.level}, {"capacity", r.capacity}, {"unfinished", r.unfinished}, {"waiting", waiting}});
-    }
-    json pages = json::array();
-    for (const demos::PageReport& p : s.pages())
-        pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
-                         {"truncated", p.truncated}, {"links", p.links}, {"error", p.error}});
-    const demos::RunSummary sum = s.summary();
-    const json summary = {{"elapsed", sum.elapsed}, {"work", sum.work}, {"others", sum.others}, {"blocked", sum.blocked},
-                          {"saved", sum.saved}, {"tasks", sum.tasks}, {"working", sum.working},
-                          {"lines", demos::describe(sum)}};
-    return {{"demo", s.demo() ? json(s.demo()->name) : json(nullptr)},
-            {"status", to_string(s.status())},
-            {"time", s.time()},
-            {"iteration", s.iteration()},
-            {"speed", s.speed() == BrowserHost::kInstant ? json("instant") : json(s.speed())},
-            {"tasks", tasks},
-            {"output", s.output()},
-            {"resources", resources},
-            {"files", s.files()},
-            {"pages", pages},
-            {"summary", summary}};
-}
-
 }  // namespace
 
 Session& session() {
@@ -185,8 +143,8 @@ void download(const std::string& name, const std::string& text) {
 // settling in main.cpp then draws until the views stop moving).
 bool wants_next_frame() {
     static std::tuple<uint64_t, uint64_t, size_t, Status> last;
-    const Session& s = session();
-    const auto now = std::make_tuple(s.runs(), s.iteration(), s.output().size(), s.status());
+    const Session& s = session();   // not its state: that would be built again for nothing
+    const auto now = std::make_tuple(s.runs(), s.iteration(), s.output_lines(), s.status());
     const bool changed = now != last;
     last = now;
     return changed || s.status() == Status::Running;
@@ -227,7 +185,7 @@ template <class Body> const char* with_demo(const char* name, size_t bytes, Body
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* aio_snapshot_json() {
-    return guarded([] { return aio::page::reply(aio::page::snapshot_json(session())); });
+    return guarded([] { return aio::page::reply(aio::page::state_json(session().state())); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* aio_demos_json() {
@@ -242,7 +200,7 @@ EMSCRIPTEN_KEEPALIVE const char* aio_params_json(const char* demo, size_t demo_b
     return with_demo(demo, demo_bytes, [](const aio::demos::Demo& d) {
         json out = json::object();
         for (const aio::demos::Param& p : d.params) {
-            json j = {{"kind", aio::page::kind_name(p.kind)}, {"default", aio::page::to_json(p.default_value)}, {"help", p.help}};
+            json j = {{"kind", aio::page::kind_name(p.kind)}, {"default", aio::page::value_json(p.default_value)}, {"help", p.help}};
             if (p.kind == aio::demos::Param::Kind::Int || p.kind == aio::demos::Param::Kind::Float ||
                 p.kind == aio::demos::Param::Kind::IntList)
                 j["min"] = p.min, j["max"] = p.max;

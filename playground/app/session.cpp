@@ -3,6 +3,7 @@
 #include "playground/app/session.hpp"
 
 #include "playground/demos/run_compare.hpp"
+#include "playground/state/state_builder.hpp"
 #include "runtime/run.hpp"
 
 #include <algorithm>
@@ -12,17 +13,7 @@ namespace aio::page {
 
 namespace {
 constexpr size_t kMaxOutputLines = 100000;   // a console that cannot grow without limit
-}
-
-const char* to_string(Status s) {
-    switch (s) {
-        case Status::Idle: return "idle";
-        case Status::Running: return "running";
-        case Status::Paused: return "paused";
-        case Status::Finished: return "finished";
-        case Status::Stopped: return "stopped";
-    }
-    return "?";
+static_assert(kInstantSpeed == BrowserHost::kInstant);
 }
 
 // Declaration order is teardown order in reverse: the context (and what the demo put in it)
@@ -62,17 +53,18 @@ struct Session::Run {
 Session::Session() = default;
 Session::~Session() = default;
 
-void Session::run(const std::string& name, const demos::Params& given) {
+uint64_t Session::run(const std::string& name, const demos::Params& given) {
     const demos::Demo* d = demos::find_demo(name);
     if (!d) throw std::invalid_argument("unknown demo '" + name + "'");
     demos::Params params = demos::resolve_params(*d, given);   // throws, naming the parameter
     run_.reset();   // the previous run is cancelled and gone before the new one starts
     demo_ = d;
     params_ = params;
-    output_.clear();
-    auto r = std::make_unique<Run>([this](const std::string& line) {
-        if (output_.size() < kMaxOutputLines) output_.push_back(line);
-        else if (output_.size() == kMaxOutputLines) output_.push_back("(console full: later lines are not shown)");
+    std::vector<std::string>& output = state_.output;
+    output.clear();
+    auto r = std::make_unique<Run>([&output](const std::string& line) {
+        if (output.size() < kMaxOutputLines) output.push_back(line);
+        else if (output.size() == kMaxOutputLines) output.push_back("(console full: later lines are not shown)");
     });
     r->ctx.base_url = base_url;
     r->host.set_speed(speed_);
@@ -82,7 +74,9 @@ void Session::run(const std::string& name, const demos::Params& given) {
     status_ = Status::Running;
     run_->main = create_task(run_->loop, d->main(run_->ctx, params_), "main");
     run_->host.wake();
+    state();   // the state no longer points into the run just dropped
     if (on_change) on_change();
+    return runs_;
 }
 
 void Session::progress() {
@@ -101,11 +95,11 @@ void Session::finish(Status how) {
     demos::stop_run(run_->loop, now);
     if (how == Status::Finished && run_->main.done() && !run_->main.cancelled()) {
         if (std::exception_ptr e = run_->main.exception())
-            output_.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
+            state_.output.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
     }
     status_ = how;
     if (how == Status::Finished) {
-        finished_runs_[demos::run_key(*demo_, demos::is_twin(*demo_, params_))] = {summary(), params_};
+        state_.finished_runs[demos::run_key(*demo_, demos::is_twin(*demo_, params_))] = {state().summary, params_};
     }
     if (on_change) on_change();
     if (on_end) on_end();
@@ -146,29 +140,34 @@ void Session::set_speed(double speed) {
     if (on_change) on_change();
 }
 
-const std::map<std::string, std::string>& Session::files() const {
-    static const std::map<std::string, std::string> none;
-    return run_ ? run_->ctx.files : none;
-}
-
 Time Session::time() const { return run_ ? run_->host.display_time() : 0; }
 uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; }
-// Nothing in a snapshot changes unless the loop runs an iteration, its clock moves or a new run
-// starts, so a paused or idle page copies nothing.
-bool Session::Cache::fresh(const Session& s) const {
-    return runs == s.runs_ && (!s.run_ || (iteration == s.run_->loop.iteration() && time == s.run_->loop.time() &&
-                                           block == s.shown_block()));
-}
 
-const Snapshot& Session::snapshot() const {
-    if (!snap_key_.fresh(*this)) {
-        // The last snapshot of the same run lends its unchanged task views.
-        Snapshot* previous = snap_key_.runs == runs_ ? &snap_ : nullptr;
-        snap_ = run_ ? take_snapshot(run_->loop, &run_->trace, previous) : Snapshot{};
-        snap_key_ = {runs_, run_ ? run_->loop.iteration() : 0, run_ ? run_->loop.time() : 0, shown_block()};
-        if (snap_key_.block >= 0) show_blocking_call(static_cast<size_t>(snap_key_.block));
+// Nothing in the loop's part changes unless the loop runs an iteration, its clock moves, the
+// blocking call on screen changes or a new run starts; the summary only when the time shown moves.
+const PlaygroundState& Session::state() const {
+    PlaygroundState& s = state_;
+    s.demo = demo_;
+    s.status = status_;
+    s.speed = speed_;
+    if (s.run != runs_) s.params = params_;
+    s.run = runs_;
+    if (!run_) return s;
+    const LoopKey key{runs_, run_->loop.iteration(), run_->loop.time(), shown_block()};
+    const bool moved = key != loop_key_;
+    if (moved) {
+        update_loop_state(s, run_->loop, run_->trace, run_->ctx, loop_key_.runs == runs_);
+        if (key.block >= 0) show_blocking_call(static_cast<size_t>(key.block));
+        loop_key_ = key;
     }
-    return snap_;
+    const Time now = time();
+    if (moved || now != s.time) {
+        // Open spans count up to the time shown, as the Tasks view's do. A blocking call the
+        // host still holds the loop for is recorded whole: count only what has shown.
+        update_time(s, run_->trace, now);
+        if (run_->host.holding()) s.summary.blocked -= run_->loop.time() - now;
+    }
+    return s;
 }
 
 int Session::shown_block() const {
@@ -187,8 +186,9 @@ void Session::show_blocking_call(size_t shown) const {
     const auto& blocks = run_->blocks;
     const Time from = blocks[shown].from, to = run_->loop.time();
     auto take = [](TaskView& t, TaskState s, float seconds) { t.time_in[static_cast<int>(s)] -= seconds; };
-    snap_.time = from;
-    for (TaskView& t : snap_.tasks) {
+    Snapshot& snap = state_.snapshot;
+    snap.time = from;
+    for (TaskView& t : snap.tasks) {
         if (t.state < TaskState::Done) take(t, t.state, static_cast<float>(to - std::max(t.since, from)));
         auto b = std::find_if(blocks.begin() + static_cast<long>(shown), blocks.end(), [&](const auto& x) { return x.task == t.id; });
         if (b == blocks.end()) continue;
@@ -206,25 +206,6 @@ void Session::show_blocking_call(size_t shown) const {
         t.finished = -1;
         t.changes = ~0u;   // not to be reused once the hold ends
     }
-}
-
-const Trace& Session::trace() const {
-    static const Trace none;
-    return run_ ? run_->trace : none;
-}
-
-// While the run is live its open spans count up to the time shown, as the Tasks view's do. A
-// blocking call the host still holds the loop for is recorded whole: count only what has shown.
-RunSummary Session::summary() const {
-    if (!run_) return {};
-    RunSummary s = demos::summarise(run_->trace, time());
-    if (run_->host.holding()) s.blocked -= run_->loop.time() - time();
-    return s;
-}
-
-const std::vector<demos::PageReport>& Session::pages() const {
-    static const std::vector<demos::PageReport> none;
-    return run_ ? run_->ctx.pages : none;
 }
 
 }  // namespace aio::page

@@ -3,23 +3,15 @@
 // host and network, the trace and what the demo printed and wrote.
 #pragma once
 #include "playground/demos/demo.hpp"
-#include "playground/demos/run_summary.hpp"
+#include "playground/state/playground_state.hpp"
 #include "runtime/hosts/browser_host.hpp"
 #include "runtime/hosts/browser_network.hpp"
-#include "runtime/snapshot.hpp"
-#include "runtime/trace.hpp"
 
-#include <map>
+#include <functional>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace aio::page {
-
-enum class Status { Idle, Running, Paused, Finished, Stopped };
-
-using demos::RunSummary;
-const char* to_string(Status s);
 
 class Session {
 public:
@@ -27,35 +19,25 @@ public:
     ~Session();
 
     // Starts `demo` with `given` parameters, replacing any run. Unknown demos and bad parameters
-    // throw (demos::ParamError, std::invalid_argument) before anything changes.
-    void run(const std::string& demo, const demos::Params& given);
+    // throw (demos::ParamError, std::invalid_argument) before anything changes. Returns the new
+    // run's number (PlaygroundState::run).
+    uint64_t run(const std::string& demo, const demos::Params& given);
     void pause();
     void resume();
     void step();                        // exactly one loop iteration; pauses first
     void stop();                        // cancels every task, as asyncio.run cleans up
     void set_speed(double speed);       // loop seconds per wall second, 0.1..10, or instant (<= 0)
-    double speed() const { return speed_; }
-    bool instant() const { return speed_ == BrowserHost::kInstant; }
 
+    // Everything the views and the page API show, as of now. Built again only in the parts that
+    // moved: the loop's (an iteration, its clock, a blocking call shown) or the display time's, so
+    // a paused or idle page copies nothing. Valid until the next call of a non-const method.
+    const PlaygroundState& state() const;
     Status status() const { return status_; }
-    uint64_t runs() const { return runs_; }   // counts run() calls: views notice a run started elsewhere
+    uint64_t runs() const { return runs_; }   // counts run() calls: the page notices a run started elsewhere
     const demos::Demo* demo() const { return demo_; }
     const demos::Params& params() const { return params_; }
-    const std::vector<std::string>& output() const { return output_; }
-    const std::map<std::string, std::string>& files() const;
-    Time time() const;                  // loop time as it should show now
-    uint64_t iteration() const;
-    // The loop's state, taken again only after the loop has moved (views ask every frame).
-    const Snapshot& snapshot() const;
-    const Trace& trace() const;         // the run's recording: every task's spans (an empty one before a run)
-    RunSummary summary() const;         // the current run's figures, up to the loop's time now
-    // The last finished run of each demo, keyed by demos::run_key (its comparison's twin apart).
-    struct FinishedRun {
-        RunSummary summary;
-        demos::Params params;   // the run's, so runs side by side can say what they differ in
-    };
-    const std::map<std::string, FinishedRun>& finished_runs() const { return finished_runs_; }
-    const std::vector<demos::PageReport>& pages() const;   // the crawler's
+    uint64_t iteration() const;         // loop iterations run, without building the state
+    size_t output_lines() const { return state_.output.size(); }
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)
     std::function<void()> on_change;    // progress or a status change: views redraw
@@ -65,24 +47,25 @@ private:
     struct Run;
     void progress();
     void finish(Status how);
+    Time time() const;                              // loop time as it should show now
     int shown_block() const;                        // while the host holds the loop: the blocking call on screen, else -1
     void show_blocking_call(size_t shown) const;
+    // Before run_: a run's teardown may still print into the state's output.
+    mutable PlaygroundState state_;     // its output and finished runs are written as they happen
     std::unique_ptr<Run> run_;
     const demos::Demo* demo_ = nullptr;
     demos::Params params_;
-    std::vector<std::string> output_;
     Status status_ = Status::Idle;
     double speed_ = 1.0;
     uint64_t runs_ = 0;
-    std::map<std::string, FinishedRun> finished_runs_;
-    struct Cache {
+    // What the state was last built from: the loop's part is taken again only when this changes.
+    struct LoopKey {
         uint64_t runs = ~0ull, iteration = 0;
         Time time = -1;
         int block = -1;
-        bool fresh(const Session& s) const;
+        bool operator==(const LoopKey&) const = default;
     };
-    mutable Cache snap_key_;
-    mutable Snapshot snap_;
+    mutable LoopKey loop_key_;
 };
 
 }  // namespace aio::page

@@ -2,6 +2,7 @@
 // nobody awaits; under each task, the tasks it waits for (directly or through gather).
 // The tree is flattened into rows first, so only the rows on screen are drawn, even with
 // thousands of roots.
+#include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -46,13 +47,14 @@ void flatten(const Snapshot& snap, const TaskView& t, int depth, std::vector<uin
     path.pop_back();
 }
 
-void draw_row(const Row& row) {
+void draw_row(const Row& row, Theme theme) {
     const float indent = static_cast<float>(row.depth) * ImGui::GetStyle().IndentSpacing;
     if (indent > 0) ImGui::Indent(indent);
     if (!row.task) {
         ImGui::BulletText("... and %zu more", row.more);
     } else {
         const TaskView& t = *row.task;
+        swatch(state_colour(t.state, theme));
         std::string label = t.name + "  [" + to_string(t.state) + "]";
         if (!t.stack.empty()) {
             label += "  ";
@@ -67,7 +69,8 @@ void draw_row(const Row& row) {
 
 }  // namespace
 
-void draw_await_tree(const Snapshot& snap) {
+void draw_await_tree(const page::PlaygroundState& state) {
+    const Snapshot& snap = state.snapshot;
     std::vector<Row> rows;
     std::vector<uint32_t> path;
     for (const TaskView& t : snap.tasks)
@@ -76,10 +79,11 @@ void draw_await_tree(const Snapshot& snap) {
         ImGui::TextDisabled("No live tasks: the await tree shows while a demo runs.");
         return;
     }
+    const Theme theme = current_theme();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(rows.size()));
     while (clip.Step())
-        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)]);
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)], theme);
 }
 
 }  // namespace aio::views

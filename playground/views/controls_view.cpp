@@ -1,4 +1,5 @@
 // The demo picker, its parameters (each with its range and help) and the run controls.
+#include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -58,7 +59,7 @@ void draw_note(const demos::Param& p, const std::string& problem, float& height)
         ImGui::TextWrapped("%s%s", p.help.c_str(), ranged ? (" (" + range_of(p) + ")").c_str() : "");
         ImGui::PopStyleColor();
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.3f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, problem_colour(current_theme()));
         ImGui::TextWrapped("%s", problem.c_str());
         ImGui::PopStyleColor();
         note_landmark("problem:" + p.name);
@@ -119,7 +120,7 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
 
 // The demo picker ("demo", each item "demo:<name>"): a pick shows that demo's values as last
 // edited on this visit, or its defaults.
-void pick_demo(UiState& ui) {
+void pick_demo(ControlsView& ui) {
     const auto& all = demos::all_demos();
     const demos::Demo& shown = *all[static_cast<size_t>(ui.demo)];
     // The whole title says what the demo is; where it would be clipped, the short name says more.
@@ -143,7 +144,7 @@ void pick_demo(UiState& ui) {
 }
 
 // Forgets the typed text of `demo`'s list fields, so they show its values again.
-void forget_typed(UiState& ui, const std::string& demo) {
+void forget_typed(ControlsView& ui, const std::string& demo) {
     const std::string prefix = demo + "/";
     for (auto it = ui.typed.lower_bound(prefix); it != ui.typed.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
         it = ui.typed.erase(it);
@@ -181,16 +182,16 @@ void draw_help(bool open) {
 
 }  // namespace
 
-void draw_controls(page::Session& session, UiState& ui) {
+void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const Commands& commands) {
     const auto& all = demos::all_demos();
-    if (ui.seen_runs != session.runs()) {   // a run started (here or from the page API): show its demo and values
-        ui.seen_runs = session.runs();
+    if (ui.seen_run != state.run) {   // a run started (here or from the page API): show its demo and values
+        ui.seen_run = state.run;
         for (size_t i = 0; i < all.size(); ++i)
-            if (all[i] == session.demo() && static_cast<int>(i) != ui.demo) {
+            if (all[i] == state.demo && static_cast<int>(i) != ui.demo) {
                 ui.kept[all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name] = ui.edited;
                 ui.demo = static_cast<int>(i);
             }
-        ui.edited = session.params();
+        ui.edited = state.params;
         forget_typed(ui, all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name);
         ui.error.clear();
     }
@@ -218,7 +219,7 @@ void draw_controls(page::Session& session, UiState& ui) {
     for (const demos::Param& p : d.params) label = std::max(label, ImGui::CalcTextSize(p.name.c_str()).x);
     ImGui::PushItemWidth(-(label + ImGui::GetStyle().ItemInnerSpacing.x));
 
-    const page::Status st = session.status();
+    const page::Status st = state.status;
     const bool live = st == page::Status::Running || st == page::Status::Paused;
     // Before anything runs, Run is the one thing to press: it stands out until then.
     const bool invite = st == page::Status::Idle;
@@ -243,8 +244,7 @@ void draw_controls(page::Session& session, UiState& ui) {
         ui.error = "Not run: fix " + names + " first";
     } else if (run_pressed || ui.key_run) {
         try {
-            session.run(d.name, ui.edited);
-            ui.seen_runs = session.runs();
+            ui.seen_run = commands.run(d.name, ui.edited);
             ui.error.clear();
         } catch (const std::exception& e) {
             ui.error = e.what();
@@ -253,13 +253,13 @@ void draw_controls(page::Session& session, UiState& ui) {
     const char* pause = st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause";
     same_line_if_fits(pause_w);
     ImGui::BeginDisabled(!live);
-    if (ImGui::Button(pause, ImVec2(pause_w, 0)) || (live && ui.key_pause)) st == page::Status::Paused ? session.resume() : session.pause();
+    if (ImGui::Button(pause, ImVec2(pause_w, 0)) || (live && ui.key_pause)) st == page::Status::Paused ? commands.resume() : commands.pause();
     note_landmark("pause");
     same_line_if_fits(button_width("Step (S)"));
-    if (ImGui::Button("Step (S)") || (live && ui.key_step)) session.step();
+    if (ImGui::Button("Step (S)") || (live && ui.key_step)) commands.step();
     note_landmark("step");
     same_line_if_fits(button_width("Stop"));
-    if (ImGui::Button("Stop")) session.stop();
+    if (ImGui::Button("Stop")) commands.stop();
     note_landmark("stop");
     ImGui::EndDisabled();
     same_line_if_fits(button_width("?"));
@@ -267,20 +267,20 @@ void draw_controls(page::Session& session, UiState& ui) {
     note_landmark("help-button");
     draw_help(help || ui.key_help);
 
-    // The session's speed is the truth: window.aio.setSpeed changes it too.
-    ui.instant = session.instant();
-    if (!ui.instant) ui.speed = static_cast<float>(session.speed());
+    // The run's speed is the truth: window.aio.setSpeed changes it too.
+    ui.instant = state.instant();
+    if (!ui.instant) ui.speed = static_cast<float>(state.speed);
     bool speed_changed = ImGui::Checkbox("instant", &ui.instant);
     note_landmark("instant");
     if (!ui.instant) {
         speed_changed |= ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
         note_landmark("speed");
     }
-    if (speed_changed) session.set_speed(ui.instant ? 0 : ui.speed);
-    ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), session.time(),
-                       static_cast<unsigned long long>(session.iteration()));
+    if (speed_changed) commands.set_speed(ui.instant ? 0 : ui.speed);
+    ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), state.time,
+                       static_cast<unsigned long long>(state.iteration));
     if (!ui.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.3f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, problem_colour(current_theme()));
         ImGui::TextWrapped("%s", ui.error.c_str());
         ImGui::PopStyleColor();
         note_landmark("error");

@@ -9,8 +9,8 @@
 
 namespace aio::views {
 
-void draw_crawler(const page::Session& session, UiState& ui) {
-    const auto& pages = session.pages();
+void draw_crawler(const page::PlaygroundState& state, const Commands& commands) {
+    const auto& pages = state.pages;
     const ImGuiTableFlags flags = list_table_flags();
     if (ImGui::BeginTable("pages", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -49,7 +49,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
             }
         ImGui::EndTable();
     }
-    const auto& files = session.files();
+    const auto& files = state.files;
     const auto it = files.find("foundurls.txt");
     if (it == files.end()) {
         ImGui::TextDisabled("foundurls.txt appears here once the demo writes it.");
@@ -57,7 +57,7 @@ void draw_crawler(const page::Session& session, UiState& ui) {
     }
     ImGui::Text("foundurls.txt (%zu bytes)", it->second.size());
     same_line_if_fits(button_width("Download"));
-    if (ImGui::Button("Download") && ui.download) ui.download("foundurls.txt", it->second);
+    if (ImGui::Button("Download") && commands.download) commands.download("foundurls.txt", it->second);
     ImGui::BeginChild("found", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     {   // popped inside the child: popped after EndChild, the tab labels drawn next come out as boxes
         const CodeFont code;

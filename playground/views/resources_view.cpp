@@ -1,6 +1,7 @@
 // The resources panel: every queue, semaphore, lock and event of the run, its level against its
 // capacity, who waits on it in which way, and its level over loop time as a step plot that costs
 // one bar per pixel column however many changes it records.
+#include "playground/views/palette.hpp"
 #include "playground/views/step_plot.hpp"
 #include "playground/views/views.hpp"
 
@@ -75,7 +76,9 @@ void draw_history(const ResourceView& r, const ResourceHistory* history, Time no
     if (r.capacity > 0)   // dashed: a limit, not a level
         for (float x = p.x; x < p.x + size.x; x += 8)
             dl->AddLine(ImVec2(x, y(r.capacity)), ImVec2(std::min(x + 3, p.x + size.x), y(r.capacity)), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    const ImU32 level_colour = ImGui::GetColorU32(ImGuiCol_PlotHistogram), waiting_colour = ImGui::GetColorU32(ImGuiCol_PlotLines);
+    // The level in the colour of waiting on this kind of resource, the waiters in the waiting state's.
+    const Theme theme = current_theme();
+    const ImU32 level_colour = wait_colour(waiter_kinds(r.kind)[0], theme), waiting_colour = state_colour(TaskState::Waiting, theme);
     for (const auto& [cols, colour] : {std::pair{&waiting, waiting_colour}, std::pair{&level, level_colour}})
         for (size_t i = 0; i < cols->size(); ++i) {
             const StepColumn& c = (*cols)[i];
@@ -99,7 +102,8 @@ void draw_history(const ResourceView& r, const ResourceHistory* history, Time no
 
 }  // namespace
 
-void draw_resources(const Snapshot& snap, const Trace& trace, Time now) {
+void draw_resources(const page::PlaygroundState& state) {
+    const Snapshot& snap = state.snapshot;
     if (snap.resources.empty()) {
         ImGui::TextDisabled("The run's queues, semaphores, locks and events appear here once it uses them.");
         return;
@@ -117,8 +121,8 @@ void draw_resources(const Snapshot& snap, const Trace& trace, Time now) {
         const auto kinds = waiter_kinds(r.kind);
         for (size_t i = 0; i < kinds.size(); ++i)
             ImGui::TextWrapped("waiting in %s: %s", waiting_call(kinds[i]), names(snap, r.waiting[i]).c_str());
-        const ResourceRecord* rec = trace.resource(r.id);
-        draw_history(r, rec ? &rec->history : nullptr, now, plot);
+        const ResourceRecord* rec = state.history ? state.history->resource(r.id) : nullptr;
+        draw_history(r, rec ? &rec->history : nullptr, state.time, plot);
         ImGui::PopID();
     }
     ImGui::EndChild();

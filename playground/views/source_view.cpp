@@ -1,4 +1,5 @@
 // The demo's Python script, with each suspended task marked on the line of its await.
+#include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -13,16 +14,18 @@ namespace {
 std::string function_of(const std::string& frame) { return frame.substr(0, frame.find('(')); }
 }  // namespace
 
-void draw_source(const demos::Demo& demo, const Snapshot& snap) {
+void draw_source(const page::PlaygroundState& state, const demos::Demo& demo) {
     // Which tasks wait on which line: the innermost named frame and what it waits on.
     std::map<int, std::string> marks;
-    for (const TaskView& t : snap.tasks) {
+    const std::vector<TaskView> none;
+    for (const TaskView& t : state.demo == &demo ? state.snapshot.tasks : none) {
         if (t.state != TaskState::Waiting || t.stack.size() < 2) continue;
         auto it = demo.await_lines.find({function_of(t.stack[t.stack.size() - 2]), to_string(t.wait)});
         if (it == demo.await_lines.end()) continue;
         std::string& m = marks[it->second];
         m += (m.empty() ? "" : ", ") + t.name;
     }
+    const ImVec4 mark = ImGui::ColorConvertU32ToFloat4(state_colour(TaskState::Waiting, current_theme()));
     ImGui::TextDisabled("%s", demo.script.c_str());
     const CodeFont code;
     std::istringstream in(demo.python);
@@ -36,11 +39,11 @@ void draw_source(const demos::Demo& demo, const Snapshot& snap) {
             ImGui::TextUnformatted(line.c_str());
             continue;
         }
-        ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%3d", n);
+        ImGui::TextColored(mark, "%3d", n);
         ImGui::SameLine();
         ImGui::TextUnformatted(line.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "  <- %s", it->second.c_str());
+        ImGui::TextColored(mark, "  <- %s", it->second.c_str());
     }
 }
 

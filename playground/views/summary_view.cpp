@@ -2,6 +2,7 @@
 // requests, that is, what running them concurrently saved. For a demo that asks for a comparison,
 // its run and its twin's side by side.
 #include "playground/demos/run_compare.hpp"
+#include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -11,7 +12,7 @@
 namespace aio::views {
 
 namespace {
-void show(const char* title, const page::RunSummary& s) {
+void show(const char* title, const demos::RunSummary& s) {
     ImGui::TextUnformatted(title);
     for (const std::string& line : demos::describe(s)) {
         ImGui::Bullet();
@@ -20,24 +21,24 @@ void show(const char* title, const page::RunSummary& s) {
 }
 }  // namespace
 
-void draw_summary(const page::Session& session, const Snapshot&) {
-    if (!session.demo()) {
+void draw_summary(const page::PlaygroundState& state) {
+    if (!state.demo) {
         ImGui::TextDisabled("Run a demo to see what concurrency saved.");
         return;
     }
-    show(page::to_string(session.status()), session.summary());
-    const demos::Demo& demo = *session.demo();
+    show(page::to_string(state.status), state.summary);
+    const demos::Demo& demo = *state.demo;
     if (!demo.comparison) return;
     ImGui::Separator();
     ImGui::TextWrapped("%s", demo.comparison->lesson.c_str());
     // Each column names its run's parameters: the two are often run with different ones.
     const std::vector<std::string>& compared = demo.comparison->compared;
-    const auto& runs = session.finished_runs();
+    const auto& runs = state.finished_runs;
     const auto async_run = runs.find(demos::run_key(demo, false)), blocking_run = runs.find(demos::run_key(demo, true));
     if (async_run != runs.end() && blocking_run != runs.end()) {
         const std::string note = demos::comparability_note(async_run->second.params, blocking_run->second.params, compared);
         if (!note.empty()) {
-            ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.0f, 1), "%s", note.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(problem_colour(current_theme())), "%s", note.c_str());
             note_landmark("summary:not-comparable");
         }
     }

@@ -1,6 +1,7 @@
 // The task table: one row per task with its state (a letter as well as a colour), what it waits
 // on and how long it has left, its await stack and its result. Rows are clipped, so thousands of
 // tasks cost only the visible ones. Times move with `now` between loop iterations.
+#include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -12,33 +13,30 @@
 namespace aio::views {
 
 namespace {
-struct StateLook {
-    const char* letter;
-    ImVec4 colour;   // Okabe-Ito: distinguishable with common colour-vision deficiencies
-};
-StateLook look(TaskState s) {
+// Each state's letter, so a state reads without its colour.
+const char* letter(TaskState s) {
     switch (s) {
-        case TaskState::Pending: return {"P", ImVec4(0.60f, 0.60f, 0.60f, 1)};
-        case TaskState::Ready: return {"R", ImVec4(0.94f, 0.89f, 0.26f, 1)};
-        case TaskState::Running: return {">", ImVec4(0.00f, 0.62f, 0.45f, 1)};
-        case TaskState::Waiting: return {"W", ImVec4(0.34f, 0.71f, 0.91f, 1)};
-        case TaskState::Done: return {"D", ImVec4(0.00f, 0.45f, 0.70f, 1)};
-        case TaskState::Failed: return {"F", ImVec4(0.84f, 0.37f, 0.00f, 1)};
-        case TaskState::Cancelled: return {"C", ImVec4(0.80f, 0.47f, 0.65f, 1)};
+        case TaskState::Pending: return "P";
+        case TaskState::Ready: return "R";
+        case TaskState::Running: return ">";
+        case TaskState::Waiting: return "W";
+        case TaskState::Done: return "D";
+        case TaskState::Failed: return "F";
+        case TaskState::Cancelled: return "C";
     }
-    return {"?", ImVec4(1, 1, 1, 1)};
+    return "?";
 }
 
 // "W 4.00  R 0.00": the states a task has been in, by letter, with the loop seconds spent there;
-// a live task's current state counts on up to `now`.
-std::string time_in_states(const TaskView& t, Time since_snapshot) {
+// a live task's current state counts on up to the time shown.
+std::string time_in_states(const TaskView& t, const page::PlaygroundState& state) {
     std::string out;
     for (int s = 0; s < kTaskStateCount; ++s) {
-        const auto state = static_cast<TaskState>(s);
-        if (t.time_in[s] <= 0 && state != t.state) continue;
-        const double spent = t.time_in[s] + (state == t.state && t.state < TaskState::Done ? since_snapshot : 0);
+        const auto ts = static_cast<TaskState>(s);
+        if (t.time_in[s] <= 0 && ts != t.state) continue;
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", look(state).letter, spent);
+        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", letter(ts),
+                      page::seconds_in(t, ts, state.snapshot.time, state.time));
         out += buf;
     }
     return out;
@@ -47,13 +45,8 @@ std::string time_in_states(const TaskView& t, Time since_snapshot) {
 // A swatch of the state's colour, then its letter and name in the text colour, so the state reads
 // in either theme and without colour.
 void state_badge(TaskState s) {
-    const StateLook l = look(s);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + h * 0.6f, at.y + h), ImGui::GetColorU32(l.colour));
-    ImGui::Dummy(ImVec2(h * 0.6f, h));
-    ImGui::SameLine();
-    ImGui::Text("%s %s", l.letter, to_string(s));
+    swatch(state_colour(s, current_theme()));
+    ImGui::Text("%s %s", letter(s), to_string(s));
 }
 
 // What the letters of "time in each state" stand for, on hover.
@@ -66,7 +59,9 @@ void legend_tooltip() {
 
 }  // namespace
 
-void draw_task_table(const Snapshot& snap, Time now) {
+void draw_task_table(const page::PlaygroundState& state) {
+    const Snapshot& snap = state.snapshot;
+    const Time now = state.time;
     if (snap.tasks.empty()) {
         ImGui::TextWrapped("No tasks yet. Press Run (or R): every task the demo creates appears here, "
                            "with what it is waiting on, live.");
@@ -123,7 +118,7 @@ void draw_task_table(const Snapshot& snap, Time now) {
             ImGui::TableNextColumn();
             clipped_text(t.result);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(time_in_states(t, std::max(0.0, now - snap.time)).c_str());
+            ImGui::TextUnformatted(time_in_states(t, state).c_str());
             legend_tooltip();
         }
     }

@@ -2,6 +2,7 @@
 // axis and a line at the loop's time now, which the live tasks' spans reach. Wheel zooms around
 // the pointer, dragging pans; hovering a span tells what it was. Only visible rows and spans are
 // drawn, from the spans the trace keeps, and spans narrower than a pixel fold into one block.
+#include "playground/views/palette.hpp"
 #include "playground/views/time_axis.hpp"
 #include "playground/views/timeline_layout.hpp"
 #include "playground/views/views.hpp"
@@ -16,24 +17,8 @@ namespace aio::views {
 
 namespace {
 
-// Okabe-Ito colours: waits by kind, and running/ready.
-ImU32 span_colour(TaskState s, WaitKind w) {
-    auto rgb = [](int r, int g, int b) { return IM_COL32(r, g, b, 255); };
-    if (s == TaskState::Running) return rgb(0, 158, 115);
-    if (s == TaskState::Ready || s == TaskState::Pending) return rgb(240, 228, 66);
-    if (s != TaskState::Waiting) return rgb(120, 120, 120);
-    switch (w) {
-        case WaitKind::Sleep: return rgb(86, 180, 233);
-        case WaitKind::QueueGet: case WaitKind::QueuePut: case WaitKind::QueueJoin: return rgb(230, 159, 0);
-        case WaitKind::Fetch: return rgb(204, 121, 167);
-        case WaitKind::Task: case WaitKind::Gather: case WaitKind::TaskGroup: case WaitKind::AsCompleted:
-        case WaitKind::Shield: case WaitKind::WaitFor: return rgb(0, 114, 178);
-        default: return rgb(213, 94, 0);
-    }
-}
-
 // Scales the visible span by f (< 1 zooms in), keeping loop time `at` where it is on screen.
-void zoom(TimelineState& tl, double at, double f) {
+void zoom(TimelineView& tl, double at, double f) {
     tl.view_start = at - (at - tl.view_start) * f;
     tl.view_end = at + (tl.view_end - at) * f;
 }
@@ -63,10 +48,13 @@ void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, 
 }
 }  // namespace
 
-void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t run, TimelineState& tl) {
+void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
+    const Snapshot& snap = state.snapshot;
+    const Time now = state.time;
+    const Theme theme = current_theme();
     // The last run's zoom and scroll could leave a new run's bars off screen.
-    if (tl.run != run) tl = TimelineState{.run = run};
-    if (snap.tasks.empty()) {
+    if (tl.run != state.run) tl = TimelineView{.run = state.run};
+    if (snap.tasks.empty() || !state.history) {
         ImGui::TextWrapped("Press Run (or R): each task gets a row here, coloured by what it is doing over loop time.");
         return;
     }
@@ -92,9 +80,9 @@ void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t 
     for (const Key& k : {Key{"sleep", TaskState::Waiting, WaitKind::Sleep}, Key{"queue", TaskState::Waiting, WaitKind::QueueGet},
                          Key{"fetch", TaskState::Waiting, WaitKind::Fetch}, Key{"task/gather", TaskState::Waiting, WaitKind::Gather},
                          Key{"other wait", TaskState::Waiting, WaitKind::Event}, Key{"running", TaskState::Running, WaitKind::None},
-                         Key{"ready", TaskState::Ready, WaitKind::None}}) {
+                         Key{"ready", TaskState::Ready, WaitKind::None}, Key{"pending", TaskState::Pending, WaitKind::None}}) {
         same_line_if_fits(ImGui::CalcTextSize(k.label).x + ImGui::CalcTextSize("# ").x);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(span_colour(k.s, k.w)), "# %s", k.label);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(span_colour(k.s, k.w, theme)), "# %s", k.label);
     }
     const char* hint = tl.touch ? "  -/+ buttons: zoom, drag: pan" : "  Ctrl+wheel: zoom, drag: pan";
     same_line_if_fits(ImGui::CalcTextSize(hint).x);
@@ -135,7 +123,7 @@ void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t 
             ImGui::SameLine(name_w);
             ImGui::InvisibleButton(("row" + std::to_string(t.id)).c_str(), ImVec2(width, row_h - 2));
             dragging_rows |= ImGui::IsItemActive();
-            const TaskRecord* r = trace.task(t.id);
+            const TaskRecord* r = state.history->task(t.id);
             // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
             const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
             const std::span<const TaskSpan> spans = r && !r->spans.empty() ? r->spans.view()
@@ -144,7 +132,7 @@ void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t 
             layout_row(spans, window, blocks);
             for (const RowBlock& b : blocks) {
                 const ImVec2 lo(axis_x0 + b.x0, p.y + 2), hi(axis_x0 + std::max(b.x1, b.x0 + 1.0f), p.y + row_h - 3);
-                dl->AddRectFilled(lo, hi, span_colour(b.state, b.wait));
+                dl->AddRectFilled(lo, hi, span_colour(b.state, b.wait, theme));
                 if (!ImGui::IsMouseHoveringRect(lo, hi)) continue;
                 if (b.count > 1)
                     ImGui::SetTooltip("%s: %zu spans, mostly %s%s%s (zoom in to see each)\n%.3f .. %.3f s", t.name.c_str(), b.count,

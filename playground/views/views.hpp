@@ -1,13 +1,16 @@
-// The Dear ImGui views. Each reads a snapshot of the session (data flows one way: runtime →
-// snapshot → views) and acts only through Session's methods, as the page API does.
+// The Dear ImGui views. Each draws from one PlaygroundState (data flows one way: runtime → trace
+// → state → views), plus what it remembers itself (its XView), and acts only through Commands,
+// which the app makes from the page's Session. No view reaches the session or the runtime.
 #pragma once
-#include "playground/app/session.hpp"
+#include "playground/state/playground_state.hpp"
 #include "playground/views/ansi.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImFont;
 
@@ -25,19 +28,45 @@ struct CodeFont {
     CodeFont& operator=(const CodeFont&) = delete;
 };
 
+// What the views can ask of the run. The app fills every one; a view calls them, never the session.
+struct Commands {
+    // Starts (or restarts) `demo`; throws demos::ParamError or std::invalid_argument naming a bad
+    // parameter, and changes nothing then. Returns the new run's number (PlaygroundState::run).
+    std::function<uint64_t(const std::string& demo, const demos::Params& params)> run;
+    std::function<void()> pause, resume, step, stop;   // as window.aio's: nothing happens when they do not apply
+    std::function<void(double speed)> set_speed;       // loop seconds per wall second, 0.1..10, or <= 0: instant
+    std::function<void(const std::string& name, const std::string& text)> download;   // saves a file
+    std::function<void(const std::string& view)> show_view;   // brings a view forward: "tasks", "loop", ...
+};
+
 // The timeline's window onto loop time.
-struct TimelineState {
+struct TimelineView {
     double view_start = 0, view_end = 1;
     bool follow = true;             // keep the run so far and its next timer in view as it grows
-    uint64_t run = ~0ull;           // session.runs() the view is for: a new run follows again
+    uint64_t run = ~0ull;           // PlaygroundState::run the view is for: a new run follows again
     bool touch = false;             // a phone's layout: the hint names the buttons, not a wheel it lacks
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
 // from line to line), for the run it was worked out for.
-struct ConsoleState {
-    uint64_t runs = ~0ull;          // session.runs() when line_start was built
+struct ConsoleView {
+    uint64_t run = ~0ull;           // PlaygroundState::run when line_start was built
     std::vector<TextStyle> line_start;   // one per printed line, and one for the next
+};
+
+// What the demo picker, the parameters and the run controls remember between frames.
+struct ControlsView {
+    int demo = 0;                   // index into demos::all_demos()
+    demos::Params edited;           // the parameters panel's values for that demo
+    std::map<std::string, demos::Params> kept;     // each visited demo's edits, by name, while another is shown
+    std::map<std::string, std::string> typed;      // list fields' text as typed, by "demo/param"
+    std::map<std::string, float> note_height;      // tallest help/problem line each field has shown, by "demo/param"
+    std::string error;              // the last rejected input, shown until the next change
+    uint64_t seen_run = 0;          // PlaygroundState::run when the panel last followed the run
+    float speed = 1.0f;
+    bool instant = false;
+    // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
+    bool key_run = false, key_pause = false, key_step = false, key_help = false;
 };
 
 // Where named widgets were drawn in the last frame (CSS pixels), so browser tests can tap, drag
@@ -68,40 +97,20 @@ float button_width(const char* label);   // what ImGui::Button(label) takes, "##
 // table scrolls sideways rather than squeezing every column into a phone's width.
 int list_table_flags();
 
-// What the views remember between frames (not the run's state: that is the session's).
-struct UiState {
-    int demo = 0;                   // index into demos::all_demos()
-    demos::Params edited;           // the parameters panel's values for that demo
-    std::map<std::string, demos::Params> kept;     // each visited demo's edits, by name, while another is shown
-    std::map<std::string, std::string> typed;      // list fields' text as typed, by "demo/param"
-    std::map<std::string, float> note_height;      // tallest help/problem line each field has shown, by "demo/param"
-    std::string error;              // the last rejected input, shown until the next change
-    uint64_t seen_runs = 0;         // session.runs() when the panel last followed the session
-    float speed = 1.0f;
-    bool instant = false;
-    // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
-    bool key_run = false, key_pause = false, key_step = false, key_help = false;
-    std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
-    std::string view = "tasks";     // the view shown, kept across the wide and narrow layouts
-    bool narrow = false;            // the layout of the last frame
-    TimelineState timeline;
-    ConsoleState console;
-    std::function<void(const std::string& name, const std::string& text)> download;   // saves a file (the page's)
-};
-
-void draw_controls(page::Session& session, UiState& ui);
-// Views that show time take `now`, the loop time as it should show now (Session::time()): it
-// moves between loop iterations, while the snapshot stays the one taken after the last.
-void draw_task_table(const Snapshot& snap, Time now);
-void draw_console(const page::Session& session, ConsoleState& console);
-void draw_source(const demos::Demo& demo, const Snapshot& snap);
-void draw_loop(const Snapshot& snap, Time now);
-void draw_await_tree(const Snapshot& snap);
-void draw_summary(const page::Session& session, const Snapshot& snap);
-// Every queue, semaphore, lock and event in the snapshot; their histories from the trace.
-void draw_resources(const Snapshot& snap, const Trace& trace, Time now);
-void draw_crawler(const page::Session& session, UiState& ui);
-// `run` is session.runs(): a new run (from the page or the API) resets the zoom and follows.
-void draw_timeline(const Snapshot& snap, const Trace& trace, Time now, uint64_t run, TimelineState& tl);
+// The views. Those that show time draw at `state.time`, which moves between loop iterations,
+// while `state.snapshot` stays the one taken after the last.
+void draw_controls(const page::PlaygroundState& state, ControlsView& view, const Commands& commands);
+void draw_task_table(const page::PlaygroundState& state);
+void draw_timeline(const page::PlaygroundState& state, TimelineView& view);   // a new run resets zoom and follows
+void draw_await_tree(const page::PlaygroundState& state);
+// `shown`: the demo whose script to show (the run's, or before any run the one picked); its tasks
+// are marked only when it is the run's.
+void draw_source(const page::PlaygroundState& state, const demos::Demo& shown);
+// Every queue, semaphore, lock and event in the snapshot; their histories from the state's history.
+void draw_resources(const page::PlaygroundState& state);
+void draw_crawler(const page::PlaygroundState& state, const Commands& commands);
+void draw_summary(const page::PlaygroundState& state);
+void draw_loop(const page::PlaygroundState& state);
+void draw_console(const page::PlaygroundState& state, ConsoleView& view);
 
 }  // namespace aio::views

@@ -146,7 +146,7 @@ for (const [demo, params, kind, name] of [['queue', {}, 'queue', 'q'],
   });
 }
 
-// The console's palette (playground/views/console_view.cpp) for the colours rand prints with
+// The console's palette (playground/views/palette.cpp) for the colours rand prints with
 // its default 3 tasks: cyan (36), bright red (91), magenta (35).
 const PALETTE = {
   light: { cyan: [0, 115, 135], 'bright red': [210, 35, 35], magenta: [150, 40, 150] },

@@ -17,7 +17,7 @@ import sys
 ASYNCIO_WORDS = {("playground/views/timeline_view.cpp", "queue"), ("runtime/resource.cpp", "queue"),
                  ("playground/views/loop_view.cpp", "queue"),
                  ("runtime/wait_kind.cpp", "as_completed")}
-SCANNED = ["playground/app", "playground/views", "playground/runner", "playground/demos", "runtime", "web/js"]
+SCANNED = ["playground/app", "playground/state", "playground/views", "playground/runner", "playground/demos", "runtime", "web/js"]
 ALLOWED = {"playground/demos/registry.cpp"}   # the one list of demos
 
 

@@ -2,8 +2,8 @@
 # Installs what the given builds need, once; a second run only checks and returns.
 # Usage: web/tools/setup.sh [BUILD...]   BUILD: native, native-asan, web, browser, dist (none: all)
 # Sets up: the build's Debian packages (listed in web/tools/packages.txt), the browser tests' npm
-# packages, and SDL2 and Dear ImGui for wasm (built from Debian's source packages into a cache
-# outside the source tree).
+# packages, Dear ImGui for every build (the views build natively for their tests) and SDL2 for
+# wasm, from Debian's source packages into a cache outside the source tree.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -58,7 +58,7 @@ if want browser; then
   fi
 fi
 
-# --- SDL2 and Dear ImGui for wasm, from Debian's source packages -------------------
+# --- Dear ImGui (every build) and SDL2 (wasm), from Debian's source packages ----------
 fetch_source() { # $1 = source package, $2 = glob of the orig tarball; prints its path
   local dl="$cache/sources"
   mkdir -p "$dl"
@@ -87,15 +87,16 @@ SRC
   echo "$f"
 }
 
+# Dear ImGui's sources: the views build against them natively (their tests) and for the page.
+imgui_dir="$cache/imgui-1.86"
+if [ ! -f "$imgui_dir/imgui.h" ]; then
+  tarball=$(fetch_source imgui 'imgui_1.86*.orig.tar.*')
+  say "unpacking Dear ImGui into $imgui_dir"
+  tar -C "$cache" -xf "$tarball"
+fi
+emver=$(em++ -dumpversion 2>/dev/null || echo unknown)
+sdl_prefix="$cache/sdl2-2.26.5-wasm-emcc$emver"
 if want web || want browser || want dist; then
-  emver=$(em++ -dumpversion 2>/dev/null || echo unknown)
-  imgui_dir="$cache/imgui-1.86"
-  if [ ! -f "$imgui_dir/imgui.h" ]; then
-    tarball=$(fetch_source imgui 'imgui_1.86*.orig.tar.*')
-    say "unpacking Dear ImGui into $imgui_dir"
-    tar -C "$cache" -xf "$tarball"
-  fi
-  sdl_prefix="$cache/sdl2-2.26.5-wasm-emcc$emver"
   if [ ! -f "$sdl_prefix/lib/libSDL2.a" ]; then
     tarball=$(fetch_source libsdl2 'libsdl2_2.26.5*.orig.tar.*')
     say "building SDL2 for wasm (a few minutes, once) into $sdl_prefix"
@@ -107,10 +108,10 @@ if want web || want browser || want dist; then
       say "SDL2 build failed; see $work/build.log"; exit 1; }
     rm -rf "$work"
   fi
-  # Read by CMakePresets.json and the build scripts.
-  mkdir -p "$cache"
-  cat > "$cache/paths.env" <<ENV
-AIO_IMGUI_DIR=$imgui_dir
-AIO_SDL2_PREFIX=$sdl_prefix
-ENV
 fi
+# Read by CMakePresets.json and the build scripts; SDL2 once a web build has set it up.
+mkdir -p "$cache"
+{
+  echo "AIO_IMGUI_DIR=$imgui_dir"
+  if [ -f "$sdl_prefix/lib/libSDL2.a" ]; then echo "AIO_SDL2_PREFIX=$sdl_prefix"; fi
+} > "$cache/paths.env"

@@ -1,8 +1,10 @@
 // A demo run on the virtual clock, held at the moments a test looks at, with the PlaygroundState
 // of each moment built as the page's Session builds it. For the state's and the views' tests.
 #pragma once
+#include "playground/demos/context.hpp"
 #include "playground/state/state_builder.hpp"
 #include "runtime/aio.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 
 #include <functional>
 #include <string>
@@ -12,14 +14,8 @@ namespace aio::testing {
 class DemoRecording {
 public:
     explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {})
-        : ctx{.loop = loop,
-              .print = [this](const std::string& line) { state.output.push_back(line); },
-              .random = Random(),
-              .files = {},
-              .perf_counter = [this] { return loop.time(); },
-              .block = [this](double s) { loop.advance_to(loop.time() + s); },
-              // Relative URLs resolve where the page would be served: the crawler's virtual site.
-              .base_url = "http://127.0.0.1:8000/index.html"} {
+        : ctx(demos::virtual_context(loop, [this](const std::string& line) { state.output.push_back(line); })) {
+        ctx.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
         trace.attach(loop);
         ctx.entropy.seed(1);
         state.demo = &d;
@@ -35,17 +31,9 @@ public:
     DemoRecording(const DemoRecording&) = delete;
     DemoRecording& operator=(const DemoRecording&) = delete;
 
-    // One loop iteration, moving the clock to the next deadline when nothing is ready, as aio::run
-    // does. False, and nothing run, once main is done or nothing is left to run.
-    bool step() {
-        if (main.done()) return false;
-        if (!loop.has_ready()) {
-            if (!loop.has_timers()) return false;
-            loop.advance_to(loop.next_deadline());
-        }
-        loop.run_once();
-        return true;
-    }
+    // One loop iteration (VirtualHost::step). False, and nothing run, once main is done or
+    // nothing is left to run.
+    bool step() { return !main.done() && host.step(); }
 
     // The state now; `time` (loop seconds, >= the loop's) is the display time between iterations.
     const page::PlaygroundState& look(Time time = -1) {
@@ -60,6 +48,7 @@ public:
     }
 
     Loop loop;
+    VirtualHost host{loop};
     Trace trace;
     page::PlaygroundState state;   // before ctx: what the run prints goes into it
     demos::Context ctx;

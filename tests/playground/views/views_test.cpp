@@ -1,0 +1,232 @@
+// The views (playground/views/*_view.cpp) drawn natively in a headless Dear ImGui context (no
+// backend: a font atlas, a display size, NewFrame/Render) from the states of every demo's run on
+// the virtual clock, at its start, middle and end. What a view drew is read back as the text it
+// rendered (ImGui's logging) and the colours in its draw lists; views get only the state.
+#include "playground/views/palette.hpp"
+#include "playground/views/views.hpp"
+#include "runtime/resource.hpp"
+#include "tests/playground/state/demo_recording.hpp"
+
+#include <imgui.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace {
+
+using aio::page::PlaygroundState;
+using aio::testing::for_each_moment;
+namespace views = aio::views;
+
+// An ImGui context with no backend: frames are laid out and their draw lists built, not shown.
+class Views : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 20000);   // tall: every row of every demo's lists is on screen
+        io.DeltaTime = 1.0f / 60;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;   // more than 64k vertices per list
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ImGui::StyleColorsLight();
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // Draws `view` in a window filling the display for two frames (the first lays out tables and
+    // clippers) and returns the text the second one rendered.
+    std::string draw(const std::function<void()>& view) {
+        for (int frame = 0; frame < 2; ++frame) {
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
+            if (frame == 1) ImGui::LogToClipboard();
+            view();
+            if (frame == 1) ImGui::LogFinish();
+            ImGui::End();
+            ImGui::Render();
+        }
+        return ImGui::GetClipboardText();
+    }
+
+    // Commands that fail the test if a view calls one while only being drawn.
+    views::Commands untouchable() {
+        auto never = [](const char* what) { return [what] { ADD_FAILURE() << "a view called " << what; }; };
+        return {.run = [](const std::string&, const aio::demos::Params&) -> uint64_t { ADD_FAILURE() << "a view called run"; return 0; },
+                .pause = never("pause"), .resume = never("resume"), .step = never("step"), .stop = never("stop"),
+                .set_speed = [](double) { ADD_FAILURE() << "a view called set_speed"; },
+                .download = [](const std::string&, const std::string&) { ADD_FAILURE() << "a view called download"; },
+                .show_view = [](const std::string&) { ADD_FAILURE() << "a view called show_view"; }};
+    }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Quads of exactly `colour` in the draw list of the window whose name contains `window`.
+size_t quads_of(aio::views::Colour colour, const std::string& window) {
+    size_t vertices = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        if (!list->_OwnerName || !has(list->_OwnerName, window)) continue;
+        for (const ImDrawVert& v : list->VtxBuffer) vertices += v.col == colour;
+    }
+    return vertices / 4;
+}
+
+TEST_F(Views, task_table_draws_a_row_per_task_with_its_state) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_task_table(s); });
+        if (s.snapshot.tasks.empty()) return;
+        EXPECT_TRUE(has(text, "time in each state")) << where;
+        for (const aio::TaskView& t : s.snapshot.tasks) {
+            EXPECT_TRUE(has(text, t.name)) << where << ": no row names " << t.name;
+            EXPECT_TRUE(has(text, aio::to_string(t.state))) << where << ": " << t.name << "'s state";
+        }
+        // One swatch per row in its state's colour (the table's own window: "view/tasks_...").
+        for (int st = 0; st < aio::kTaskStateCount; ++st) {
+            const auto state = static_cast<aio::TaskState>(st);
+            const auto rows = std::count_if(s.snapshot.tasks.begin(), s.snapshot.tasks.end(), [&](const aio::TaskView& t) { return t.state == state; });
+            EXPECT_GE(quads_of(views::state_colour(state, views::Theme::Light), "tasks"), static_cast<size_t>(rows))
+                << where << ": swatches of " << aio::to_string(state);
+        }
+    });
+}
+
+TEST_F(Views, console_draws_every_printed_line_without_escape_codes) {
+    size_t lines = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        views::ConsoleView console;
+        const std::string text = draw([&] { views::draw_console(s, console); });
+        for (const std::string& line : s.output) EXPECT_TRUE(has(text, views::strip_sgr(line))) << where << ": " << line;
+        EXPECT_FALSE(has(text, "\x1b")) << where;
+        EXPECT_EQ(console.line_start.size(), s.output.size() + 1) << where;
+        lines += s.output.size();
+    });
+    EXPECT_GT(lines, 0u);
+}
+
+TEST_F(Views, timeline_draws_a_sleep_span_for_every_sleeping_task) {
+    size_t sleeping = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        views::TimelineView tl;
+        const std::string text = draw([&] { views::draw_timeline(s, tl); });
+        EXPECT_EQ(tl.run, s.run) << where;
+        if (s.snapshot.tasks.empty()) return;
+        const auto asleep = static_cast<size_t>(std::count_if(s.snapshot.tasks.begin(), s.snapshot.tasks.end(), [](const aio::TaskView& t) {
+            return t.state == aio::TaskState::Waiting && t.wait == aio::WaitKind::Sleep;
+        }));
+        sleeping += asleep;
+        const auto sleep = views::span_colour(aio::TaskState::Waiting, aio::WaitKind::Sleep, views::Theme::Light);
+        EXPECT_GE(quads_of(sleep, "rows"), asleep) << where;
+        for (const aio::TaskView& t : s.snapshot.tasks) EXPECT_TRUE(has(text, t.name)) << where << ": no row for " << t.name;
+        EXPECT_TRUE(has(text, "# sleep")) << where << ": the legend";
+    });
+    EXPECT_GT(sleeping, 0u) << "some demo sleeps at some moment, or this test checks nothing";
+}
+
+TEST_F(Views, await_tree_shows_every_live_task) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_await_tree(s); });
+        size_t live = 0;
+        for (const aio::TaskView& t : s.snapshot.tasks) {
+            if (t.state >= aio::TaskState::Done) continue;
+            ++live;
+            EXPECT_TRUE(has(text, t.name + "  [" + aio::to_string(t.state) + "]")) << where << ": " << t.name;
+        }
+        if (!live) {
+            EXPECT_TRUE(has(text, "No live tasks")) << where;
+        }
+    });
+}
+
+TEST_F(Views, source_marks_each_waiting_task_on_its_await_line) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_source(s, *s.demo); });
+        EXPECT_TRUE(has(text, s.demo->script)) << where;
+        const std::string first_line = s.demo->python.substr(0, s.demo->python.find('\n'));
+        EXPECT_TRUE(has(text, first_line)) << where;
+        for (const aio::TaskView& t : s.snapshot.tasks) {
+            if (t.state == aio::TaskState::Waiting && t.stack.size() >= 2) {
+                EXPECT_TRUE(has(text, t.name)) << where << ": " << t.name;
+            }
+        }
+    });
+}
+
+TEST_F(Views, source_marks_nothing_for_another_demos_script) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const aio::demos::Demo* other = aio::demos::all_demos()[s.demo == aio::demos::all_demos()[0] ? 1 : 0];
+        EXPECT_FALSE(has(draw([&] { views::draw_source(s, *other); }), "<- ")) << where;
+    });
+}
+
+TEST_F(Views, loop_shows_the_iteration_the_timers_and_the_ready_queue) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_loop(s); });
+        EXPECT_TRUE(has(text, "iteration " + std::to_string(s.snapshot.iteration) + ",")) << where;
+        EXPECT_TRUE(has(text, "Timers: " + std::to_string(s.snapshot.timer_count))) << where;
+        EXPECT_TRUE(has(text, "Requests in flight: " + std::to_string(s.snapshot.fetches.size()))) << where;
+        for (const aio::TimerView& t : s.snapshot.timers) EXPECT_TRUE(has(text, t.what)) << where;
+    });
+}
+
+TEST_F(Views, resources_show_each_queue_and_semaphore_with_its_waiters_and_a_plot) {
+    size_t resources = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_resources(s); });
+        if (s.snapshot.resources.empty()) {
+            EXPECT_TRUE(has(text, "appear here once it uses them")) << where;
+            return;
+        }
+        for (const aio::ResourceView& r : s.snapshot.resources) {
+            ++resources;
+            EXPECT_TRUE(has(text, aio::to_string(r.kind))) << where;
+            EXPECT_TRUE(has(text, "waiting in ")) << where;
+            // The level's bars, one per pixel column, in the colour of waiting on this kind.
+            const auto level = views::wait_colour(aio::waiter_kinds(r.kind)[0], views::Theme::Light);
+            EXPECT_GT(quads_of(level, "resources"), 0u) << where << ": " << aio::to_string(r.kind) << "'s level";
+        }
+    });
+    EXPECT_GT(resources, 0u) << "some demo has a queue or a semaphore, or this test checks nothing";
+}
+
+TEST_F(Views, pages_lists_every_page_and_the_found_urls) {
+    size_t pages = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_crawler(s, untouchable()); });
+        for (const aio::demos::PageReport& p : s.pages) EXPECT_TRUE(has(text, p.url)) << where;
+        pages += s.pages.size();
+        const auto found = s.files.find("foundurls.txt");
+        if (found != s.files.end()) {
+            EXPECT_TRUE(has(text, "foundurls.txt (" + std::to_string(found->second.size()) + " bytes)")) << where;
+        }
+    });
+    EXPECT_GT(pages, 0u);
+}
+
+TEST_F(Views, summary_says_what_the_run_amounted_to) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        const std::string text = draw([&] { views::draw_summary(s); });
+        for (const std::string& line : aio::demos::describe(s.summary)) EXPECT_TRUE(has(text, line)) << where << ": " << line;
+    });
+}
+
+TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        views::ControlsView controls;
+        const std::string text = draw([&] { views::draw_controls(s, controls, untouchable()); });
+        EXPECT_EQ(aio::demos::all_demos()[static_cast<size_t>(controls.demo)], s.demo) << where;
+        EXPECT_EQ(controls.seen_run, s.run) << where;
+        EXPECT_TRUE(has(text, s.demo->summary)) << where;
+        EXPECT_TRUE(has(text, std::string(aio::page::to_string(s.status)) + "  t=")) << where;
+        EXPECT_TRUE(has(text, s.status == aio::page::Status::Running ? "Restart (R)" : "Run (R)")) << where;
+    });
+}
+
+}  // namespace
