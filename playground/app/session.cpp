@@ -29,14 +29,17 @@ struct Session::Run {
     struct Block {
         uint32_t task;
         Time from, to;
+        uint64_t iteration;
     };
     std::vector<Block> blocks;
     explicit Run(std::function<void(const std::string&)> print)
         : ctx{.loop = loop, .print = std::move(print), .random = Random(), .files = {},
               .perf_counter = [this] { return loop.time(); },
               .block = [this](double s) {
-                  std::erase_if(blocks, [this](const Block& b) { return b.to <= loop.time(); });
-                  if (TaskBase* t = current_task()) blocks.push_back({t->id(), loop.time(), loop.time() + s});
+                  // By iteration, not by time: the call before this one in the same iteration
+                  // ended where this one starts, and is still to be shown.
+                  std::erase_if(blocks, [this](const Block& b) { return b.iteration != loop.iteration(); });
+                  if (TaskBase* t = current_task()) blocks.push_back({t->id(), loop.time(), loop.time() + s, loop.iteration()});
                   loop.advance_to(loop.time() + s);
               }} {
         trace.attach(loop);

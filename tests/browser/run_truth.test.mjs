@@ -70,7 +70,12 @@ test('at 1x a blocking time.sleep holds the loop for its time, the task shown ru
     window.aio.finished().then(() => { window.endedAt = performance.now(); });
     return performance.now();
   });
-  await page.waitForTimeout(1000);
+  // Well inside the first call: its task is the one shown running, the second not yet started.
+  await page.waitForTimeout(400);
+  const early = await page.evaluate(() => window.aio.snapshot());
+  const runningEarly = early.tasks.filter((t) => t.state === 'running').map((t) => t.id);
+  if (early.time < 0.9) assert.deepEqual(runningEarly, [early.tasks.filter((t) => t.name !== 'main')[0].id], `at ${early.time}`);
+  await page.waitForTimeout(600);
   const mid = await page.evaluate(() => window.aio.snapshot());
   assert.equal(mid.status, 'running', 'still running after 1 s of wall time');
   assert.ok(mid.time > 0.7 && mid.time < 1.95, `the time shown moves on meanwhile: ${mid.time}`);
