@@ -10,10 +10,15 @@
 
 namespace aio {
 
-Trace::Trace(size_t span_budget, size_t samples_per_resource)
-    : samples_per_resource_(samples_per_resource), span_budget_(span_budget) {
+namespace {
+size_t checked_budget(size_t span_budget) {
     if (span_budget == 0) throw std::invalid_argument("Trace: span_budget must be at least 1, got 0");
+    return span_budget;
 }
+}  // namespace
+
+Trace::Trace(size_t span_budget, size_t samples_per_resource)
+    : samples_per_resource_(samples_per_resource), spans_(checked_budget(span_budget)) {}
 
 Trace::~Trace() { detach(); }
 
@@ -43,23 +48,11 @@ void Trace::clear() {
     resources_.clear();
     resource_index_.clear();
     tasks_.clear();
-    span_owners_.clear();
-    span_head_ = 0;
-    spans_dropped_ = 0;
+    spans_.clear();
 }
 
 void Trace::enter_span(TaskRecord& r, Time at) {
-    r.spans.enter(at, r.state, r.wait);
-    if (span_owners_.size() < span_budget_) {   // the ring grows as spans come, up to the budget
-        span_owners_.push_back(r.id);
-        return;
-    }
-    // Over budget: the oldest span of all leaves, and the new one takes its place in the ring.
-    uint32_t& oldest = span_owners_[span_head_];
-    tasks_[oldest - 1].spans.drop_oldest();
-    ++spans_dropped_;
-    oldest = r.id;
-    if (++span_head_ == span_budget_) span_head_ = 0;
+    spans_.append(r.spans, r.id, at, r.state, r.wait, [this](uint32_t id) -> SpanChain& { return tasks_[id - 1].spans; });
 }
 
 void Trace::on_task_created(const TaskBase& t) {
@@ -152,9 +145,9 @@ std::string to_chrome_trace(const Trace& trace, Time now) {
             ",\"args\":{\"name\":" + json_string(r.display_name()) + "}}");
     }
     for (const TaskRecord& r : trace.tasks()) {
-        const auto spans = r.spans.view();
+        const TaskSpanView spans = trace.spans(r);
         for (size_t i = 0; i < spans.size(); ++i) {
-            const TaskSpan& s = spans[i];
+            const TaskSpan s = spans[i];
             if (s.state >= TaskState::Done) break;
             const Time end = i + 1 == spans.size() ? std::max(now, s.start) : s.end;   // the open one reaches now
             if (end <= s.start && s.state != TaskState::Running) continue;          // a task that ran shows, however briefly

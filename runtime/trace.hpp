@@ -20,19 +20,20 @@
 namespace aio {
 
 struct TaskRecord {
+    // Laid out without padding (many records, one per task): 8-byte members first.
+    std::string name;                              // empty unless the task was named
+    std::string result;                            // repr of the result or exception, once finished
+    Time created = 0, since = 0, finished = -1;
+    const TaskBase* task = nullptr;                // the task itself, until it is done
     uint32_t id = 0, parent = 0;
     uint32_t default_name = 0;                     // the n of "Task-<n>"
-    std::string name;                              // empty unless the task was named
-    std::string display_name() const { return name.empty() ? "Task-" + std::to_string(default_name) : name; }
+    uint32_t changes = 0;                          // state changes and renames (snapshots reuse unchanged views)
+    SpanChain spans;                               // where its spans are in the trace: Trace::spans() reads them
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
-    Time created = 0, since = 0, finished = -1;
-    uint32_t changes = 0;                          // state changes and renames (snapshots reuse unchanged views)
-    const TaskBase* task = nullptr;                // the task itself, until it is done
     std::array<float, kTaskStateCount> time_in{};  // seconds spent in each state, before `since`
     std::array<float, kWaitKindCount> wait_in{};   // of time_in[Waiting], seconds on each kind of wait
-    std::string result;                            // repr of the result or exception, once finished
-    TaskSpans spans;                               // a span per state entered; the oldest may be dropped
+    std::string display_name() const { return name.empty() ? "Task-" + std::to_string(default_name) : name; }
 };
 
 // A queue, semaphore, lock or event as recorded: what it is and its level now and over time.
@@ -49,10 +50,11 @@ struct ResourceRecord {
 
 class Trace final : public Recorder {
 public:
-    // span_budget: the spans kept over all tasks (1 or more, else std::invalid_argument); past
-    // it the oldest are dropped. A span takes 28 bytes (24 in its task's record, 4 to know whose
-    // it is): 2^16 of them take under 2 MB. samples_per_resource: each resource's history, rounded
-    // up to a power of two (32 bytes a sample).
+    // span_budget: the spans kept over all tasks (1 or more, else std::invalid_argument), rounded
+    // up to a whole chunk of 4; past it the oldest leave, a chunk (4 of one task's) at a time. A
+    // span takes 18 bytes (16, and 8 per chunk of 4 to know whose it is and what follows): 2^16
+    // of them take about 1.2 MB. samples_per_resource: each resource's history, rounded up to a
+    // power of two (32 bytes a sample).
     explicit Trace(size_t span_budget = 1 << 16, size_t samples_per_resource = 1 << 17);
     ~Trace() override;
     void attach(Loop& loop);   // starts recording (one loop at a time)
@@ -63,9 +65,11 @@ public:
     const TaskRecord* task(uint32_t id) const { return id && id <= tasks_.size() ? &tasks_[id - 1] : nullptr; }
     // Whether every task of the loop has a record (recording began before the first task).
     bool has_every_task() const { return loop_ && first_id_ == 1; }
-    size_t span_count() const { return span_owners_.size(); }   // spans kept now, in all tasks
-    uint64_t spans_dropped() const { return spans_dropped_; }
-    size_t span_budget() const { return span_budget_; }
+    // A task's spans, oldest first (those kept); valid until the trace records again.
+    TaskSpanView spans(const TaskRecord& r) const { return spans_.view(r.spans); }
+    size_t span_count() const { return spans_.size(); }   // spans kept now, in all tasks
+    uint64_t spans_dropped() const { return spans_.dropped(); }
+    size_t span_budget() const { return spans_.budget(); }
     const std::deque<ResourceRecord>& resources() const { return resources_; }   // in the order first seen
     const ResourceRecord* resource(uint32_t id) const {
         return id < resource_index_.size() && resource_index_[id] ? &resources_[resource_index_[id] - 1] : nullptr;
@@ -87,11 +91,7 @@ private:
     std::vector<uint32_t> resource_index_;   // by resource id: index in resources_ + 1, 0: none
     size_t samples_per_resource_;
     std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
-    size_t span_budget_;
-    // The task of each span kept, a ring from the oldest (span_head_): whose span leaves next.
-    std::vector<uint32_t> span_owners_;
-    size_t span_head_ = 0;
-    uint64_t spans_dropped_ = 0;
+    SpanLog spans_;
 };
 
 // The recording as Chrome/Perfetto trace JSON: one track per task, one span per state (those

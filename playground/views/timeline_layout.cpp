@@ -15,10 +15,10 @@ namespace {
 // A row's spans as drawn: the terminal span (done, failed, cancelled) is left out, and a live
 // task's open span, the last, ends at now (or where it starts, if now has not reached it).
 struct Row {
-    std::span<const TaskSpan> spans;
+    TaskSpanView spans;
     bool live;
     Time now;
-    Row(std::span<const TaskSpan> all, Time now_)
+    Row(const TaskSpanView& all, Time now_)
         : spans(all), live(!all.empty() && all.back().state < TaskState::Done), now(now_) {
         if (!spans.empty() && !live) spans = spans.first(spans.size() - 1);
     }
@@ -35,7 +35,7 @@ struct Row {
 };
 
 // The state (and wait) spans [first, last] spent most time in; on a tie, the later one.
-void dominant(std::span<const TaskSpan> spans, size_t first, size_t last, const Row& row, RowBlock& b) {
+void dominant(const TaskSpanView& spans, size_t first, size_t last, const Row& row, RowBlock& b) {
     struct Part { TaskState state; WaitKind wait; double time; size_t latest; };
     // Only Waiting has a wait kind, so there are fewer distinct pairs than this.
     std::array<Part, kTaskStateCount + kWaitKindCount> parts;
@@ -60,13 +60,13 @@ void dominant(std::span<const TaskSpan> spans, size_t first, size_t last, const 
 
 }  // namespace
 
-size_t first_span_ending_at_or_after(std::span<const TaskSpan> spans, Time t, Time now) {
+size_t first_span_ending_at_or_after(const TaskSpanView& spans, Time t, Time now) {
     const Row row(spans, now);
     const size_t i = row.first_ending_at_or_after(0, row.spans.size(), t);
     return i == row.spans.size() ? spans.size() : i;
 }
 
-void layout_row(std::span<const TaskSpan> spans, const RowWindow& w, std::vector<RowBlock>& out) {
+void layout_row(const TaskSpanView& spans, const RowWindow& w, std::vector<RowBlock>& out) {
     if (!(w.start < w.end) || !std::isfinite(w.start) || !std::isfinite(w.end))
         throw std::invalid_argument("layout_row: window start must be below end (both finite), got " + std::to_string(w.start) +
                                     " .. " + std::to_string(w.end));

@@ -31,14 +31,14 @@ struct RowBlock {
 };
 
 // Index of the first span that ends at or after `t` (the open span, last, ends at `now`), found by
-// binary search; spans.size() if none. Spans must be in order and contiguous, as a TaskSpans keeps them.
-size_t first_span_ending_at_or_after(std::span<const TaskSpan> spans, Time t, Time now);
+// binary search; spans.size() if none. Spans must be in order and contiguous, as a trace keeps them.
+size_t first_span_ending_at_or_after(const TaskSpanView& spans, Time t, Time now);
 
 // Lays out one row into `out` (cleared first), left to right. A span at least a pixel wide is a
 // block of its own, never folded; a run of narrower ones folds into blocks about a pixel wide
 // (at most two), so a row holds at most about one block per pixel beside its wide spans. Done,
 // failed and cancelled spans are not drawn. The window must have start < end and width > 0
 // (else std::invalid_argument naming the field and its range).
-void layout_row(std::span<const TaskSpan> spans, const RowWindow& window, std::vector<RowBlock>& out);
+void layout_row(const TaskSpanView& spans, const RowWindow& window, std::vector<RowBlock>& out);
 
 }  // namespace aio::views

@@ -126,9 +126,9 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
             const TaskRecord* r = state.history->task(t.id);
             // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
             const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
-            const std::span<const TaskSpan> spans = r && !r->spans.empty() ? r->spans.view()
-                                                    : t.state < TaskState::Done ? std::span<const TaskSpan>(current)
-                                                                                : std::span<const TaskSpan>();
+            const TaskSpanView spans = r && !r->spans.empty()          ? trace.spans(*r)
+                                       : t.state < TaskState::Done ? TaskSpanView(current)
+                                                                   : TaskSpanView();
             layout_row(spans, window, blocks);
             for (const RowBlock& b : blocks) {
                 const ImVec2 lo(axis_x0 + b.x0, p.y + 2), hi(axis_x0 + std::max(b.x1, b.x0 + 1.0f), p.y + row_h - 3);

@@ -56,7 +56,7 @@ Figures measure(int tasks, int iterations, bool fresh_too) {
         size_t drawn = 0;
         const aio::views::RowWindow window{.start = 0, .end = loop.time() * 1.05 + 1e-3, .width = 1000, .now = loop.time()};
         for (size_t i = 0; i < kRowsShown && i < snap.tasks.size(); ++i) {
-            aio::views::layout_row(trace.task(snap.tasks[i].id)->spans.view(), window, blocks);
+            aio::views::layout_row(trace.spans(*trace.task(snap.tasks[i].id)), window, blocks);
             drawn += blocks.size();
         }
         f.rows_ns += ns_since(t0);

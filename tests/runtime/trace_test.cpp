@@ -80,7 +80,7 @@ TEST(Trace, spans_follow_the_state_changes_in_order_without_gaps) {
     size_t total = 0;
     for (const aio::TaskRecord& r : trace.tasks()) {
         SCOPED_TRACE(r.display_name());
-        const auto spans = r.spans.view();
+        const auto spans = trace.spans(r);
         const std::vector<Change>& want = tee.changes.at(r.id);
         ASSERT_EQ(spans.size(), want.size());
         for (size_t i = 0; i < spans.size(); ++i) {
@@ -101,7 +101,7 @@ TEST(Trace, spans_follow_the_state_changes_in_order_without_gaps) {
 
     // The getter's waits as the program makes them: a second's sleep, then two on the queue.
     std::vector<aio::TaskSpan> waits;
-    for (const aio::TaskSpan& s : trace.tasks()[1].spans.view())
+    for (const aio::TaskSpan& s : trace.spans(trace.tasks()[1]))
         if (s.state == aio::TaskState::Waiting) waits.push_back(s);
     ASSERT_EQ(waits.size(), 2u);
     EXPECT_EQ(waits[0].wait, aio::WaitKind::Sleep);
@@ -118,7 +118,7 @@ TEST(Trace, the_open_span_ends_where_it_starts_until_the_state_changes) {
     loop.run_once();                       // its first step: now asleep
     loop.advance_to(2);
     const aio::TaskRecord& r = *trace.task(t.id());
-    const aio::TaskSpan& open = r.spans.view().back();
+    const aio::TaskSpan& open = trace.spans(r).back();
     EXPECT_EQ(open.state, aio::TaskState::Waiting);
     EXPECT_EQ(open.wait, aio::WaitKind::Sleep);
     EXPECT_EQ(open.start, r.since);
@@ -136,15 +136,17 @@ TEST(Trace, span_budget_drops_the_oldest_spans_of_all_tasks_first) {
         co_await early;
     }());
     EXPECT_EQ(trace.span_budget(), 16u);
-    EXPECT_EQ(trace.span_count(), 16u);
-    // Main: pending, running, 3 per sleep (waiting, ready, running), done; the early task's 6
-    // (pending, running, waiting, ready, running, done) all came before main's last 16.
+    // Main: pending, running, 3 per sleep (waiting, ready, running), done: 63 spans, in 16 chunks
+    // of 4, the last holding 3. The early task's 6 (pending, running, waiting, ready, running,
+    // done) all came in chunks begun before main's last 4, which are what the 4 chunks hold.
     const aio::TaskRecord &main = trace.tasks()[0], &early = trace.tasks()[1];
+    const size_t main_total = 2 + 3 * 20 + 1, main_kept = 3 * 4 + 3;
     EXPECT_TRUE(early.spans.empty());
-    EXPECT_EQ(main.spans.size(), 16u);
-    EXPECT_EQ(trace.spans_dropped(), (2 + 3 * 20 + 1) + 6 - 16u);
+    EXPECT_EQ(main.spans.size(), main_kept);
+    EXPECT_EQ(trace.span_count(), main_kept);
+    EXPECT_EQ(trace.spans_dropped(), main_total + 6 - main_kept);
     // What is kept is the newest, still contiguous, up to main's end.
-    const auto kept = main.spans.view();
+    const auto kept = trace.spans(main);
     for (size_t i = 1; i < kept.size(); ++i) EXPECT_EQ(kept[i - 1].end, kept[i].start);
     EXPECT_EQ(kept.back().state, aio::TaskState::Done);
     EXPECT_DOUBLE_EQ(kept.back().start, 10.0);
