@@ -51,8 +51,8 @@ void Trace::clear() {
     spans_.clear();
 }
 
-void Trace::enter_span(TaskRecord& r, Time at) {
-    spans_.append(r.spans, r.id, at, r.state, r.wait, [this](uint32_t id) -> SpanChain& { return tasks_[id - 1].spans; });
+void Trace::enter_span(TaskRecord& r, Time at, TaskState state, WaitKind wait) {
+    spans_.append(r.spans, r.id, at, state, wait, [this](uint32_t id) -> SpanChain& { return tasks_[id - 1].spans; });
 }
 
 void Trace::on_task_created(const TaskBase& t) {
@@ -65,7 +65,7 @@ void Trace::on_task_created(const TaskBase& t) {
     r.default_name = t.default_name_number();
     r.task = &t;
     r.created = r.since = t.loop().time();
-    enter_span(r, r.created);
+    enter_span(r, r.created, TaskState::Pending, WaitKind::None);
 }
 
 void Trace::on_task_renamed(const TaskBase& t) {
@@ -80,16 +80,18 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     r.time_in[static_cast<int>(from)] += static_cast<float>(now - r.since);
     if (from == TaskState::Waiting) r.wait_in[static_cast<int>(r.wait)] += static_cast<float>(now - r.since);
     r.since = now;
-    r.state = t.state();
+    const TaskState state = t.state();
+    const WaitKind wait = state == TaskState::Waiting && t.waiting_on() ? t.waiting_on()->kind() : WaitKind::None;
+    r.state = state;
+    r.wait = wait;
     ++r.changes;
-    r.wait = t.state() == TaskState::Waiting && t.waiting_on() ? t.waiting_on()->kind() : WaitKind::None;
-    if (t.state() >= TaskState::Done) {
+    if (state >= TaskState::Done) {
         r.task = nullptr;   // it may go away now
         r.finished = now;
         r.result = t.result_repr();
         if (t.has_custom_name()) r.name = t.name();
     }
-    enter_span(r, now);
+    enter_span(r, now, state, wait);
 }
 
 void Trace::on_resource_changed(const detail::Resource& res) {

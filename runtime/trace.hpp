@@ -83,7 +83,9 @@ public:
     void on_resource_destroyed(const detail::Resource& r) override;
 
 private:
-    void enter_span(TaskRecord& r, Time at);   // r entered r.state (and r.wait) at `at`
+    // r entered `state` (and `wait`) at `at`. Given, not read back from r: a load of what was just
+    // stored byte by byte would wait for the stores.
+    void enter_span(TaskRecord& r, Time at, TaskState state, WaitKind wait);
     void forget_resources();           // the live ones stop reporting here
     Loop* loop_ = nullptr;
     uint32_t first_id_ = 0;            // the first task id recorded
