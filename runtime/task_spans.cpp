@@ -11,17 +11,22 @@ SpanLog::SpanLog(size_t budget)
     if (budget == 0) throw std::invalid_argument("SpanLog: budget must be at least 1 span, got 0");
 }
 
-SpanLog::Taken SpanLog::take_chunk() {
+void SpanLog::begin_chunk(SpanChain& chain) {
+    uint32_t k;
     if (owner_.size() < chunk_limit_) {   // the pool grows as chunks are needed, up to the budget
-        const auto k = static_cast<uint32_t>(owner_.size());
-        owner_.push_back(0);
+        k = static_cast<uint32_t>(owner_.size());
+        owner_.push_back(nullptr);
         next_.push_back(0);
         slots_.resize(slots_.size() + kChunk);
-        return {k, false};
+    } else {                              // all in use: the one taken longest ago comes back
+        k = victim_;
+        if (++victim_ == chunk_limit_) victim_ = 0;
+        drop_head(*owner_[k], k);
     }
-    const uint32_t k = victim_;
-    if (++victim_ == chunk_limit_) victim_ = 0;
-    return {k, true};
+    owner_[k] = &chain;
+    if (chain.count == 0) chain.head = k;
+    else next_[chain.tail] = k;
+    chain.tail = k;
 }
 
 void SpanLog::drop_head(SpanChain& chain, uint32_t k) {

@@ -121,22 +121,16 @@ class SpanLog {
 public:
     static constexpr size_t kChunk = TaskSpanView::kChunk;
     static constexpr size_t kUnbounded = SIZE_MAX;   // no budget: as many chunks as chunk numbers count
-    // budget: spans, at least 1 (else std::invalid_argument), rounded up to whole chunks.
+    // budget: spans, at least 1 (else std::invalid_argument), rounded up to whole chunks. A span
+    // takes 16 bytes, and 12 per chunk of 4 (whose it is, what follows) natively, 8 in wasm.
     explicit SpanLog(size_t budget = kUnbounded);
 
-    // Closes the chain's open span at `at` and opens one in `state`. chain_of(owner) must give the
-    // chain of any owner this log holds spans of (a chunk taken from one of them goes to `chain`).
-    template <class ChainOf>
-    void append(SpanChain& chain, uint32_t owner, Time at, TaskState state, WaitKind wait, ChainOf&& chain_of) {
+    // Closes the chain's open span at `at` and opens one in `state`. The log keeps a pointer to
+    // each chain it holds spans of, to take its oldest chunk back: a chain must stay where it is
+    // (or be emptied with clear()) while the log holds its spans.
+    void append(SpanChain& chain, Time at, TaskState state, WaitKind wait) {
         const size_t fill = chain.count & (kChunk - 1);   // spans in the tail chunk; 0 when full or none
-        if (fill == 0) [[unlikely]] {
-            const auto [k, reused] = take_chunk();
-            if (reused) drop_head(chain_of(owner_[k]), k);
-            owner_[k] = owner;
-            if (chain.count == 0) chain.head = k;
-            else next_[chain.tail] = k;
-            chain.tail = k;
-        }
+        if (fill == 0) [[unlikely]] begin_chunk(chain);
         slots_[chain.tail * kChunk + fill] = {at, state, wait};
         ++chain.count;
         ++appended_;
@@ -148,11 +142,11 @@ public:
     void clear();   // forgets every span (the chains that held them must be reset too)
 
 private:
-    struct Taken { uint32_t chunk; bool reused; };   // reused: its owner must drop it first
-    Taken take_chunk();                               // a new chunk, or the one taken longest ago
+    void begin_chunk(SpanChain& chain);             // a new chunk at the chain's end, taken back from its owner if in use
     void drop_head(SpanChain& chain, uint32_t k);   // k, the chain's oldest chunk, goes
     std::vector<detail::SpanSlot> slots_;   // chunk k is slots_[k * kChunk, (k + 1) * kChunk)
-    std::vector<uint32_t> owner_, next_;    // per chunk: whose it is, and that owner's next chunk
+    std::vector<SpanChain*> owner_;         // per chunk: whose it is
+    std::vector<uint32_t> next_;            // per chunk: its owner's next chunk
     size_t chunk_limit_;
     uint32_t victim_ = 0;                   // once every chunk is in use: the one taken longest ago
     uint64_t appended_ = 0, dropped_ = 0;
@@ -161,8 +155,11 @@ private:
 // One task's spans on their own, with no budget: spans built by hand (tests, tools).
 class TaskSpans {
 public:
+    TaskSpans() = default;
+    TaskSpans(const TaskSpans&) = delete;   // the log points at chain_
+    TaskSpans& operator=(const TaskSpans&) = delete;
     void enter(Time at, TaskState state, WaitKind wait) {
-        log_.append(chain_, 1, at, state, wait, [this](uint32_t) -> SpanChain& { return chain_; });
+        log_.append(chain_, at, state, wait);
     }
     TaskSpanView view() const { return log_.view(chain_); }
     size_t size() const { return chain_.size(); }

@@ -51,10 +51,6 @@ void Trace::clear() {
     spans_.clear();
 }
 
-void Trace::enter_span(TaskRecord& r, Time at, TaskState state, WaitKind wait) {
-    spans_.append(r.spans, r.id, at, state, wait, [this](uint32_t id) -> SpanChain& { return tasks_[id - 1].spans; });
-}
-
 void Trace::on_task_created(const TaskBase& t) {
     if (tasks_.size() < t.id()) tasks_.resize(t.id());
     TaskRecord& r = tasks_[t.id() - 1];
@@ -65,7 +61,7 @@ void Trace::on_task_created(const TaskBase& t) {
     r.default_name = t.default_name_number();
     r.task = &t;
     r.created = r.since = t.loop().time();
-    enter_span(r, r.created, TaskState::Pending, WaitKind::None);
+    spans_.append(r.spans, r.created, TaskState::Pending, WaitKind::None);
 }
 
 void Trace::on_task_renamed(const TaskBase& t) {
@@ -91,7 +87,9 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
         r.result = t.result_repr();
         if (t.has_custom_name()) r.name = t.name();
     }
-    enter_span(r, now, state, wait);
+    // The state just entered, as values: loading back the two bytes just stored one by one would
+    // wait for the stores.
+    spans_.append(r.spans, now, state, wait);
 }
 
 void Trace::on_resource_changed(const detail::Resource& res) {

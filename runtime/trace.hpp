@@ -52,10 +52,12 @@ class Trace final : public Recorder {
 public:
     // span_budget: the spans kept over all tasks (1 or more, else std::invalid_argument), rounded
     // up to a whole chunk of 4; past it the oldest leave, a chunk (4 of one task's) at a time. A
-    // span takes 18 bytes (16, and 8 per chunk of 4 to know whose it is and what follows): 2^16
-    // of them take about 1.2 MB. samples_per_resource: each resource's history, rounded up to a
-    // power of two (32 bytes a sample).
+    // span takes 19 bytes natively (16, and 12 per chunk of 4 to know whose it is and what
+    // follows): 2^16 of them take about 1.2 MB. samples_per_resource: each resource's history,
+    // rounded up to a power of two (32 bytes a sample).
     explicit Trace(size_t span_budget = 1 << 16, size_t samples_per_resource = 1 << 17);
+    Trace(const Trace&) = delete;   // the span log points at the records' chains
+    Trace& operator=(const Trace&) = delete;
     ~Trace() override;
     void attach(Loop& loop);   // starts recording (one loop at a time)
     void detach();
@@ -83,9 +85,6 @@ public:
     void on_resource_destroyed(const detail::Resource& r) override;
 
 private:
-    // r entered `state` (and `wait`) at `at`. Given, not read back from r: a load of what was just
-    // stored byte by byte would wait for the stores.
-    void enter_span(TaskRecord& r, Time at, TaskState state, WaitKind wait);
     void forget_resources();           // the live ones stop reporting here
     Loop* loop_ = nullptr;
     uint32_t first_id_ = 0;            // the first task id recorded

@@ -109,7 +109,7 @@ TEST(SpanLog, over_budget_the_chunk_begun_longest_ago_leaves_whole) {
                 // Some owners far busier than others, so chains of many chunks and lone ones mix.
                 const uint32_t owner = 1 + std::min<uint32_t>(owners - 1, static_cast<uint32_t>(rng() % (owners * 2)) / 2 % owners * (rng() % 2));
                 const double at = i;
-                log.append(chain[owner], owner, at, kCycle[i % 3], WaitKind::None, [&](uint32_t o) -> SpanChain& { return chain[o]; });
+                log.append(chain[owner], at, kCycle[i % 3], WaitKind::None);
                 model.append(owner, at);
             }
             size_t kept = 0;
@@ -131,11 +131,10 @@ TEST(SpanLog, over_budget_the_chunk_begun_longest_ago_leaves_whole) {
 TEST(SpanLog, a_chain_made_anew_is_not_shortened_by_chunks_it_no_longer_holds) {
     SpanLog log(2 * SpanLog::kChunk);
     std::vector<SpanChain> chain(3);
-    auto of = [&](uint32_t o) -> SpanChain& { return chain[o]; };
-    for (int i = 0; i < 3; ++i) log.append(chain[1], 1, i, TaskState::Running, WaitKind::None, of);
+    for (int i = 0; i < 3; ++i) log.append(chain[1], i, TaskState::Running, WaitKind::None);
     chain[1] = SpanChain{};   // its record made again (the trace attached to a new loop)
-    log.append(chain[1], 1, 10, TaskState::Pending, WaitKind::None, of);   // a second chunk
-    log.append(chain[2], 2, 11, TaskState::Pending, WaitKind::None, of);   // takes back the first
+    log.append(chain[1], 10, TaskState::Pending, WaitKind::None);   // a second chunk
+    log.append(chain[2], 11, TaskState::Pending, WaitKind::None);   // takes back the first
     EXPECT_EQ(log.view(chain[1]).size(), 1u);
     EXPECT_EQ(log.view(chain[1])[0].start, 10.0);
     EXPECT_EQ(log.view(chain[2]).size(), 1u);
