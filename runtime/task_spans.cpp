@@ -16,36 +16,37 @@ void SpanLog::begin_chunk(SpanChain& chain) {
     if (owner_.size() < chunk_limit_) {   // the pool grows as chunks are needed, up to the budget
         k = static_cast<uint32_t>(owner_.size());
         owner_.push_back(nullptr);
-        next_.push_back(0);
+        prev_.push_back(0);
         slots_.resize(slots_.size() + kChunk);
     } else {                              // all in use: the one taken longest ago comes back
         k = victim_;
         if (++victim_ == chunk_limit_) victim_ = 0;
-        drop_head(*owner_[k], k);
+        // Chunks come back in the order they were handed out, so k is its owner's oldest: the
+        // owner loses 4 spans, or all it has if k was its only chunk.
+        if (SpanChain* owner = owner_[k]) {
+            const uint32_t gone = std::min<uint32_t>(owner->count, kChunk);
+            owner->count -= gone;
+            dropped_ += gone;
+        }
     }
     owner_[k] = &chain;
-    if (chain.count == 0) chain.head = k;
-    else next_[chain.tail] = k;
+    prev_[k] = chain.tail;   // read only while the chain has spans before k
     chain.tail = k;
 }
 
-void SpanLog::drop_head(SpanChain& chain, uint32_t k) {
-    // Chunks are taken back in the order they were handed out, so k is its owner's oldest; a chain
-    // reset since (a record made anew) holds none of the old ones.
-    if (chain.empty() || chain.head != k) return;
-    const uint32_t gone = std::min<uint32_t>(chain.count, kChunk);
-    dropped_ += gone;
-    chain.count -= gone;
-    chain.head = next_[k];
+void SpanLog::release(SpanChain& chain) {
+    uint32_t k = chain.tail;
+    for (size_t n = (chain.count + kChunk - 1) / kChunk; n > 0; --n, k = prev_[k]) owner_[k] = nullptr;
+    dropped_ += chain.count;
+    chain = SpanChain{};
 }
 
 TaskSpanView SpanLog::view(const SpanChain& chain) const {
     TaskSpanView v;
     if (chain.empty()) return v;
-    auto chunks = std::make_shared<std::vector<const detail::SpanSlot*>>();
-    const size_t n = (chain.count + kChunk - 1) / kChunk;
-    chunks->reserve(n);
-    for (uint32_t k = chain.head; chunks->size() < n; k = next_[k]) chunks->push_back(&slots_[k * kChunk]);
+    auto chunks = std::make_shared<std::vector<const detail::SpanSlot*>>((chain.count + kChunk - 1) / kChunk);
+    uint32_t k = chain.tail;
+    for (size_t i = chunks->size(); i > 0; --i, k = prev_[k]) (*chunks)[i - 1] = &slots_[k * kChunk];
     v.chunks_ = std::move(chunks);
     v.size_ = v.total_ = chain.count;
     return v;
@@ -54,7 +55,7 @@ TaskSpanView SpanLog::view(const SpanChain& chain) const {
 void SpanLog::clear() {
     slots_.clear();
     owner_.clear();
-    next_.clear();
+    prev_.clear();
     victim_ = 0;
     appended_ = dropped_ = 0;
 }

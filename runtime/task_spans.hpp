@@ -104,11 +104,11 @@ private:
     size_t size_ = 0, total_ = 0;   // total_: spans in the task, past a first()
 };
 
-// Where a task's spans are in a SpanLog: its chunks, oldest first, linked through the log. Every
-// chunk but the newest (the tail) is full. 12 bytes, in the task's record.
+// Where a task's spans are in a SpanLog: its newest chunk, linked back through the log to its
+// oldest. Every chunk but the newest is full. 8 bytes, in the task's record.
 struct SpanChain {
-    uint32_t head = 0, tail = 0;   // chunk numbers; meaningless while count is 0
-    uint32_t count = 0;            // spans kept
+    uint32_t tail = 0;    // chunk number; meaningless while count is 0
+    uint32_t count = 0;   // spans kept
     size_t size() const { return count; }
     bool empty() const { return count == 0; }
 };
@@ -122,7 +122,7 @@ public:
     static constexpr size_t kChunk = TaskSpanView::kChunk;
     static constexpr size_t kUnbounded = SIZE_MAX;   // no budget: as many chunks as chunk numbers count
     // budget: spans, at least 1 (else std::invalid_argument), rounded up to whole chunks. A span
-    // takes 16 bytes, and 12 per chunk of 4 (whose it is, what follows) natively, 8 in wasm.
+    // takes 16 bytes, and 12 per chunk of 4 (whose it is, what came before) natively, 8 in wasm.
     explicit SpanLog(size_t budget = kUnbounded);
 
     // Closes the chain's open span at `at` and opens one in `state`. The log keeps a pointer to
@@ -136,6 +136,7 @@ public:
         ++appended_;
     }
     TaskSpanView view(const SpanChain& chain) const;   // walks the chain: O(its chunks)
+    void release(SpanChain& chain);                     // forgets the chain's spans (counted as dropped), before it is reset
     size_t size() const { return static_cast<size_t>(appended_ - dropped_); }   // spans kept, all chains
     uint64_t dropped() const { return dropped_; }
     size_t budget() const { return chunk_limit_ > SIZE_MAX / kChunk ? SIZE_MAX : chunk_limit_ * kChunk; }
@@ -143,10 +144,9 @@ public:
 
 private:
     void begin_chunk(SpanChain& chain);             // a new chunk at the chain's end, taken back from its owner if in use
-    void drop_head(SpanChain& chain, uint32_t k);   // k, the chain's oldest chunk, goes
     std::vector<detail::SpanSlot> slots_;   // chunk k is slots_[k * kChunk, (k + 1) * kChunk)
-    std::vector<SpanChain*> owner_;         // per chunk: whose it is
-    std::vector<uint32_t> next_;            // per chunk: its owner's next chunk
+    std::vector<SpanChain*> owner_;         // per chunk: whose it is (null once released)
+    std::vector<uint32_t> prev_;            // per chunk: its owner's chunk before it
     size_t chunk_limit_;
     uint32_t victim_ = 0;                   // once every chunk is in use: the one taken longest ago
     uint64_t appended_ = 0, dropped_ = 0;

@@ -54,6 +54,7 @@ void Trace::clear() {
 void Trace::on_task_created(const TaskBase& t) {
     if (tasks_.size() < t.id()) tasks_.resize(t.id());
     TaskRecord& r = tasks_[t.id() - 1];
+    if (!r.spans.empty()) spans_.release(r.spans);   // a record made anew (recording another loop)
     r = TaskRecord{};
     r.id = t.id();
     r.parent = t.parent_id();

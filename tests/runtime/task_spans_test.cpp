@@ -128,16 +128,20 @@ TEST(SpanLog, over_budget_the_chunk_begun_longest_ago_leaves_whole) {
     }
 }
 
-TEST(SpanLog, a_chain_made_anew_is_not_shortened_by_chunks_it_no_longer_holds) {
+TEST(SpanLog, a_released_chain_keeps_nothing_and_its_old_chunks_shorten_no_one) {
     SpanLog log(2 * SpanLog::kChunk);
     std::vector<SpanChain> chain(3);
     for (int i = 0; i < 3; ++i) log.append(chain[1], i, TaskState::Running, WaitKind::None);
-    chain[1] = SpanChain{};   // its record made again (the trace attached to a new loop)
+    log.release(chain[1]);   // its record made again (the trace attached to a new loop)
+    EXPECT_TRUE(chain[1].empty());
+    EXPECT_EQ(log.dropped(), 3u);
     log.append(chain[1], 10, TaskState::Pending, WaitKind::None);   // a second chunk
-    log.append(chain[2], 11, TaskState::Pending, WaitKind::None);   // takes back the first
-    EXPECT_EQ(log.view(chain[1]).size(), 1u);
+    log.append(chain[2], 11, TaskState::Pending, WaitKind::None);   // takes back the first, no one's now
+    ASSERT_EQ(log.view(chain[1]).size(), 1u);
     EXPECT_EQ(log.view(chain[1])[0].start, 10.0);
     EXPECT_EQ(log.view(chain[2]).size(), 1u);
+    EXPECT_EQ(log.size(), 2u);
+    EXPECT_EQ(log.dropped(), 3u);
 }
 
 }  // namespace
