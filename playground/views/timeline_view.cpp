@@ -126,7 +126,7 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
             const TaskRecord* r = state.history->task(t.id);
             // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
             const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
-            const TaskSpanView spans = r && !r->spans.empty()          ? trace.spans(*r)
+            const TaskSpanView spans = r && !r->spans.empty()          ? state.history->spans(*r)
                                        : t.state < TaskState::Done ? TaskSpanView(current)
                                                                    : TaskSpanView();
             layout_row(spans, window, blocks);
