@@ -151,7 +151,7 @@ void draw_ui() {
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(state); }},
         {"Source", "source", true, [&] { aio::views::draw_source(state, *shown); }},
         {"Resources", "resources", false, [&] { aio::views::draw_resources(state); }},
-        {"Pages", "pages", false, [&] { aio::views::draw_crawler(state, commands()); }},
+        {"Pages", "pages", false, [&] { aio::views::draw_pages(state, commands()); }},
         {"Summary", "summary", false, [&] { aio::views::draw_summary(state); }},
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(state); }}};
     const std::vector<std::string> has = views_of(*shown);

@@ -115,6 +115,8 @@ Options parse_args(const Demo& d, const std::vector<std::string>& args) {
         if (arg == "--help" || arg == "-h") { o.help = true; continue; }
         if (!d.output_file.empty() && arg == "--out") { o.out = next_value(); continue; }
         if (d.real_requests && arg == "--cacert") { o.cacert = next_value(); continue; }
+        if (arg == "--summary") { o.summary = true; continue; }
+        if (arg == "--state") { o.state_file = next_value(); continue; }
         if (arg == "--clock") {
             const std::string c = next_value();
             if (c != "real" && c != "virtual") throw ParamError("--clock must be real or virtual, got '" + c + "'");
@@ -203,6 +205,8 @@ std::string demo_help(const Demo& d) {
         line("--out FILE", "where " + d.output_file + " goes (default " + d.output_file + "), opened before the run");
     if (d.real_requests) line("--cacert FILE", "PEM file of CAs trusted for https (default: the system's)");
     line("--clock real|virtual", "real (default): sleeps take real time, durations are measured; virtual: instant");
+    line("--summary", "afterwards, on stderr: the run's figures, as the page's Summary view says them");
+    line("--state FILE", "afterwards: the state at the end as JSON, as the page's aio.snapshot() returns it");
     return out + "\nThe same run in Python: " + command_line(d, resolve_params(d, {})) + "\n";
 }
 

@@ -1,7 +1,7 @@
 // aio_run's command line for one demo, read as the demo's script's argparse would: each Param's
 // own flags (asyncq.py's -p/--nprod, chained.py's positional ids), --flag=value, a Text
-// parameter's flag naming the file to read it from, and the runner's own --clock, --out and
-// --cacert. Apart from main.cpp so the parsing is tested without running anything.
+// parameter's flag naming the file to read it from, and the runner's own --clock, --out,
+// --cacert, --summary and --state. Apart from main.cpp so the parsing is tested without running anything.
 #pragma once
 #include "playground/demos/demo.hpp"
 
@@ -16,6 +16,8 @@ struct Options {
     bool help = false;
     std::string out;        // where the demo's output_file goes ("" : its own name)
     std::string cacert;     // PEM file of CAs to trust instead of the system's (real_requests demos)
+    bool summary = false;   // --summary: the run's figures on stderr afterwards, as the page's Summary says them
+    std::string state_file; // --state FILE: the state at the end as JSON, as the page's aio.snapshot() returns it
 };
 
 // argv after the demo's name. Throws demos::ParamError naming the flag or parameter and its range

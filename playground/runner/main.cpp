@@ -4,13 +4,17 @@
 // Bad input prints the parameter's name and range, and exits 2 before anything runs.
 #include "playground/demos/context.hpp"
 #include "playground/runner/args.hpp"
+#include "playground/state/state_builder.hpp"
+#include "playground/state/state_json.hpp"
 #include "runtime/hosts/realtime_host.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,34 +45,46 @@ struct OutFile {
     std::ofstream stream;
 };
 
-// Runs the demo's program as asyncio.run would, on the virtual clock or in real time.
-void run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert, OutFile* out) {
+// Runs the demo's program as asyncio.run would, on the virtual clock or in real time, recorded by
+// a Trace; returns the state at its end, as the page would show it.
+aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert) {
     aio::CurlNetwork network({.ca_file = cacert});   // outlives the loop: closing the loop aborts what is in flight
     aio::Loop loop;
-    auto print = [](const std::string& line) {
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::page::PlaygroundState state{.demo = &d, .params = params, .status = aio::page::Status::Running, .run = 1};
+    auto print = [&state](const std::string& line) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);
+        state.output.push_back(line);
     };
-    if (!real_clock) {
-        Context ctx = virtual_context(loop, print);
-        ctx.base_url = kPageUrl;
-        aio::run(loop, d.main(ctx, params));
-        return;
+    std::optional<aio::RealtimeHost> host;
+    if (real_clock) {
+        aio::set_network(loop, &network);
+        host.emplace(loop, &network);
     }
-    aio::set_network(loop, &network);
-    aio::RealtimeHost host(loop, &network);
-    Context ctx = realtime_context(loop, [&host] { return host.elapsed(); }, print);
+    Context ctx = real_clock ? realtime_context(loop, [&host] { return host->elapsed(); }, print) : virtual_context(loop, print);
     ctx.base_url = kPageUrl;
-    aio::Task<void> main = aio::create_task(loop, d.main(ctx, params));
+    aio::Task<void> main = aio::create_task(loop, d.main(ctx, params), "main");
     try {
-        host.run_until_complete(*main.base());
+        if (host) host->run_until_complete(*main.base());
+        else aio::VirtualHost(loop).run_until_complete(*main.base());
     } catch (...) {
-        aio::cancel_all_tasks(loop);
+        aio::cancel_all_tasks(loop);   // as asyncio.run: what main left running is cancelled
         throw;
     }
     aio::cancel_all_tasks(loop);
     main.result();
-    for (const auto& [name, text] : ctx.files) {
+    state.status = aio::page::Status::Finished;
+    aio::page::update_loop_state(state, loop, trace, ctx, false);
+    aio::page::update_time(state, trace, loop.time());
+    state.history = nullptr;   // the trace ends with this call
+    return state;
+}
+
+// The files the run wrote, from its state, to where --out says.
+void write_files(const aio::page::PlaygroundState& state, OutFile* out) {
+    for (const auto& [name, text] : state.files) {
         if (!out) throw std::runtime_error("the demo wrote " + name + ", which has no output file");
         out->stream << text << std::flush;
         if (!out->stream) throw std::runtime_error("cannot write " + out->path + ": " + std::strerror(errno));
@@ -118,8 +134,25 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    // Opened before the run, as the output file is: a bad path stops it before anything runs.
+    std::ofstream state_file;
+    if (!options.state_file.empty()) {
+        state_file.open(options.state_file, std::ios::binary | std::ios::trunc);
+        if (!state_file) {
+            std::fprintf(stderr, "aio_run: --state: cannot write '%s': %s\n", options.state_file.c_str(), std::strerror(errno));
+            return 2;
+        }
+    }
     try {
-        run_demo(*demo, options.params, options.real_clock, options.cacert, demo->output_file.empty() ? nullptr : &out);
+        const aio::page::PlaygroundState state = run_demo(*demo, options.params, options.real_clock, options.cacert);
+        write_files(state, demo->output_file.empty() ? nullptr : &out);
+        // On stderr, so stdout stays what the script prints.
+        if (options.summary)
+            for (const std::string& line : describe(state.summary)) std::fprintf(stderr, "aio_run: %s\n", line.c_str());
+        if (state_file.is_open()) {
+            state_file << aio::page::state_json(state).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            if (!state_file.flush()) throw std::runtime_error("--state: cannot write '" + options.state_file + "': " + std::strerror(errno));
+        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "aio_run: %s: %s\n", demo->name.c_str(), e.what());
         return 1;

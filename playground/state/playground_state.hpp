@@ -43,9 +43,9 @@ struct PlaygroundState {
     Snapshot snapshot;
     std::vector<std::string> output;        // printed lines, raw (ANSI codes kept), oldest first
     std::map<std::string, std::string> files;      // files the demo wrote, by name (foundurls.txt)
-    std::vector<demos::PageReport> pages;   // the crawler's pages
+    std::vector<demos::PageReport> pages;   // the pages a demo fetches (Panel::Pages)
     demos::RunSummary summary;              // the run's figures up to `time`
-    std::map<std::string, FinishedRun> finished_runs;   // each demo's last finished run ("count/blocking" for its twin)
+    std::map<std::string, FinishedRun> finished_runs;   // each demo's last finished run, and its comparison twin's (demos::run_key)
     // The recording of the run (nullptr before any run): each task's spans and each resource's
     // history (queues, semaphores, ...), which views read up to `time`. Valid until the next run starts.
     const Trace* history = nullptr;

@@ -108,7 +108,7 @@ void draw_await_tree(const page::PlaygroundState& state);
 void draw_source(const page::PlaygroundState& state, const demos::Demo& shown);
 // Every queue, semaphore, lock and event in the snapshot; their histories from the state's history.
 void draw_resources(const page::PlaygroundState& state);
-void draw_crawler(const page::PlaygroundState& state, const Commands& commands);
+void draw_pages(const page::PlaygroundState& state, const Commands& commands);
 void draw_summary(const page::PlaygroundState& state);
 void draw_loop(const page::PlaygroundState& state);
 void draw_console(const page::PlaygroundState& state, ConsoleView& view);

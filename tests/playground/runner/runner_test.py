@@ -2,11 +2,13 @@
 """The terminal runner's crawler against a hostile server (tests/support/hostile_server.py) and
 bad input files: every request ends by its timeout, headers and memory stay bounded, no CR/LF
 reaches a request line, URLs are percent-encoded, short bodies fail, https works, and bad
---urls/--out stop the run before any request.
+--urls/--out stop the run before any request; the run's state and summary (--state, --summary)
+are the run's own.
 
     runner_test.py --runner build/native/playground/runner/aio_run [unittest args, e.g. -k drip]
 """
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -187,6 +189,42 @@ class Input(unittest.TestCase):
             out = os.path.join(self.tmp, "missing", "found.txt")
             self.refused(["--urls", urls, "--out", out], "--out", f"'{out}'")
             self.assertEqual(server.requests, [])
+
+
+class State(unittest.TestCase):
+    """The runner reads the same state the page shows: its summary and the state as JSON."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+
+    def test_state_and_summary_are_the_runs_own(self):
+        path = os.path.join(self.tmp, "state.json")
+        rc, stdout, stderr, _ = run(["queue", "-p", "2", "-c", "3", "--seed", "7", "--clock", "virtual",
+                                     "--summary", "--state", path])
+        self.assertEqual(rc, 0, stderr)
+        with open(path) as f:
+            state = json.load(f)
+        self.assertEqual(state["demo"], "queue")
+        self.assertEqual(state["status"], "finished")
+        self.assertEqual(state["params"]["producers"], 2)
+        self.assertEqual(state["output"], stdout.splitlines())   # what was printed, line for line
+        names = [t["name"] for t in state["tasks"]]
+        self.assertEqual(sum(n.startswith("Task-") for n in names), 5, names)   # 2 producers, 3 consumers
+        self.assertTrue(all(t["state"] in ("done", "cancelled", "failed") for t in state["tasks"]), names)
+        queues = [r for r in state["resources"] if r["kind"] == "queue"]
+        self.assertEqual([q["name"] for q in queues], ["q"])
+        self.assertEqual(queues[0]["level"], 0)   # everything put was got
+        said = [l[len("aio_run: "):] for l in stderr.splitlines() if l.startswith("aio_run: ")]
+        self.assertEqual(said, state["summary"]["lines"])
+        self.assertGreater(state["summary"]["elapsed"], 0)
+
+    def test_unwritable_state_file_stops_the_run_before_it_starts(self):
+        path = os.path.join(self.tmp, "missing", "state.json")
+        rc, stdout, stderr, _ = run(["count", "--clock", "virtual", "--state", path])
+        self.assertEqual(rc, 2)
+        self.assertIn(f"'{path}'", stderr)
+        self.assertEqual(stdout, "")
 
 
 def main():

@@ -199,7 +199,7 @@ TEST_F(Views, resources_show_each_queue_and_semaphore_with_its_waiters_and_a_plo
 TEST_F(Views, pages_lists_every_page_and_the_found_urls) {
     size_t pages = 0;
     for_each_moment([&](const PlaygroundState& s, const std::string& where) {
-        const std::string text = draw([&] { views::draw_crawler(s, untouchable()); });
+        const std::string text = draw([&] { views::draw_pages(s, untouchable()); });
         for (const aio::demos::PageReport& p : s.pages) EXPECT_TRUE(has(text, p.url)) << where;
         pages += s.pages.size();
         const auto found = s.files.find("foundurls.txt");

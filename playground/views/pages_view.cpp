@@ -1,6 +1,6 @@
-// The crawler panel: every page with its state, HTTP status, size, links found and error in
-// plain words (or where its body was cut at the crawler's cap); a preview of foundurls.txt and a
-// button that downloads it.
+// The pages panel (Panel::Pages): every page a demo fetches with its state, HTTP status, size,
+// links found and error in plain words (or where its body was cut at the demo's cap); a preview
+// of the file the demo writes and a button that downloads it.
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -9,7 +9,7 @@
 
 namespace aio::views {
 
-void draw_crawler(const page::PlaygroundState& state, const Commands& commands) {
+void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
     const auto& pages = state.pages;
     const ImGuiTableFlags flags = list_table_flags();
     if (ImGui::BeginTable("pages", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
@@ -44,20 +44,21 @@ void draw_crawler(const page::PlaygroundState& state, const Commands& commands) 
                     ImGui::Text("body cut at %zu bytes", p.bytes);
                     if (ImGui::IsItemHovered())
                         ImGui::SetTooltip("The page is longer than the demo reads: links past %zu bytes are\n"
-                                          "not listed in foundurls.txt or followed.", p.bytes);
+                                          "not listed or followed.", p.bytes);
                 }
             }
         ImGui::EndTable();
     }
-    const auto& files = state.files;
-    const auto it = files.find("foundurls.txt");
-    if (it == files.end()) {
-        ImGui::TextDisabled("foundurls.txt appears here once the demo writes it.");
+    // The file the demo writes, as its script would leave it on disk.
+    const std::string& name = state.demo ? state.demo->output_file : std::string();
+    const auto it = state.files.find(name);
+    if (it == state.files.end()) {
+        if (!name.empty()) ImGui::TextDisabled("%s appears here once the demo writes it.", name.c_str());
         return;
     }
-    ImGui::Text("foundurls.txt (%zu bytes)", it->second.size());
+    ImGui::Text("%s (%zu bytes)", name.c_str(), it->second.size());
     same_line_if_fits(button_width("Download"));
-    if (ImGui::Button("Download") && commands.download) commands.download("foundurls.txt", it->second);
+    if (ImGui::Button("Download") && commands.download) commands.download(name, it->second);
     ImGui::BeginChild("found", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     {   // popped inside the child: popped after EndChild, the tab labels drawn next come out as boxes
         const CodeFont code;
