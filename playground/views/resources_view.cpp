@@ -117,7 +117,7 @@ void draw_resources(const page::PlaygroundState& state) {
     const float plot = std::max(60.0f, (ImGui::GetContentRegionAvail().y - text) / static_cast<float>(snap.resources.size()));
     for (const ResourceView& r : snap.resources) {
         ImGui::PushID(static_cast<int>(r.id));
-        ImGui::Text("%s: %s%s", title(r).c_str(), describe_level(r).c_str(), r.alive ? "" : " (destroyed)");
+        ImGui::Text("%s: %s%s", title(r).c_str(), describe_level(r).c_str(), r.alive ? "" : " (gone, last values)");
         const auto kinds = waiter_kinds(r.kind);
         for (size_t i = 0; i < kinds.size(); ++i)
             ImGui::TextWrapped("waiting in %s: %s", waiting_call(kinds[i]), names(snap, r.waiting[i]).c_str());
