@@ -72,13 +72,17 @@ void draw_task_table(const page::PlaygroundState& state) {
     if (!ImGui::BeginTable("tasks", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(narrow ? 2 : 0, 1);   // id and name stay in view
     ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("name");
+    // Wide: fixed weights, as ImGui would otherwise weigh columns by the first rows it meets and
+    // keep that for the page's life (a crawl's long waits squeezed every later run's names).
+    // Narrow: 0, each column fits its contents and the table scrolls sideways.
+    const auto weight = [narrow](float w) { return narrow ? 0.0f : w; };
+    ImGui::TableSetupColumn("name", 0, weight(1.0f));
     ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("C cancelled").x + ImGui::GetTextLineHeight());
-    ImGui::TableSetupColumn("waiting on");
-    ImGui::TableSetupColumn("await stack", 0, narrow ? 0.0f : 2.0f);   // a weight, or fit when fixed
-    ImGui::TableSetupColumn("result");
-    ImGui::TableSetupColumn("time in each state (s)");
+    ImGui::TableSetupColumn("waiting on", 0, weight(1.5f));
+    ImGui::TableSetupColumn("await stack", 0, weight(2.0f));
+    ImGui::TableSetupColumn("result", 0, weight(1.0f));
+    ImGui::TableSetupColumn("time in each state (s)", 0, weight(2.0f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < 7; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;

@@ -8,6 +8,7 @@
 #include "tests/playground/state/demo_recording.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <gtest/gtest.h>
 
@@ -230,3 +231,23 @@ TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
 }
 
 }  // namespace
+
+// The task table's columns keep the widths they start with: a run whose tasks wait on long
+// descriptions (a fetch's URL) must not leave every later run's name column squeezed.
+TEST_F(Views, task_table_columns_keep_their_share_from_run_to_run) {
+    size_t drawn = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        if (s.snapshot.tasks.empty()) return;
+        ImGuiTable* table = nullptr;
+        draw([&] {
+            views::draw_task_table(s);
+            table = ImGui::TableFindByID(ImGui::GetID("tasks"));
+        });
+        ASSERT_NE(table, nullptr) << where;
+        const float name = table->Columns[1].WidthGiven, stack = table->Columns[4].WidthGiven;
+        EXPECT_GT(name, 100.0f) << where << ": the name column squeezed to " << name << " px";
+        EXPECT_LT(stack, 3.0f * name) << where << ": await stack " << stack << " px beside name " << name << " px";
+        ++drawn;
+    });
+    EXPECT_GT(drawn, 10u);
+}
