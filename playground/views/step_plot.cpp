@@ -35,7 +35,8 @@ std::vector<StepColumn> step_columns(const ResourceHistory& h, Time t0, Time t1,
     bool held = first > 0;
     int64_t level = held ? value(h[first - 1]) : 0;
     size_t c = 0;   // the first column not yet given the level held at its start
-    for (size_t i = first; i < h.size() && h[i].time < t1; ++i) {
+    // Up to t1 itself: what changed at the moment shown has happened (the last column holds it).
+    for (size_t i = first; i < h.size() && h[i].time <= t1; ++i) {
         const size_t ci = column_of(h[i].time);
         if (held)
             for (; c <= ci; ++c) add(c, level);

@@ -36,6 +36,14 @@ TEST(StepPlot, a_spike_inside_one_column_shows_as_one_bar) {
     EXPECT_EQ(ranges(step_columns(h, 0, 3, 3)), (Ranges{{0, 0}, {0, 7}, {0, 0}}));
 }
 
+// The plot ends at the time shown: changes made at that very moment (a run's last iteration,
+// whose cancelled getters leave the queue without moving the clock) are in its last column.
+TEST(StepPlot, changes_at_the_end_time_reach_the_last_column) {
+    const auto h = history({{0, 2}, {0.5, 4}, {2, 3}, {2, 1}, {2, 0}});
+    EXPECT_EQ(ranges(step_columns(h, 0, 2, 2)), (Ranges{{2, 4}, {0, 4}}));
+    EXPECT_EQ(ranges(step_columns(h, 0, 1.5, 3)), (Ranges{{2, 2}, {2, 4}, {4, 4}}));   // later ones stay out
+}
+
 TEST(StepPlot, columns_before_the_first_sample_are_empty) {
     const auto h = history({{2, 3}});
     EXPECT_EQ(ranges(step_columns(h, 0, 4, 4)), (Ranges{{-1, -1}, {-1, -1}, {3, 3}, {3, 3}}));
