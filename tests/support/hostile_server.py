@@ -75,11 +75,11 @@ class _Handler(socketserver.BaseRequestHandler):
         elif path == b"/short":
             sock.sendall(_answer(b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 1000\n", PAGE))
         elif path == b"/redirect-lf":
-            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\nX-Injected: lf\r\nContent-Length: 0\r\n\r\n")
+            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\nX-Injected: lf\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         elif path == b"/redirect-loop":
-            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /redirect-loop\r\nContent-Length: 0\r\n\r\n")
+            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /redirect-loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         elif path == b"/redirect-cr":
-            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\rX-Injected: cr\r\nContent-Length: 0\r\n\r\n")
+            sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: /landed\rX-Injected: cr\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         else:
             sock.sendall(_answer(b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: %d\nConnection: close\n"
                                  % len(PAGE), PAGE))

@@ -135,7 +135,7 @@ TEST(CurlNetwork, redirects_are_followed_ten_times_at_most) {
             if (e.kind() == aio::FetchError::Kind::Network) error = e.what();
         }
     }(server.url("/redirect-loop"), error));
-    EXPECT_NE(error.find("Maximum (10) redirects followed"), std::string::npos) << error;
+    EXPECT_NE(error.find("Maximum (10) redirects followed"), std::string::npos) << "error: '" << error << "'";
 }
 
 TEST(CurlNetwork, body_past_max_body_is_cut_and_marked_truncated) {
