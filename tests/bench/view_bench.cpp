@@ -1,0 +1,98 @@
+// view_bench: where a frame of a moving run spends its CPU, without the GPU. Runs the queue demo
+// with n/2 producers and n/2 consumers on a virtual clock with a Trace attached; after every loop
+// iteration builds the PlaygroundState as the page's session does, then draws the busy views
+// (task table, timeline, await tree) in a headless Dear ImGui context at 1280x800 (layout and draw
+// lists, no rendering). Prints µs per iteration for each part, one line per task count, so a
+// profile of the page's frame (frame_bench.mjs) can be split into the state and each view.
+//   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|none]
+#include "playground/views/views.hpp"
+#include "tests/playground/state/demo_recording.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double us_since(Clock::time_point t0) { return std::chrono::duration<double, std::micro>(Clock::now() - t0).count(); }
+
+struct Figures {
+    double state_us = 0, view_us = 0;
+    int iterations = 0;
+};
+
+void draw(const std::string& view, const aio::page::PlaygroundState& state, aio::views::TimelineView& timeline) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
+    if (view == "tasks") aio::views::draw_task_table(state);
+    else if (view == "timeline") aio::views::draw_timeline(state, timeline);
+    else if (view == "tree") aio::views::draw_await_tree(state);
+    ImGui::End();
+    ImGui::Render();
+}
+
+Figures measure(int tasks, int iterations, const std::string& view) {
+    const aio::demos::Demo* demo = aio::demos::find_demo("queue");
+    aio::testing::DemoRecording run(*demo, {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}});
+    for (int i = 0; i < 3; ++i) run.step();   // every task started
+    aio::views::TimelineView timeline;
+    for (int i = 0; i < 3; ++i) draw(view, run.look(), timeline);   // layout settles, columns sized
+
+    Figures f;
+    for (; f.iterations < iterations && run.step(); ++f.iterations) {
+        auto t0 = Clock::now();
+        const aio::page::PlaygroundState& state = run.look();
+        f.state_us += us_since(t0);
+        t0 = Clock::now();
+        draw(view, state, timeline);
+        f.view_us += us_since(t0);
+    }
+    return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<int> sizes;
+    int iterations = 60;
+    std::vector<std::string> views;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--tasks" && i + 1 < argc) sizes.push_back(std::atoi(argv[++i]));
+        else if (arg == "--iterations" && i + 1 < argc) iterations = std::atoi(argv[++i]);
+        else if (arg == "--view" && i + 1 < argc) views.push_back(argv[++i]);
+        else {
+            std::fprintf(stderr, "usage: view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|none ...]\n");
+            return 2;
+        }
+    }
+    if (sizes.empty()) sizes = {10, 1000, 10000};
+    if (views.empty()) views = {"tasks", "timeline", "tree"};
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+
+    for (const std::string& view : views)
+        for (int n : sizes) {
+            const Figures f = measure(n, iterations, view);
+            const double k = f.iterations ? f.iterations : 1;
+            std::printf("view=%s tasks=%d iterations=%d state_us=%.1f view_us=%.1f\n", view.c_str(), n, f.iterations,
+                        f.state_us / k, f.view_us / k);
+        }
+    ImGui::DestroyContext();
+    return 0;
+}
