@@ -27,6 +27,26 @@ std::string repr(std::string_view s) {
     return out + q;
 }
 
+std::string format_g(double d) {
+    const double ms = std::nearbyint(d * 1000);
+    if (!std::signbit(d) && ms < 1e6 && ms / 1000 == d) {
+        // d is m/1000 with m < 10^6: at most 6 significant digits, so %g prints them exactly.
+        const auto m = static_cast<uint32_t>(ms);
+        char buf[16];
+        char* end = std::to_chars(buf, buf + 8, m / 1000).ptr;
+        if (const uint32_t frac = m % 1000) {
+            *end++ = '.';
+            const char digits[3] = {char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10)};
+            const int keep = digits[2] != '0' ? 3 : digits[1] != '0' ? 2 : 1;
+            for (int i = 0; i < keep; ++i) *end++ = digits[i];
+        }
+        return std::string(buf, end);
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", d);
+    return buf;
+}
+
 std::string repr(double d) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";

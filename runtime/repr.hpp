@@ -15,6 +15,10 @@ struct None;
 
 std::string repr(std::string_view s);          // 'text', with Python's quoting and escapes
 std::string repr(double d);                     // shortest round-trip, as Python (1.0, 0.1, inf)
+// `d` as C's printf("%g") writes it (6 significant digits: 4, 0.25, 1e+06), as await stacks show
+// delays ("sleep(0.25)"). Whole milliseconds from 0 to 1000 take a fast path: a moving run
+// describes hundreds of sleeps per frame.
+std::string format_g(double d);
 inline std::string repr(const char* s) { return repr(std::string_view(s)); }
 inline std::string repr(const std::string& s) { return repr(std::string_view(s)); }
 inline std::string repr(bool b) { return b ? "True" : "False"; }

@@ -2,19 +2,13 @@
 // the following iteration. sleep(0) is a bare yield.
 #include "runtime/sleep.hpp"
 
+#include "runtime/repr.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
 namespace aio {
-
-namespace {
-std::string format_seconds(Time d) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", d);
-    return buf;
-}
-}  // namespace
 
 namespace detail {
 void SleepFuture::start(Time delay) {
@@ -28,11 +22,11 @@ void SleepFuture::fire(void* self, void*) {
     if (!f->cancelled()) f->finish();  // futures._set_result_unless_cancelled
 }
 
-std::string SleepFuture::describe() const { return "sleep(" + format_seconds(delay_) + ")"; }
+std::string SleepFuture::describe() const { return "sleep(" + format_g(delay_) + ")"; }
 }  // namespace detail
 
 void SleepAwaiter::reject(Time delay) {
-    throw std::invalid_argument("sleep: delay must be a finite number of seconds, got " + format_seconds(delay));
+    throw std::invalid_argument("sleep: delay must be a finite number of seconds, got " + format_g(delay));
 }
 
 void SleepAwaiter::start(TaskBase* t) {

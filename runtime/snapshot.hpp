@@ -27,10 +27,12 @@ struct TaskView {
     std::string result;                     // repr of the result or exception, once finished
     Time created = 0, since = 0, finished = -1;
     uint32_t changes = 0;                   // state changes so far (with a trace)
-    std::array<float, kTaskStateCount> time_in{};   // seconds in each state, up to the snapshot
+    // Seconds in each state before `since` (with a trace): a live task's current state also has
+    // the time from `since` on, which page::seconds_in adds up to the time shown.
+    std::array<float, kTaskStateCount> time_in{};
 };
 
-constexpr size_t kSnapshotTimers = 1000;   // timers a snapshot lists; views show fewer
+constexpr size_t kSnapshotTimers = 200;    // timers a snapshot lists (the Event loop view shows as many)
 
 struct TimerView {
     Time when;
@@ -47,6 +49,7 @@ struct ResourceView {
     // The waiting tasks' ids, one list per waiter_kinds(kind), each in the resource's order.
     std::array<std::vector<uint32_t>, kResourceWaitLists> waiting;
     bool alive = true;                      // false once destroyed: its last values
+    uint32_t changes = 0;                   // changes recorded (a snapshot reuses unchanged views)
 };
 
 struct Snapshot {
@@ -60,11 +63,16 @@ struct Snapshot {
     size_t ready_callbacks = 0;             // everything in the ready queue
     size_t live_tasks = 0;
     std::vector<ResourceView> resources;    // with a Trace: every resource it recorded, in the order first seen
+    TraceMark mark;                         // how far this snapshot read the trace's change log
+
+    const TaskView* task(uint32_t id) const;   // the view of task `id`, or nullptr
 };
 
 // Copies the loop's state; with a trace, finished tasks and time-in-state come along.
 // `previous`, an earlier snapshot of the same loop and trace, makes it cheap while a run moves:
-// its views of tasks that have not changed since are kept (it is left empty), not rebuilt.
+// its views of tasks that have not changed since are kept (it is left empty), not rebuilt, and
+// with a trace that has every task only the tasks in the trace's change log are looked at, so the
+// cost follows the changes since `previous`, not the number of tasks.
 Snapshot take_snapshot(const Loop& loop, const Trace* trace = nullptr, Snapshot* previous = nullptr);
 
 }  // namespace aio

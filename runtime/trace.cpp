@@ -15,10 +15,15 @@ size_t checked_budget(size_t span_budget) {
     if (span_budget == 0) throw std::invalid_argument("Trace: span_budget must be at least 1, got 0");
     return span_budget;
 }
+
+uint64_t new_epoch() {
+    static uint64_t epochs = 0;   // unique over every trace, so a mark never fits another's log
+    return ++epochs;
+}
 }  // namespace
 
 Trace::Trace(size_t span_budget, size_t samples_per_resource)
-    : samples_per_resource_(samples_per_resource), spans_(checked_budget(span_budget)) {}
+    : samples_per_resource_(samples_per_resource), log_epoch_(new_epoch()), spans_(checked_budget(span_budget)) {}
 
 Trace::~Trace() { detach(); }
 
@@ -43,12 +48,46 @@ void Trace::forget_resources() {
         }
 }
 
+TraceMark Trace::mark() const {
+    log_read_ = log_base_ + static_cast<uint32_t>(changed_.size());
+    return {log_epoch_, log_read_};
+}
+
+const std::vector<uint32_t>* Trace::changed_since(TraceMark m, size_t& from) const {
+    const uint32_t end = log_base_ + static_cast<uint32_t>(changed_.size());
+    if (m.epoch != log_epoch_ || m.at < log_base_ || m.at > end) return nullptr;
+    from = m.at - log_base_;
+    return &changed_;
+}
+
+void Trace::restart_log() {
+    changed_.clear();
+    log_epoch_ = new_epoch();
+    log_base_ = log_read_ = 0;
+    for (TaskRecord& t : tasks_) t.logged = 0;
+}
+
+// Each record enters the log once between two marks; a reader that marked earlier than its entry
+// finds it there, one that marked later finds the entry appended after its mark.
+void Trace::log_change(TaskRecord& r) {
+    if (r.logged > log_read_) return;
+    if (changed_.size() >= 4096 + 2 * tasks_.size()) {
+        const size_t half = changed_.size() / 2;
+        changed_.erase(changed_.begin(), changed_.begin() + static_cast<long>(half));
+        log_base_ += static_cast<uint32_t>(half);
+    }
+    if (log_base_ + changed_.size() >= UINT32_MAX - 1) restart_log();   // places would wrap
+    changed_.push_back(r.id);
+    r.logged = log_base_ + static_cast<uint32_t>(changed_.size());
+}
+
 void Trace::clear() {
     forget_resources();
     resources_.clear();
     resource_index_.clear();
     tasks_.clear();
     spans_.clear();
+    restart_log();
 }
 
 void Trace::on_task_created(const TaskBase& t) {
@@ -63,11 +102,13 @@ void Trace::on_task_created(const TaskBase& t) {
     r.task = &t;
     r.created = r.since = t.loop().time();
     spans_.append(r.spans, r.created, TaskState::Pending, WaitKind::None);
+    log_change(r);
 }
 
 void Trace::on_task_renamed(const TaskBase& t) {
     if (t.id() == 0 || t.id() > tasks_.size()) return;
     ++tasks_[t.id() - 1].changes;
+    log_change(tasks_[t.id() - 1]);
 }
 
 void Trace::on_task_state(const TaskBase& t, TaskState from) {
@@ -91,6 +132,7 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
     // The state just entered, as values: loading back the two bytes just stored one by one would
     // wait for the stores.
     spans_.append(r.spans, now, state, wait);
+    log_change(r);
 }
 
 void Trace::on_resource_changed(const detail::Resource& res) {

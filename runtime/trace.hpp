@@ -28,6 +28,7 @@ struct TaskRecord {
     uint32_t id = 0, parent = 0;
     uint32_t default_name = 0;                     // the n of "Task-<n>"
     uint32_t changes = 0;                          // state changes and renames (snapshots reuse unchanged views)
+    uint32_t logged = 0;                           // 1 + its latest place in the trace's change log; 0: none
     SpanChain spans;                               // where its spans are in the trace: Trace::spans() reads them
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
@@ -46,6 +47,12 @@ struct ResourceRecord {
     uint32_t changes = 0;                          // changes recorded (renames too)
     const detail::Resource* resource = nullptr;    // the resource itself, until it is destroyed
     ResourceHistory history;                       // a sample per change of level or waiters
+};
+
+// How far a reader has read the trace's log of changed task records (Trace::changed_since).
+struct TraceMark {
+    uint64_t epoch = 0;   // which log: each trace's own, and a new one if it restarts
+    uint32_t at = 0;      // entries read since the log began
 };
 
 class Trace final : public Recorder {
@@ -72,6 +79,15 @@ public:
     size_t span_count() const { return spans_.size(); }   // spans kept now, in all tasks
     uint64_t spans_dropped() const { return spans_.dropped(); }
     size_t span_budget() const { return spans_.budget(); }
+    // The log of changed task records, so that a reader (a snapshot, a summary) can follow a run
+    // at a cost per change rather than per task. mark() is where the log ends now; changed_since
+    // gives the ids of the records created, renamed or changed in state after `m`, oldest first
+    // and possibly repeated, or nullptr when the log restarted since (read every record then).
+    // The log holds each record at most once past the latest mark() handed out, and drops its
+    // older half once it is longer than twice the records plus 4,096, so its memory follows the
+    // task count and a reader that keeps up never misses an entry.
+    TraceMark mark() const;
+    const std::vector<uint32_t>* changed_since(TraceMark m, size_t& from) const;
     const std::deque<ResourceRecord>& resources() const { return resources_; }   // in the order first seen
     const ResourceRecord* resource(uint32_t id) const {
         return id < resource_index_.size() && resource_index_[id] ? &resources_[resource_index_[id] - 1] : nullptr;
@@ -86,12 +102,18 @@ public:
 
 private:
     void forget_resources();           // the live ones stop reporting here
+    void log_change(TaskRecord& r);
     Loop* loop_ = nullptr;
     uint32_t first_id_ = 0;            // the first task id recorded
     std::deque<ResourceRecord> resources_;
     std::vector<uint32_t> resource_index_;   // by resource id: index in resources_ + 1, 0: none
     size_t samples_per_resource_;
     std::deque<TaskRecord> tasks_;     // a deque: growing never moves the records
+    std::vector<uint32_t> changed_;    // the change log (task ids) of epoch log_epoch_, from place log_base_ on
+    uint64_t log_epoch_;
+    uint32_t log_base_ = 0;            // the place of changed_[0]: older entries were dropped
+    mutable uint32_t log_read_ = 0;    // the latest mark() handed out: entries before it may repeat
+    void restart_log();
     SpanLog spans_;
 };
 

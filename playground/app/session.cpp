@@ -25,6 +25,7 @@ struct Session::Run {
     BrowserHost host{loop};
     demos::Context ctx;
     Task<void> main;
+    StateBuilder builder;   // follows this run's trace from one state to the next
     // The blocking calls of the iteration the host is holding the loop after (earlier ones are dropped).
     struct Block {
         uint32_t task;
@@ -159,7 +160,8 @@ const PlaygroundState& Session::state() const {
     const LoopKey key{runs_, run_->loop.iteration(), run_->loop.time(), shown_block()};
     const bool moved = key != loop_key_;
     if (moved) {
-        update_loop_state(s, run_->loop, run_->trace, run_->ctx, loop_key_.runs == runs_);
+        // A blocking call's picture is altered from the loop's: the next one starts afresh.
+        run_->builder.update_loop_state(s, run_->loop, run_->trace, run_->ctx, loop_key_.runs == runs_ && loop_key_.block < 0);
         if (key.block >= 0) show_blocking_call(static_cast<size_t>(key.block));
         loop_key_ = key;
     }
@@ -167,7 +169,7 @@ const PlaygroundState& Session::state() const {
     if (moved || now != s.time) {
         // Open spans count up to the time shown, as the Tasks view's do. A blocking call the
         // host still holds the loop for is recorded whole: count only what has shown.
-        update_time(s, run_->trace, now);
+        run_->builder.update_time(s, run_->trace, now);
         if (run_->host.holding()) s.summary.blocked -= run_->loop.time() - now;
     }
     return s;
@@ -192,7 +194,8 @@ void Session::show_blocking_call(size_t shown) const {
     Snapshot& snap = state_.snapshot;
     snap.time = from;
     for (TaskView& t : snap.tasks) {
-        if (t.state < TaskState::Done) take(t, t.state, static_cast<float>(to - std::max(t.since, from)));
+        // What it has done since `from` is not on screen yet: its current state counts from there.
+        if (t.state < TaskState::Done) t.since = std::min(t.since, from);
         auto b = std::find_if(blocks.begin() + static_cast<long>(shown), blocks.end(), [&](const auto& x) { return x.task == t.id; });
         if (b == blocks.end()) continue;
         take(t, TaskState::Running, static_cast<float>(b->to - b->from));

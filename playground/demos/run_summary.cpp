@@ -9,7 +9,12 @@
 
 namespace aio::demos {
 
-bool is_work(WaitKind k) { return k == WaitKind::Sleep || k == WaitKind::Yield || k == WaitKind::Fetch; }
+bool is_work(WaitKind k) { return k == WaitKind::Sleep || k == WaitKind::Yield || k == WaitKind::Fetch; }   // SummaryTally::part_of lists them too
+
+namespace {
+// Times are summed in floats: a difference under 0.1 ms per second of run is rounding, not overlap.
+double saved(const RunSummary& s) { return s.work - s.elapsed > 1e-4 * std::max(1.0, s.elapsed) ? s.work - s.elapsed : 0; }
+}  // namespace
 
 RunSummary summarise(const Trace& trace, Time now) {
     RunSummary s;
@@ -35,8 +40,91 @@ RunSummary summarise(const Trace& trace, Time now) {
         s.blocked += running;
     }
     s.elapsed = now - start;
-    // Times are summed in floats: a difference under 0.1 ms per second of run is rounding, not overlap.
-    s.saved = s.work - s.elapsed > 1e-4 * std::max(1.0, s.elapsed) ? s.work - s.elapsed : 0;
+    s.saved = saved(s);
+    return s;
+}
+
+SummaryTally::Part SummaryTally::part_of(const TaskRecord& r) {
+    Part p;
+    // The waiting time's share that is work: the few kinds that are, the rest of time_in[Waiting].
+    for (WaitKind k : {WaitKind::Sleep, WaitKind::Yield, WaitKind::Fetch}) p.closed[kWork] += r.wait_in[static_cast<int>(k)];
+    p.closed[kOthers] = r.time_in[static_cast<int>(TaskState::Waiting)] - p.closed[kWork];
+    p.closed[kRunning] = r.time_in[static_cast<int>(TaskState::Running)];
+    p.since = r.since;
+    if (r.state == TaskState::Waiting) p.open = is_work(r.wait) ? kWork : kOthers;
+    else if (r.state == TaskState::Running) p.open = kRunning;
+    p.counted = true;
+    return p;
+}
+
+// Adds (sign 1) or takes off (sign -1) one task's share.
+void SummaryTally::add(const Part& p, int sign) {
+    for (int c = 0; c < 3; ++c) closed_[c] += sign * p.closed[c];
+    if (p.open != kNone) {
+        open_count_[p.open] += sign;
+        open_sum_[p.open] += sign * p.since;
+        if (!open_count_[p.open]) open_sum_[p.open] = 0;   // no rounding left behind
+    }
+    const bool working = p.closed[kWork] > 0;
+    working_ += sign * working;
+    if (!working && p.open == kWork) {
+        fresh_ += sign;
+        if (p.since == latest_) fresh_now_ += sign;
+    }
+    tasks_ += sign;
+}
+
+void SummaryTally::reread(const Trace& trace) {
+    *this = SummaryTally{};
+    for (const TaskRecord& r : trace.tasks()) {
+        if (!r.id) continue;
+        if (parts_.size() < r.id) parts_.resize(r.id);
+        if (!tasks_) start_ = r.created;
+        parts_[r.id - 1] = part_of(r);
+        add(parts_[r.id - 1], 1);
+    }
+}
+
+void SummaryTally::update(const Trace& trace, Time loop_time) {
+    if (loop_time > latest_) {
+        latest_ = loop_time;
+        fresh_now_ = 0;   // every open span began before now
+    }
+    size_t from = 0;
+    const std::vector<uint32_t>* log = started_ ? trace.changed_since(mark_, from) : nullptr;
+    if (!log) {
+        reread(trace);
+        latest_ = loop_time;
+        fresh_now_ = 0;
+        for (const Part& p : parts_)
+            if (p.counted && p.closed[kWork] <= 0 && p.open == kWork && p.since == latest_) ++fresh_now_;
+    } else {
+        for (size_t i = from; i < log->size(); ++i) {
+            const TaskRecord* r = trace.task((*log)[i]);
+            if (!r || !r->id) continue;
+            if (parts_.size() < r->id) parts_.resize(r->id);
+            Part& p = parts_[r->id - 1];
+            if (p.counted) add(p, -1);
+            else if (!tasks_) start_ = r->created;
+            p = part_of(*r);
+            add(p, 1);
+        }
+    }
+    mark_ = trace.mark();
+    started_ = true;
+}
+
+RunSummary SummaryTally::at(const Trace& trace, Time now) const {
+    if (now < latest_ || !started_) return summarise(trace, now);
+    RunSummary s;
+    auto total = [&](Category c) { return closed_[c] + static_cast<double>(open_count_[c]) * now - open_sum_[c]; };
+    s.work = total(kWork);
+    s.others = total(kOthers);
+    s.blocked = total(kRunning);
+    s.tasks = tasks_;
+    s.working = working_ + fresh_ - (now == latest_ ? fresh_now_ : 0);
+    s.elapsed = tasks_ ? now - start_ : 0;
+    s.saved = saved(s);
     return s;
 }
 

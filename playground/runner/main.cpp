@@ -76,8 +76,9 @@ aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool re
     aio::cancel_all_tasks(loop);
     main.result();
     state.status = aio::page::Status::Finished;
-    aio::page::update_loop_state(state, loop, trace, ctx, false);
-    aio::page::update_time(state, trace, loop.time());
+    aio::page::StateBuilder builder;
+    builder.update_loop_state(state, loop, trace, ctx, false);
+    builder.update_time(state, trace, loop.time());
     state.history = nullptr;   // the trace ends with this call
     return state;
 }

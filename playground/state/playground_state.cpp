@@ -14,9 +14,9 @@ const char* to_string(Status s) {
     return "?";
 }
 
-double seconds_in(const TaskView& task, TaskState state, Time snapshot_time, Time time) {
+double seconds_in(const TaskView& task, TaskState state, Time time) {
     const bool counting = state == task.state && task.state < TaskState::Done;
-    return task.time_in[static_cast<int>(state)] + (counting && time > snapshot_time ? time - snapshot_time : 0);
+    return task.time_in[static_cast<int>(state)] + (counting && time > task.since ? time - task.since : 0);
 }
 
 }  // namespace aio::page

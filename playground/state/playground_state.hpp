@@ -51,8 +51,8 @@ struct PlaygroundState {
     const Trace* history = nullptr;
 };
 
-// Seconds `task` has spent in `state` as of `time` (>= task's snapshot time): the snapshot's
-// figure, and for a live task's current state the time since the snapshot too.
-double seconds_in(const TaskView& task, TaskState state, Time snapshot_time, Time time);
+// Seconds `task` has spent in `state` as of `time` (loop seconds): the snapshot's figure before
+// its `since`, and for a live task's current state the time from `since` to `time` too.
+double seconds_in(const TaskView& task, TaskState state, Time time);
 
 }  // namespace aio::page

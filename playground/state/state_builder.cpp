@@ -5,19 +5,20 @@
 
 namespace aio::page {
 
-void update_loop_state(PlaygroundState& state, const Loop& loop, const Trace& trace, const demos::Context& ctx,
-                       bool same_run) {
+void StateBuilder::update_loop_state(PlaygroundState& state, const Loop& loop, const Trace& trace,
+                                     const demos::Context& ctx, bool same_run) {
     Snapshot previous = std::move(state.snapshot);
     state.snapshot = take_snapshot(loop, &trace, same_run ? &previous : nullptr);
     state.iteration = loop.iteration();
     state.history = &trace;
     state.files = ctx.files;
     state.pages = ctx.pages;
+    summary_.update(trace, loop.time());
 }
 
-void update_time(PlaygroundState& state, const Trace& trace, Time time) {
+void StateBuilder::update_time(PlaygroundState& state, const Trace& trace, Time time) {
     state.time = time;
-    state.summary = demos::summarise(trace, time);
+    state.summary = summary_.at(trace, time);
 }
 
 }  // namespace aio::page

@@ -27,7 +27,7 @@ json task_json(const TaskView& t, const PlaygroundState& s) {
     json time_in = json::object();
     for (int i = 0; i < kTaskStateCount; ++i) {
         const auto state = static_cast<TaskState>(i);
-        time_in[to_string(state)] = seconds_in(t, state, s.snapshot.time, s.time);
+        time_in[to_string(state)] = seconds_in(t, state, s.time);
     }
     return {{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
             {"wait", t.wait == WaitKind::None ? json(nullptr) : json(to_string(t.wait))},

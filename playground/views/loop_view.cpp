@@ -12,9 +12,8 @@ namespace aio::views {
 
 namespace {
 std::string task_name(const Snapshot& snap, uint32_t id) {
-    for (const TaskView& t : snap.tasks)
-        if (t.id == id) return t.name;
-    return "task " + std::to_string(id);
+    const TaskView* t = snap.task(id);
+    return t ? t->name : "task " + std::to_string(id);
 }
 constexpr size_t kShown = 200;   // rows per list: the counts say how many more there are
 

@@ -36,7 +36,7 @@ std::string time_in_states(const TaskView& t, const page::PlaygroundState& state
         if (t.time_in[s] <= 0 && ts != t.state) continue;
         char buf[32];
         std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", letter(ts),
-                      page::seconds_in(t, ts, state.snapshot.time, state.time));
+                      page::seconds_in(t, ts, state.time));
         out += buf;
     }
     return out;

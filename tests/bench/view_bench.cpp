@@ -2,7 +2,7 @@
 // with n/2 producers and n/2 consumers on a virtual clock with a Trace attached; after every loop
 // iteration builds the PlaygroundState as the page's session does, then draws the busy views
 // (task table, timeline, await tree) in a headless Dear ImGui context at 1280x800 (layout and draw
-// lists, no rendering). Prints µs per iteration for each part, one line per task count, so a
+// lists, no rendering). Prints the median µs per iteration of each part, one line per task count, so a
 // profile of the page's frame (frame_bench.mjs) can be split into the state and each view.
 //   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|none]
 #include "playground/views/views.hpp"
@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,9 +23,15 @@ using Clock = std::chrono::steady_clock;
 double us_since(Clock::time_point t0) { return std::chrono::duration<double, std::micro>(Clock::now() - t0).count(); }
 
 struct Figures {
-    double state_us = 0, view_us = 0;
+    std::vector<double> state_us, view_us;   // per iteration
     int iterations = 0;
 };
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+}
 
 void draw(const std::string& view, const aio::page::PlaygroundState& state, aio::views::TimelineView& timeline) {
     ImGui::NewFrame();
@@ -49,10 +56,10 @@ Figures measure(int tasks, int iterations, const std::string& view) {
     for (; f.iterations < iterations && run.step(); ++f.iterations) {
         auto t0 = Clock::now();
         const aio::page::PlaygroundState& state = run.look();
-        f.state_us += us_since(t0);
+        f.state_us.push_back(us_since(t0));
         t0 = Clock::now();
         draw(view, state, timeline);
-        f.view_us += us_since(t0);
+        f.view_us.push_back(us_since(t0));
     }
     return f;
 }
@@ -89,9 +96,8 @@ int main(int argc, char** argv) {
     for (const std::string& view : views)
         for (int n : sizes) {
             const Figures f = measure(n, iterations, view);
-            const double k = f.iterations ? f.iterations : 1;
             std::printf("view=%s tasks=%d iterations=%d state_us=%.1f view_us=%.1f\n", view.c_str(), n, f.iterations,
-                        f.state_us / k, f.view_us / k);
+                        median(f.state_us), median(f.view_us));
         }
     ImGui::DestroyContext();
     return 0;

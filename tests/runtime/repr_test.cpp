@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 namespace {
 
 TEST(Repr, matches_python) {
@@ -20,3 +25,19 @@ TEST(Repr, matches_python) {
 }
 
 }  // namespace
+
+// format_g must write what printf's %g writes, on its fast path (whole milliseconds under 1000 s)
+// and off it.
+TEST(FormatG, writes_what_printf_g_writes) {
+    auto printf_g = [](double d) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", d);
+        return std::string(buf);
+    };
+    std::vector<double> values{0.0, -0.0, 1.0, 0.5, 0.001, 0.1, 0.25, 999.999, 1000.0, 1e6, 1e-5, 123456.789,
+                               -1.5, -0.001, 0.0005, 1.0 / 3, 2.675, 1e300, std::nan(""), INFINITY, -INFINITY};
+    for (int m = 0; m < 1000000; m += 997) values.push_back(m / 1000.0);
+    for (int m = 0; m < 3000; ++m) values.push_back(m / 1000.0);
+    for (int m = 0; m < 3000; ++m) values.push_back(m / 1000.0 + 1e-9);   // just off a millisecond
+    for (double d : values) EXPECT_EQ(aio::format_g(d), printf_g(d)) << d;
+}

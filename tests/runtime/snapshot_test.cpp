@@ -2,6 +2,7 @@
 // timers and time per state, as the views show them; and a reused snapshot equals a fresh one.
 #include "tests/runtime/log.hpp"
 #include "runtime/snapshot.hpp"
+#include "tests/runtime/snapshot_compare.hpp"
 #include "runtime/trace.hpp"
 
 #include <gtest/gtest.h>
@@ -119,31 +120,6 @@ TEST(Snapshot, resources_say_who_waits_in_which_way_and_keep_their_last_values) 
 
 namespace {
 
-// Task views compared field by field (a mismatch names the task and the field).
-void expect_same_views(const aio::Snapshot& got, const aio::Snapshot& want, uint64_t iteration) {
-    ASSERT_EQ(got.tasks.size(), want.tasks.size()) << "iteration " << iteration;
-    for (size_t i = 0; i < want.tasks.size(); ++i) {
-        const aio::TaskView &g = got.tasks[i], &w = want.tasks[i];
-        SCOPED_TRACE("iteration " + std::to_string(iteration) + ", task " + w.name);
-        EXPECT_EQ(g.id, w.id);
-        EXPECT_EQ(g.name, w.name);
-        EXPECT_EQ(g.state, w.state);
-        EXPECT_EQ(g.wait, w.wait);
-        EXPECT_EQ(g.waiting_on, w.waiting_on);
-        EXPECT_EQ(g.until, w.until);
-        EXPECT_EQ(g.stack, w.stack);
-        EXPECT_EQ(g.awaits, w.awaits);
-        EXPECT_EQ(g.awaited_by, w.awaited_by);
-        EXPECT_EQ(g.result, w.result);
-        EXPECT_EQ(g.time_in, w.time_in);
-    }
-    ASSERT_EQ(got.timers.size(), want.timers.size());
-    for (size_t i = 0; i < want.timers.size(); ++i) {
-        EXPECT_EQ(got.timers[i].what, want.timers[i].what);
-        EXPECT_EQ(got.timers[i].task, want.timers[i].task);
-    }
-}
-
 aio::Coro<void> spinner(int n) {
     // Several state changes at the same loop time, each with another frame on top.
     for (int i = 0; i < n; ++i) {
@@ -188,7 +164,7 @@ TEST(Snapshot, reusing_the_previous_snapshot_changes_nothing) {
     aio::VirtualHost host(loop);
     while (host.step()) {
         reused = aio::take_snapshot(loop, &trace, &reused);
-        expect_same_views(reused, aio::take_snapshot(loop, &trace), loop.iteration());
+        aio::testing::expect_same_snapshot(reused, aio::take_snapshot(loop, &trace), loop.iteration());
         if (HasFailure()) return;
         ++checked;
     }

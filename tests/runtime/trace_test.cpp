@@ -2,9 +2,11 @@
 // span budget, Chrome trace export, resources' records and their bounded histories.
 #include "tests/runtime/log.hpp"
 #include "runtime/trace.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -231,3 +233,69 @@ TEST(Trace, cleared_trace_records_a_resource_again_on_its_next_change) {
 }
 
 }  // namespace
+
+namespace {
+// The ids a reader finds in the change log after `m`, or {0} when the log no longer reaches back.
+std::vector<uint32_t> read_log(const aio::Trace& trace, aio::TraceMark m) {
+    size_t from = 0;
+    const std::vector<uint32_t>* log = trace.changed_since(m, from);
+    if (!log) return {0};
+    return {log->begin() + static_cast<long>(from), log->end()};
+}
+}  // namespace
+
+TEST(Trace, the_change_log_names_each_changed_task_once_between_marks) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    const aio::TraceMark start = trace.mark();
+    aio::Task<void> a = aio::create_task(loop, []() -> aio::Coro<void> { co_await aio::sleep(1); }(), "a");
+    aio::Task<void> b = aio::create_task(loop, []() -> aio::Coro<void> { co_await aio::sleep(2); }(), "b");
+    EXPECT_EQ(read_log(trace, start), (std::vector<uint32_t>{1, 2}));   // created
+    const aio::TraceMark created = trace.mark();
+    EXPECT_TRUE(read_log(trace, created).empty());
+    loop.run_once();   // both run and wait: several changes each, logged once each
+    EXPECT_EQ(read_log(trace, created), (std::vector<uint32_t>{1, 2}));
+    const aio::TraceMark waiting = trace.mark();
+    a.set_name("a2");  // a rename is a change too
+    EXPECT_EQ(read_log(trace, waiting), (std::vector<uint32_t>{1}));
+    // A reader that marked earlier still finds everything since its mark.
+    EXPECT_EQ(read_log(trace, created), (std::vector<uint32_t>{1, 2, 1}));
+    aio::VirtualHost(loop).run_until_complete(*b.base());
+    EXPECT_EQ(read_log(trace, waiting), (std::vector<uint32_t>{1, 2}));
+}
+
+TEST(Trace, the_change_log_stays_bounded_and_says_when_a_reader_fell_behind) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::Task<void> t = aio::create_task(loop, []() -> aio::Coro<void> {
+        for (int i = 0; i < 20000; ++i) co_await aio::sleep(0);
+    }());
+    const aio::TraceMark early = trace.mark();
+    aio::TraceMark keeping_up = trace.mark();
+    size_t longest = 0, seen = 0;
+    while (!t.done()) {
+        loop.run_once();
+        size_t from = 0;
+        const std::vector<uint32_t>* log = trace.changed_since(keeping_up, from);
+        ASSERT_NE(log, nullptr) << "a reader marking every iteration never falls behind";
+        seen += log->size() - from;
+        longest = std::max(longest, log->size());
+        keeping_up = trace.mark();
+    }
+    EXPECT_EQ(seen, loop.iteration());   // it changed in every iteration: one entry each
+    EXPECT_LE(longest, 4096u + 2 * 1);   // bounded by the records, not by the run's length
+    EXPECT_EQ(read_log(trace, early), (std::vector<uint32_t>{0}));   // its place was dropped
+}
+
+TEST(Trace, a_mark_fits_only_its_own_trace_and_not_after_clear) {
+    aio::Loop loop;
+    aio::Trace one, other;
+    one.attach(loop);
+    const aio::TraceMark m = one.mark();
+    EXPECT_TRUE(read_log(one, m).empty());
+    EXPECT_EQ(read_log(other, m), (std::vector<uint32_t>{0}));
+    one.clear();
+    EXPECT_EQ(read_log(one, m), (std::vector<uint32_t>{0}));
+}

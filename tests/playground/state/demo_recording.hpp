@@ -37,9 +37,9 @@ public:
 
     // The state now; `time` (loop seconds, >= the loop's) is the display time between iterations.
     const page::PlaygroundState& look(Time time = -1) {
-        page::update_loop_state(state, loop, trace, ctx, looked);
+        builder.update_loop_state(state, loop, trace, ctx, looked);
         looked = true;
-        page::update_time(state, trace, time < loop.time() ? loop.time() : time);
+        builder.update_time(state, trace, time < loop.time() ? loop.time() : time);
         if (main.done()) {
             state.status = page::Status::Finished;
             state.finished_runs[state.demo->name] = {state.summary, state.params};
@@ -55,6 +55,7 @@ public:
     Task<void> main;
 
 private:
+    page::StateBuilder builder;
     bool looked = false;
 };
 

@@ -2,6 +2,10 @@
 // loop, the trace and the demo's context hold, and its summary counts up to the time shown.
 #include "playground/state/state_builder.hpp"
 #include "tests/playground/state/demo_recording.hpp"
+#include "tests/runtime/snapshot_compare.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
@@ -68,6 +72,56 @@ TEST(StateBuilder, the_crawlers_pages_and_files_come_along) {
     EXPECT_GT(s.pages.size(), 1u);
     ASSERT_TRUE(s.files.count("foundurls.txt"));
     EXPECT_EQ(s.files.at("foundurls.txt"), r.ctx.files.at("foundurls.txt"));
+}
+
+void expect_same_summary(const aio::demos::RunSummary& got, const aio::demos::RunSummary& want, const std::string& where) {
+    SCOPED_TRACE(where);
+    auto near = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); };
+    EXPECT_PRED2(near, got.elapsed, want.elapsed);
+    EXPECT_PRED2(near, got.work, want.work);
+    EXPECT_PRED2(near, got.others, want.others);
+    EXPECT_PRED2(near, got.blocked, want.blocked);
+    EXPECT_PRED2(near, got.saved, want.saved);
+    EXPECT_EQ(got.tasks, want.tasks);
+    EXPECT_EQ(got.working, want.working);
+}
+
+// Steps `r` to its end, looking every `every` iterations: the state's snapshot (built from the
+// previous one and the trace's change log) equals one built from nothing, and its summary (kept
+// as running totals) equals the one summed over every record, at the loop's time and between.
+void expect_states_follow_the_run(DemoRecording& r, int every) {
+    for (int i = 1; r.step(); ++i) {
+        r.trace.mark();   // another reader, keeping up: the log holds a task once per iteration
+        if (i % every) continue;
+        const std::string where = r.state.demo->name + ", iteration " + std::to_string(r.loop.iteration());
+        const aio::page::PlaygroundState& s = r.look();
+        aio::testing::expect_same_snapshot(s.snapshot, aio::take_snapshot(r.loop, &r.trace), r.loop.iteration());
+        expect_same_summary(s.summary, aio::demos::summarise(r.trace, r.loop.time()), where);
+        const aio::Time later = r.loop.time() + 0.37;
+        expect_same_summary(r.look(later).summary, aio::demos::summarise(r.trace, later), where + " + 0.37 s");
+        if (::testing::Test::HasFailure()) return;   // one iteration's mismatches are enough to read
+    }
+}
+
+TEST(StateBuilder, every_demos_state_is_what_a_fresh_snapshot_and_summary_say_at_every_iteration) {
+    for (const aio::demos::Demo* d : aio::demos::all_demos()) {
+        DemoRecording r(*d);
+        expect_states_follow_the_run(r, 1);
+    }
+}
+
+// 200 tasks and 3,000 items or so: long enough that the trace's change log drops its older half
+// many times. A state built every iteration reads on from its mark; one built every 100 iterations
+// finds its mark dropped at times (another reader marks every iteration) and walks every record.
+TEST(StateBuilder, a_long_busy_run_keeps_its_states_true_as_the_change_log_drops_old_entries) {
+    for (int every : {1, 100}) {
+        DemoRecording r(demo("queue"), {{"producers", int64_t{100}}, {"consumers", int64_t{100}}, {"items_min", int64_t{20}},
+                                        {"items_max", int64_t{40}}, {"sleep_max", int64_t{3}}});
+        const aio::TraceMark first = r.trace.mark();
+        expect_states_follow_the_run(r, every);
+        size_t from = 0;
+        EXPECT_EQ(r.trace.changed_since(first, from), nullptr) << "the log never dropped its older half";
+    }
 }
 
 }  // namespace
