@@ -49,6 +49,7 @@ void Trace::forget_resources() {
 }
 
 TraceMark Trace::mark() const {
+    logging_ = true;
     log_read_ = log_base_ + static_cast<uint32_t>(changed_.size());
     return {log_epoch_, log_read_};
 }
@@ -70,7 +71,7 @@ void Trace::restart_log() {
 // Each record enters the log once between two marks; a reader that marked earlier than its entry
 // finds it there, one that marked later finds the entry appended after its mark.
 void Trace::log_change(TaskRecord& r) {
-    if (r.logged > log_read_) return;
+    if (!logging_ || r.logged > log_read_) return;
     if (changed_.size() >= 4096 + 2 * tasks_.size()) {
         const size_t half = changed_.size() / 2;
         changed_.erase(changed_.begin(), changed_.begin() + static_cast<long>(half));

@@ -83,7 +83,8 @@ public:
     // at a cost per change rather than per task. mark() is where the log ends now; changed_since
     // gives the ids of the records created, renamed or changed in state after `m`, oldest first
     // and possibly repeated, or nullptr when the log restarted since (read every record then).
-    // The log holds each record at most once past the latest mark() handed out, and drops its
+    // The log begins with the first mark() (no reader, no cost but a test per change); it holds
+    // each record at most once past the latest mark() handed out, and drops its
     // older half once it is longer than twice the records plus 4,096, so its memory follows the
     // task count and a reader that keeps up never misses an entry.
     TraceMark mark() const;
@@ -113,6 +114,7 @@ private:
     uint64_t log_epoch_;
     uint32_t log_base_ = 0;            // the place of changed_[0]: older entries were dropped
     mutable uint32_t log_read_ = 0;    // the latest mark() handed out: entries before it may repeat
+    mutable bool logging_ = false;     // a reader has marked: changes are logged from then on
     void restart_log();
     SpanLog spans_;
 };
