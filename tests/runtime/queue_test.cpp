@@ -147,13 +147,4 @@ TEST(Queue, join_waiters_are_the_queues_joiners_not_an_event_of_their_own) {
                                                           "1.00 level 0 waiting 0 0 0"}));
 }
 
-TEST(Queue, is_not_recorded_without_a_recorder) {
-    aio::run([]() -> aio::Coro<void> {
-        aio::Queue<int> q;
-        q.put_nowait(1);
-        EXPECT_EQ(q.resource_id(), 0u);
-        co_return;
-    }());
-}
-
 }  // namespace

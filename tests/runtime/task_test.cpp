@@ -34,10 +34,6 @@ aio::Coro<int> add(int a, int b) {
     co_return a + b;
 }
 
-TEST(Task, awaiting_a_coroutine_returns_its_value) {
-    EXPECT_EQ(aio::run(add(2, 3)), 5);
-}
-
 TEST(Task, task_result_and_name) {
     int r = aio::run([]() -> aio::Coro<int> {
         auto t = aio::create_task(add(1, 2), "adder");
@@ -48,25 +44,6 @@ TEST(Task, task_result_and_name) {
         co_return v * 10;
     }());
     EXPECT_EQ(r, 30);
-}
-
-struct Boom : std::runtime_error { Boom() : std::runtime_error("boom") {} };
-
-aio::Coro<int> fails() {
-    co_await aio::sleep(0.5);
-    throw Boom();
-}
-
-TEST(Task, exception_is_reraised_where_awaited) {
-    std::string caught = aio::run([]() -> aio::Coro<std::string> {
-        try {
-            co_await fails();
-        } catch (const Boom& b) {
-            co_return b.what();
-        }
-        co_return "none";
-    }());
-    EXPECT_EQ(caught, "boom");
 }
 
 TEST(Task, cancel_delivers_cancelled_error_at_the_await) {
