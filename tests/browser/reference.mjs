@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The demo's own script on CPython's virtual-time loop (tests/playground/run_demo_script.py);
+// The demo's own script on CPython's virtual-time loop (tests/playground/demos/run_demo_script.py);
 // `source` is what aio.source(demo) returns, its command naming the parameters.
 export function cpythonLines(source) {
   const dir = mkdtempSync(join(tmpdir(), 'aio-api-'));
@@ -17,7 +17,7 @@ export function cpythonLines(source) {
     const script = join(dir, source.script);
     writeFileSync(script, source.python);
     const args = source.command.split(' ').slice(2);   // after "python3 <script>"
-    const out = execFileSync('/usr/bin/python3', [join(repo, 'tests/playground/run_demo_script.py'), script, ...args],
+    const out = execFileSync('/usr/bin/python3', [join(repo, 'tests/playground/demos/run_demo_script.py'), script, ...args],
                              { encoding: 'utf8' });
     return out.split('\n').slice(0, -1);
   } finally {

@@ -1,6 +1,6 @@
 // queue (playground/demos/queue.cpp): the walkthrough's run, its item ids, and asyncq.py across
 // seeds, sizes and ties.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // chain (playground/demos/chain.cpp): the walkthrough's run, and chained.py across seeds and ranges.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The per-demo tests' shared runs: the model on a VirtualHost, and its script under CPython.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include "playground/demos/context.hpp"
 #include "runtime/snapshot.hpp"
@@ -82,7 +82,7 @@ void expect_same_as_cpython(const char*, const std::vector<Params>&) {}
 #else
 namespace {
 // From the build, not __FILE__: a compiler cache may make __FILE__ relative to the build folder.
-std::string helper_script() { return AIO_TESTS_PLAYGROUND_DIR "/run_demo_script.py"; }
+std::string helper_script() { return AIO_DEMO_TESTS_DIR "/run_demo_script.py"; }
 
 // The demo's script, written under its own file name (it prints its name) in a fresh folder.
 std::string write_script(const Demo& d) {

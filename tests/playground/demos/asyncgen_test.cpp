@@ -1,5 +1,5 @@
 // asyncgen (playground/demos/asyncgen.cpp): the comprehensions' results, and asyncgen.py.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

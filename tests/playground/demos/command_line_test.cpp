@@ -1,5 +1,5 @@
 // command_line (playground/demos/command_line.cpp): each demo's script command, from its parameter table.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

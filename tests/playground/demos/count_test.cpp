@@ -1,5 +1,5 @@
 // count (playground/demos/count.cpp): its output, awaited and blocking, and against countasync.py.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // as_completed (playground/demos/as_completed.cpp): gather against as_completed, and the script
 // with ties and empty lists.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

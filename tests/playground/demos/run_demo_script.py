@@ -7,7 +7,7 @@ import runpy
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'differential'))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'differential'))
 import virtual_loop  # noqa: E402
 
 loop = virtual_loop.VirtualLoop(max_iterations=1_000_000)

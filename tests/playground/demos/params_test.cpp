@@ -1,7 +1,7 @@
 // playground/demos/params.cpp: list fields parsed as typed, every problem reported at once, and
 // bad input named with its range before anything starts.
 #include "playground/demos/context.hpp"
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The registry (playground/demos/registry.cpp) and what every demo in it must hold: each listed
 // once, each await_lines entry at an await of its function, each wait of a default run mapped.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 

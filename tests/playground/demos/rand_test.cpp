@@ -1,5 +1,5 @@
 // rand (playground/demos/rand.cpp): the walkthrough's coloured run, and rand.py across seeds.
-#include "tests/playground/support/demo_run.hpp"
+#include "tests/playground/demos/support/demo_run.hpp"
 
 #include <gtest/gtest.h>
 
