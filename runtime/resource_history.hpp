@@ -5,6 +5,7 @@
 #include "runtime/resource.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace aio {
@@ -17,6 +18,8 @@ struct ResourceSample {
 
 class ResourceHistory {
 public:
+    // capacity: samples kept, rounded up to a power of two (0 keeps 1); above the largest power of
+    // two a size_t holds (SIZE_MAX, say), that power: in effect unbounded.
     explicit ResourceHistory(size_t capacity) : mask_(power_of_two_at_least(capacity) - 1) {}
     size_t size() const { return buf_.size(); }
     bool empty() const { return buf_.empty(); }
@@ -34,9 +37,12 @@ public:
         ++dropped_;
     }
 
+    // The least power of two >= n, at most the largest one a size_t holds (one more doubling
+    // would wrap to 0 and never reach n).
     static size_t power_of_two_at_least(size_t n) {
+        constexpr size_t kLargest = ~(SIZE_MAX >> 1);
         size_t p = 1;
-        while (p < n) p <<= 1;
+        while (p < n && p < kLargest) p <<= 1;
         return p;
     }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace {
@@ -61,6 +62,19 @@ TEST(ResourceHistory, a_capacity_of_one_keeps_the_last_sample) {
     h.push(sample(2));
     EXPECT_EQ(levels(h), (std::vector<int64_t>{2}));
     EXPECT_EQ(h.dropped(), 1u);
+}
+
+// SIZE_MAX asks for as many samples as memory holds, as the span log's budget does: the rounding
+// stops at the largest power of two instead of doubling past it.
+TEST(ResourceHistory, a_capacity_above_the_largest_power_of_two_is_that_power) {
+    const size_t largest = ~(SIZE_MAX >> 1);
+    EXPECT_EQ(ResourceHistory::power_of_two_at_least(largest), largest);
+    EXPECT_EQ(ResourceHistory::power_of_two_at_least(largest + 1), largest);
+    ResourceHistory h(SIZE_MAX);
+    EXPECT_EQ(h.capacity(), largest);
+    for (int i = 1; i <= 100; ++i) h.push(sample(i));
+    EXPECT_EQ(h.size(), 100u);
+    EXPECT_EQ(h.dropped(), 0u);
 }
 
 }  // namespace
