@@ -19,6 +19,9 @@ class Network;
 
 // Trivially copyable on purpose: g++ 12 mishandles temporaries with destructors passed
 // into a coroutine inside a co_await expression (`co_await fetch(url, {.timeout = 2})`).
+// Redirects a request follows before it fails, as aiohttp's max_redirects (and libcurl's, set so).
+constexpr int kMaxRedirects = 10;
+
 struct FetchOptions {
     const char* method = "GET";
     Time timeout = 30;                  // seconds of loop time; <= 0: no limit

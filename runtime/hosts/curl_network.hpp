@@ -17,7 +17,7 @@ namespace aio {
 
 struct CurlNetworkOptions {
     size_t max_header_bytes = 64 << 10;   // bytes of one response's headers; more fails the request
-    long max_redirects = 10;              // redirects followed, as aiohttp's max_redirects
+    long max_redirects = kMaxRedirects;   // redirects followed, as aiohttp's max_redirects
     std::string ca_file;                  // PEM file of trusted CAs; empty: the system's store
 };
 

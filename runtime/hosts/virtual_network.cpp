@@ -8,7 +8,7 @@ VirtualNetwork::~VirtualNetwork() = default;
 FetchResult VirtualNetwork::resolve(std::string url, const FetchOptions& options, Time& latency) const {
     FetchResult r;
     latency = 0;
-    for (int hops = 0; hops < 20; ++hops) {
+    for (int redirects = 0; redirects <= kMaxRedirects; ++redirects) {
         auto it = routes_.find(url);
         std::optional<Route> found;
         if (it != routes_.end()) found = it->second;

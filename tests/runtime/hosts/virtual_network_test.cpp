@@ -153,4 +153,24 @@ TEST(VirtualNetwork, a_redirect_loop_fails_instead_of_hanging) {
     EXPECT_EQ(n.answers[0].result.message.rfind("too many redirects", 0), 0u) << n.answers[0].result.message;
 }
 
+// As aiohttp: a chain of 10 redirects is followed to its end, one of 11 fails.
+TEST(VirtualNetwork, follows_at_most_ten_redirects_as_aiohttp) {
+    for (int hops : {aio::kMaxRedirects, aio::kMaxRedirects + 1}) {
+        Net n;
+        for (int i = 0; i < hops; ++i) {
+            aio::Route r;
+            r.redirect_to = "http://site/" + std::to_string(i + 1);
+            n.net.route("http://site/" + std::to_string(i), r);
+        }
+        aio::Route end;
+        end.body = "here";
+        n.net.route("http://site/" + std::to_string(hops), end);
+        n.get("http://site/0");
+        n.run();
+        ASSERT_EQ(n.answers.size(), 1u);
+        EXPECT_EQ(n.answers[0].result.failed, hops > aio::kMaxRedirects) << hops << " redirects";
+        if (hops <= aio::kMaxRedirects) EXPECT_EQ(n.answers[0].result.response.body, "here");
+    }
+}
+
 }  // namespace
