@@ -1,6 +1,6 @@
-// count, after countasync.py and its twin countsync.py: n coroutines print "One", sleep, print
-// "Two". Sleeping with await lets the others run (all the Ones first, one delay in all); sleeping
-// with a blocking call (--blocking) stalls the loop (the lines alternate, n delays in all).
+// count, after countasync.py: n coroutines print "One", sleep, print "Two". Sleeping with await lets
+// the others run (all the Ones first, one delay in all); countasync.py --blocking sleeps with
+// time.sleep, as the walkthrough's countsync.py does, and stalls the loop (n delays in all).
 #include "playground/demos/demo.hpp"
 
 #include <cstdio>
@@ -11,8 +11,8 @@ namespace {
 
 const char* const kPython = R"py(#!/usr/bin/env python3
 # countasync.py: n coroutines print "One", sleep, print "Two", all gathered.
-# With --blocking each calls time.sleep() instead, as countsync.py does: the
-# event loop can run nothing else meanwhile, so the lines alternate.
+# With --blocking each calls time.sleep(), as the walkthrough's countsync.py
+# does: the event loop can run nothing else meanwhile, so the lines alternate.
 
 import argparse
 import asyncio
@@ -75,18 +75,19 @@ const Demo& count_demo() {
         .title = "count: coroutines that sleep together",
         .script = "countasync.py",
         .summary = "Each coroutine prints One, sleeps, prints Two. Awaiting the sleep lets the others run, "
-                   "so the run takes one delay; a blocking sleep (countsync.py) stalls the loop and takes n delays.",
+                   "so the run takes one delay; with blocking, time.sleep (as in the walkthrough's countsync.py) stalls the "
+                   "loop and the run takes n delays.",
         .params = {
             {"n", Param::Kind::Int, int64_t{3}, 0, 10000, 0, "how many count() coroutines to gather"},
             {"delay", Param::Kind::Float, 1.0, 0, 60, 0, "seconds each count() sleeps"},
-            {"blocking", Param::Kind::Bool, false, 0, 0, 0, "sleep with time.sleep (countsync.py): blocks the loop"},
+            {"blocking", Param::Kind::Bool, false, 0, 0, 0, "sleep with time.sleep, as the walkthrough's countsync.py does: blocks the loop"},
         },
         .python = kPython,
         .await_lines = {{{"count", "sleep"}, 16}, {{"main", "gather"}, 20}},
         .main = program,
         .comparison = Comparison{.flag = "blocking", .compared = {"n", "delay"},
                                  .lesson = "count's lesson: run it with and without blocking, and compare.",
-                                 .title = "async (countasync.py)", .twin_title = "blocking (countsync.py)"},
+                                 .label = "async", .twin_label = "blocking"},
     };
     return demo;
 }

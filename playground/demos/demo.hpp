@@ -51,7 +51,7 @@ struct Comparison {
     std::string flag;                   // the Bool parameter the twin runs with on: "blocking"
     std::vector<std::string> compared;  // parameters both runs should share: {"n", "delay"}
     std::string lesson;                 // the line above the table
-    std::string title, twin_title;      // column titles: "async (countasync.py)", "blocking (countsync.py)"
+    std::string label, twin_label;      // what each run is: "async", "blocking" (run_title adds its command)
 };
 
 // One page of the crawler, for its panel: where its request stands and what came of it.

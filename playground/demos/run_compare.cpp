@@ -54,6 +54,15 @@ bool is_twin(const Demo& demo, const Params& params) {
     return it != params.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
 }
 
+std::string run_title(const Demo& demo, bool twin) {
+    if (!demo.comparison) return {};
+    const Comparison& c = *demo.comparison;
+    if (!twin) return c.label + " (" + demo.script + ")";
+    for (const Param& p : demo.params)
+        if (p.name == c.flag) return c.twin_label + " (" + demo.script + " " + flag_of(p) + ")";
+    return c.twin_label + " (" + demo.script + ")";   // not reached: the flag is one of the demo's parameters
+}
+
 std::string run_key(const Demo& demo, bool twin) { return twin && demo.comparison ? demo.name + "/" + demo.comparison->flag : demo.name; }
 
 }  // namespace aio::demos

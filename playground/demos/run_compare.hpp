@@ -22,6 +22,11 @@ std::string comparability_note(const Params& a, const Params& b, const std::vect
 // False for a demo without a comparison.
 bool is_twin(const Demo& demo, const Params& params);
 
+// A compared run's title, its label and the script's command for it, as what the run prints
+// names it: "async (countasync.py)", and for the twin "blocking (countasync.py --blocking)".
+// "" for a demo without a comparison.
+std::string run_title(const Demo& demo, bool twin);
+
 // The key a demo's finished run is kept under, so a run and its twin are kept apart: the demo's
 // name, and for the twin the name and the flag ("count", "count/blocking").
 std::string run_key(const Demo& demo, bool twin);

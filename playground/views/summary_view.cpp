@@ -43,10 +43,11 @@ void draw_summary(const page::PlaygroundState& state) {
         }
     }
     if (ImGui::BeginTable("compare", 2, ImGuiTableFlags_Borders)) {
-        for (const auto& [it, title] : {std::pair{async_run, &demo.comparison->title}, std::pair{blocking_run, &demo.comparison->twin_title}}) {
+        for (const auto& [it, twin] : {std::pair{async_run, false}, std::pair{blocking_run, true}}) {
+            const std::string title = demos::run_title(demo, twin);
             ImGui::TableNextColumn();
-            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title->c_str());
-            else show((*title + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
+            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title.c_str());
+            else show((title + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
         }
         ImGui::EndTable();
     }

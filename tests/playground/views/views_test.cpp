@@ -2,6 +2,7 @@
 // backend: a font atlas, a display size, NewFrame/Render) from the states of every demo's run on
 // the virtual clock, at its start, middle and end. What a view drew is read back as the text it
 // rendered (ImGui's logging) and the colours in its draw lists; views get only the state.
+#include "playground/demos/run_compare.hpp"
 #include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 #include "runtime/resource.hpp"
@@ -216,6 +217,31 @@ TEST_F(Views, summary_says_what_the_run_amounted_to) {
         const std::string text = draw([&] { views::draw_summary(s); });
         for (const std::string& line : aio::demos::describe(s.summary)) EXPECT_TRUE(has(text, line)) << where << ": " << line;
     });
+}
+
+// The Summary's columns name each run by the command it ran, as the run's last line names its
+// script (CPython's line for the same script): count's twin is countasync.py --blocking.
+TEST_F(Views, summary_titles_each_compared_run_by_what_it_ran) {
+    const aio::demos::Demo& count = *aio::demos::find_demo("count");
+    PlaygroundState shown;
+    std::string printed[2];
+    for (const bool blocking : {false, true}) {
+        aio::testing::DemoRecording r(count, {{"blocking", blocking}});
+        while (r.step()) {}
+        const PlaygroundState& s = r.look();
+        ASSERT_EQ(s.status, aio::page::Status::Finished);
+        const std::string& last = s.output.back();
+        printed[blocking] = last.substr(0, last.find(" executed in "));
+        shown.finished_runs[aio::demos::run_key(count, blocking)] = {s.summary, s.params};
+        if (blocking) {
+            const auto runs = std::move(shown.finished_runs);
+            shown = s;
+            shown.finished_runs = runs;
+        }
+    }
+    const std::string text = draw([&] { views::draw_summary(shown); });
+    EXPECT_TRUE(has(text, "async (" + printed[false] + "), n=3, delay=1")) << text;
+    EXPECT_TRUE(has(text, "blocking (" + printed[true] + " --blocking), n=3, delay=1")) << text;
 }
 
 TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
