@@ -3,7 +3,7 @@
 #include "runtime/fetch.hpp"
 
 #include "runtime/create_task.hpp"
-#include "runtime/detail/timer_handle.hpp"
+#include "runtime/detail/timer_owner.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,11 +23,19 @@ FetchState& state(Loop& loop) {
     return *static_cast<FetchState*>(slot.get());
 }
 
-// The future a fetch waits on; it names its URL in await stacks.
-class FetchFuture final : public FutureBase {
+// The future a fetch waits on; it names its URL in await stacks, and owns its timeout's timer,
+// so the task's wait ends at the timeout (its deadline) and the loop panel says whose timeout it is.
+class FetchFuture final : public FutureBase, public detail::TimerOwner {
 public:
-    FetchFuture(Loop& loop, std::string url) : FutureBase(loop, WaitKind::Fetch, true), url_(std::move(url)) {}
+    FetchFuture(Loop& loop, std::string url, uint32_t task) : FutureBase(loop, WaitKind::Fetch, true), url_(std::move(url)), task_(task) {}
     std::string describe() const override { return "fetch " + url_; }
+    Time deadline() const override { return timeout_at_; }
+    std::string describe_timer() const override { return "timeout of fetch " + url_; }
+    uint32_t timer_task() const override { return task_; }
+    void time_out_at(detail::TimerHandle& handle, Time when) {
+        timeout_at_ = when;
+        schedule(handle, when);
+    }
     void deliver(FetchResult r) {
         if (done()) return;
         result = std::move(r);
@@ -36,7 +44,16 @@ public:
     FetchResult result;
     bool network_done = false;   // the network called back: nothing left to abort
 private:
+    void on_timer() override {
+        FetchResult r;
+        r.failed = true;
+        r.error = FetchError::Kind::Timeout;
+        r.message = "timed out";
+        deliver(std::move(r));
+    }
     std::string url_;
+    uint32_t task_;
+    Time timeout_at_ = -1;
 };
 
 bool is_http_url(const std::string& url) {
@@ -67,14 +84,14 @@ Coro<Response> fetch(std::string url, FetchOptions options) {
     if (!network) throw FetchError(FetchError::Kind::Network, "no network: this loop's host cannot make requests");
 
     // A plain pointer in the callback: the network never calls done after abort().
-    auto* fut = new FetchFuture(loop, url);
+    TaskBase* task = current_task();
+    auto* fut = new FetchFuture(loop, url, task ? task->id() : 0);
     fut->add_ref();   // one for this frame, one for the network until done or abort
     const uint64_t id = network->start(url, options, [fut](FetchResult r) {
         fut->network_done = true;
         fut->deliver(std::move(r));
         fut->release();
     });
-    TaskBase* task = current_task();
     st.in_flight.push_back({id, url, loop.time(), task ? task->id() : 0});
     struct Cleanup {
         Loop& loop;
@@ -95,16 +112,7 @@ Coro<Response> fetch(std::string url, FetchOptions options) {
     } cleanup{loop, options.network, fut, id};
 
     detail::TimerHandle timeout(loop);
-    if (options.timeout > 0) {
-        timeout.call_later(options.timeout, [](void* f, void*) {
-            auto* ff = static_cast<FetchFuture*>(f);
-            FetchResult r;
-            r.failed = true;
-            r.error = FetchError::Kind::Timeout;
-            r.message = "timed out";
-            ff->deliver(std::move(r));
-        }, fut);
-    }
+    if (options.timeout > 0) fut->time_out_at(timeout, loop.time() + options.timeout);
     co_await detail::FutureWaitOn(fut);
     FetchResult& r = fut->result;
     if (r.failed && r.error == FetchError::Kind::Timeout) {

@@ -2,6 +2,7 @@
 // turned into an await graph both ways.
 #include "runtime/snapshot.hpp"
 
+#include "runtime/detail/timer_owner.hpp"
 #include "runtime/detail/waiters.hpp"
 #include "runtime/sleep.hpp"
 #include "runtime/task.hpp"
@@ -215,6 +216,9 @@ void earliest_timers(const Loop& loop, const std::vector<TaskView>& views, std::
             tv.task = v ? v->id : 0;
             if (v) tv.what = v->waiting_on;   // the task already says "sleep(4)"
             else tv.what = sf->describe();
+        } else if (const detail::TimerOwner* owner = detail::TimerOwner::of_timer(*n)) {
+            tv.what = owner->describe_timer();
+            tv.task = owner->timer_task();
         } else tv.what = "callback";
     }
 }

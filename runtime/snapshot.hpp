@@ -36,8 +36,8 @@ constexpr size_t kSnapshotTimers = 200;    // timers a snapshot lists (the Event
 
 struct TimerView {
     Time when;
-    std::string what;                       // "sleep(4)" or "callback"
-    uint32_t task = 0;                      // the sleeping task, if a sleep
+    std::string what;                       // "sleep(4)", its owner's words ("timeout of fetch URL"), else "callback"
+    uint32_t task = 0;                      // the task it is for (a sleep's, a fetch's); 0: none
 };
 
 // A queue, semaphore, lock or event now (see ResourceLevel for what level and capacity mean).

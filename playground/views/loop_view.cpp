@@ -43,7 +43,9 @@ void draw_loop(const page::PlaygroundState& state) {
     for (size_t i = 0; i < std::min(kShown, snap.timers.size()); ++i) {
         const TimerView& t = snap.timers[i];
         const double left = std::max(0.0, t.when - now);
-        const Colour c = wait_colour(t.task ? WaitKind::Sleep : WaitKind::Future, theme);
+        // In the colour of what its task waits on (a sleep, a fetch), as the task's row is.
+        const TaskView* task = t.task ? snap.task(t.task) : nullptr;
+        const Colour c = wait_colour(task && task->wait != WaitKind::None ? task->wait : WaitKind::Future, theme);
         if (t.task) item(c, "%.3f  (%.2f s left)  %s  (%s)", t.when, left, t.what.c_str(), task_name(snap, t.task).c_str());
         else item(c, "%.3f  (%.2f s left)  %s", t.when, left, t.what.c_str());
         if (i == 0) note_landmark("timer_left");   // for tests

@@ -1,6 +1,8 @@
 // Scripted answers delivered by loop timers, so runs over the virtual network are deterministic.
 #include "runtime/hosts/virtual_network.hpp"
 
+#include "runtime/task.hpp"
+
 namespace aio {
 
 VirtualNetwork::~VirtualNetwork() = default;
@@ -41,20 +43,24 @@ FetchResult VirtualNetwork::resolve(std::string url, const FetchOptions& options
 uint64_t VirtualNetwork::start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) {
     const uint64_t id = next_id_++;
     Time latency = 0;
-    auto p = std::unique_ptr<Pending>(new Pending{this, id, detail::TimerHandle(loop_), std::move(done), {}});
+    const TaskBase* task = loop_.current_task();
+    auto p = std::make_unique<Pending>(this, id, url, task ? task->id() : 0, std::move(done));
     p->result = resolve(url, options, latency);
-    p->timer.call_later(latency, &VirtualNetwork::answer, p.get());
+    p->answer_at(loop_.time() + latency);
     pending_[id] = std::move(p);
     return id;
 }
 
-void VirtualNetwork::answer(void* pending, void*) {
-    auto* p = static_cast<Pending*>(pending);
-    VirtualNetwork* net = p->net;
-    auto done = std::move(p->done);
-    FetchResult result = std::move(p->result);
-    net->pending_.erase(p->id);
-    done(std::move(result));
+std::string VirtualNetwork::Pending::describe_timer() const {
+    return "fetch " + url + (result.failed ? " (error due)" : " (response due)");
+}
+
+void VirtualNetwork::Pending::on_timer() {
+    VirtualNetwork* n = net;
+    auto answer = std::move(done);
+    FetchResult r = std::move(result);
+    n->pending_.erase(id);   // destroys this
+    answer(std::move(r));
 }
 
 void VirtualNetwork::abort(uint64_t id) {

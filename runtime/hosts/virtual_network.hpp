@@ -1,7 +1,7 @@
 // VirtualNetwork: a scripted network on the loop's clock, for tests and offline demos. Each
 // route answers after a latency with a status and body, redirects, or fails like a real network.
 #pragma once
-#include "runtime/detail/timer_handle.hpp"
+#include "runtime/detail/timer_owner.hpp"
 #include "runtime/fetch.hpp"
 
 #include <map>
@@ -35,14 +35,22 @@ public:
     size_t aborted() const { return aborted_; }
 
 private:
-    struct Pending {
+    // A request until its answer is due: the answer's timer says which request it is.
+    struct Pending final : detail::TimerOwner {
+        Pending(VirtualNetwork* net, uint64_t id, std::string url, uint32_t task, std::function<void(FetchResult)> done)
+            : net(net), id(id), url(std::move(url)), task(task), timer(net->loop_), done(std::move(done)) {}
+        std::string describe_timer() const override;
+        uint32_t timer_task() const override { return task; }
+        void answer_at(Time when) { schedule(timer, when); }
+        void on_timer() override;
         VirtualNetwork* net;
         uint64_t id;
+        std::string url;        // as requested, before redirects
+        uint32_t task;          // the task that asked; 0: none
         detail::TimerHandle timer;
         std::function<void(FetchResult)> done;
         FetchResult result;
     };
-    static void answer(void* pending, void*);
     FetchResult resolve(std::string url, const FetchOptions& options, Time& latency) const;
 
     Loop& loop_;

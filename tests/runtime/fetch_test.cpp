@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
 
 struct Net {
@@ -116,6 +118,44 @@ TEST(Fetch, options_network_sends_the_request_elsewhere_and_aborts_it_there) {
     EXPECT_EQ(n.net.started(), 0u);
     EXPECT_EQ(other.started(), 2u);
     EXPECT_EQ(other.aborted(), 1u);
+}
+
+// The loop panel's timers say which request each is for: the answer the network has due and the
+// request's timeout, both the fetching task's; that task's wait ends at the timeout.
+TEST(Fetch, its_timers_say_what_they_are_and_the_wait_ends_at_the_timeout) {
+    Net n;
+    aio::Snapshot snap;
+    aio::Time asked = -1;
+    uint32_t slow_id = 0, down_id = 0;
+    run_on(n, [](aio::Snapshot& snap, aio::Time& asked, uint32_t& slow_id, uint32_t& down_id) -> aio::Coro<void> {
+        aio::Loop& loop = aio::get_running_loop();
+        asked = loop.time();
+        auto slow = aio::create_task(aio::fetch("http://site/slow", {.timeout = 5}), "slow");
+        auto down = aio::create_task(aio::fetch("http://down/", {.timeout = 0}), "down");
+        slow_id = slow.id();
+        down_id = down.id();
+        co_await aio::sleep(0.1);
+        snap = aio::take_snapshot(loop);
+        for (auto* t : {&slow, &down}) {
+            try {
+                co_await *t;
+            } catch (const aio::FetchError&) {   // slow times out, down fails
+            }
+        }
+    }(snap, asked, slow_id, down_id));
+    const auto slow = std::find_if(snap.tasks.begin(), snap.tasks.end(), [&](const aio::TaskView& t) { return t.id == slow_id; });
+    ASSERT_NE(slow, snap.tasks.end());
+    EXPECT_EQ(slow->wait, aio::WaitKind::Fetch);
+    EXPECT_DOUBLE_EQ(slow->until, asked + 5);
+    std::vector<std::pair<std::string, uint32_t>> timers;
+    for (const aio::TimerView& t : snap.timers) timers.emplace_back(t.what, t.task);
+    EXPECT_EQ(timers, (std::vector<std::pair<std::string, uint32_t>>{
+                          {"fetch http://down/ (error due)", down_id},            // at 0.3, no timeout
+                          {"timeout of fetch http://site/slow", slow_id},         // at 5
+                          {"fetch http://site/slow (response due)", slow_id}}));  // at 10
+    ASSERT_EQ(snap.timers.size(), 3u);
+    EXPECT_DOUBLE_EQ(snap.timers[1].when, asked + 5);
+    EXPECT_DOUBLE_EQ(snap.timers[2].when, asked + 10);
 }
 
 TEST(Fetch, body_is_capped) {

@@ -178,6 +178,41 @@ TEST_F(Views, loop_shows_the_iteration_the_timers_and_the_ready_queue) {
     });
 }
 
+// A request's timers say which request they are for, and the task waiting on it shows the time
+// left until its timeout, as a sleeping task shows the time left on its sleep.
+TEST_F(Views, loop_names_each_requests_timers_and_the_tasks_show_its_timeout) {
+    size_t fetches = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        if (s.snapshot.fetches.empty()) return;
+        const std::string loop = draw([&] { views::draw_loop(s); });
+        const std::string tasks = draw([&] { views::draw_task_table(s); });
+        for (const aio::FetchInFlight& f : s.snapshot.fetches) {
+            const auto t = std::find_if(s.snapshot.tasks.begin(), s.snapshot.tasks.end(), [&](const aio::TaskView& v) { return v.id == f.task; });
+            ASSERT_NE(t, s.snapshot.tasks.end()) << where;
+            EXPECT_TRUE(has(loop, "timeout of fetch " + f.url)) << where << ": " << f.url;
+            if (t->wait != aio::WaitKind::Fetch) continue;   // answered: the task is about to run
+            ++fetches;
+            EXPECT_TRUE(has(loop, "fetch " + f.url + " (response due)")) << where << ": " << f.url;
+            const double timeout = std::get<double>(s.params.at("timeout"));
+            EXPECT_DOUBLE_EQ(t->until, f.started + timeout) << where << ": " << t->name;
+            char left[32];
+            std::snprintf(left, sizeof left, "  %.2f s left", t->until - s.time);
+            EXPECT_TRUE(has(tasks, t->waiting_on + left)) << where << ": " << t->name;
+        }
+        // Each timer of a request in the colour of waiting on a request, as its task's row is.
+        size_t request_timers = 0;
+        for (const aio::TimerView& t : s.snapshot.timers) {
+            EXPECT_NE(t.what, "callback") << where << ": a timer that does not say what it is for";
+            const auto task = std::find_if(s.snapshot.tasks.begin(), s.snapshot.tasks.end(), [&](const aio::TaskView& v) { return v.id == t.task; });
+            request_timers += task != s.snapshot.tasks.end() && task->wait == aio::WaitKind::Fetch;
+        }
+        draw([&] { views::draw_loop(s); });
+        EXPECT_GE(quads_of(views::wait_colour(aio::WaitKind::Fetch, views::Theme::Light), "view"), request_timers + s.snapshot.fetches.size())
+            << where << ": swatches of requests and their timers";
+    });
+    EXPECT_GT(fetches, 0u) << "some demo's run has requests in flight, or this test checks nothing";
+}
+
 TEST_F(Views, resources_show_each_queue_and_semaphore_with_its_waiters_and_a_plot) {
     size_t resources = 0;
     for_each_moment([&](const PlaygroundState& s, const std::string& where) {

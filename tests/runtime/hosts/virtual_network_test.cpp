@@ -1,6 +1,6 @@
 // VirtualNetwork (runtime/hosts/virtual_network.hpp): scripted answers on the loop's clock, after
 // each route's latency (a redirect's included), network errors, the fallback for unrouted URLs,
-// and aborts after which no answer comes.
+// aborts after which no answer comes, and answer timers that say which request they answer.
 #include "runtime/hosts/virtual_host.hpp"
 #include "runtime/hosts/virtual_network.hpp"
 
@@ -53,6 +53,19 @@ TEST(VirtualNetwork, answers_a_route_after_its_latency_and_never_inline) {
     EXPECT_EQ(r.response.content_type, "text/html");
     EXPECT_EQ(r.response.body, "hello");
     EXPECT_FALSE(r.response.truncated);
+}
+
+// Each answer's timer says which request it answers, and whether a response or an error is due.
+TEST(VirtualNetwork, an_answers_timer_says_which_request_it_answers) {
+    Net n;
+    n.net.route("http://site/a", page(1, "hello"));
+    n.get("http://site/a");
+    n.get("http://nowhere/");
+    std::vector<std::string> what;
+    for (const aio::detail::TimerNode* t : n.loop.timers().earliest(2))
+        if (const aio::detail::TimerOwner* owner = aio::detail::TimerOwner::of_timer(*t)) what.push_back(owner->describe_timer());
+    EXPECT_EQ(what, (std::vector<std::string>{"fetch http://nowhere/ (error due)", "fetch http://site/a (response due)"}));
+    n.run();
 }
 
 TEST(VirtualNetwork, a_redirect_is_followed_and_its_latency_adds_up) {
