@@ -12,13 +12,9 @@ void whole_text_on_hover(std::string_view text, float width) {
     if (!clipped) return;
     note_landmark("clipped");   // the last cut-off text drawn, for tests
     if (!ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
-    // Wrapped to most of the screen, so a long line stays readable on a phone.
-    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 40, ImGui::GetMainViewport()->WorkSize.x * 0.9f));
+    begin_tooltip();
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
-    note_window_landmark("tooltip");
-    ImGui::EndTooltip();
+    end_tooltip();
 }
 
 void clipped_text(std::string_view text) {

@@ -150,18 +150,22 @@ void forget_typed(ControlsView& ui, const std::string& demo) {
         it = ui.typed.erase(it);
 }
 
-// The keyboard help ("help" while open); Esc closes it, as it closes any popup.
+// The keyboard help ("help" while open), centred and inside the display every frame, scrolling
+// when taller than it; Esc closes it, as it closes any popup.
 void draw_help(bool open) {
-    if (open) {
-        ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::OpenPopup("Help");
-    }
+    if (open) ImGui::OpenPopup("Help");
+    keep_next_popup_on_display();
     if (!ImGui::BeginPopup("Help")) return;
     note_window_landmark("help");
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    const float width = popup_text_width(32);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted("Keyboard (outside text fields)");
     ImGui::Separator();
-    if (ImGui::BeginTable("keys", 2)) {
+    // As wide as the text: the popup sizes itself to what it holds, so a table must not follow it.
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_None, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
         for (const auto& [key, what] : {std::pair{"R", "run, or restart with the parameters shown"},
                                         std::pair{"Space", "pause / resume"},
                                         std::pair{"S", "step: exactly one loop iteration"},
@@ -170,13 +174,14 @@ void draw_help(bool open) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(key);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(what);
+            ImGui::TextWrapped("%s", what);
         }
         ImGui::EndTable();
     }
     ImGui::Separator();
     ImGui::TextUnformatted("Timeline: Ctrl+wheel or -/+ zooms, drag pans, hover a span for details.");
     ImGui::TextUnformatted("Source: each waiting task is marked on the line of its await.");
+    ImGui::PopTextWrapPos();
     ImGui::EndPopup();
 }
 

@@ -43,8 +43,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
                     // Not an error, but the links count would otherwise look complete.
                     ImGui::Text("body cut at %zu bytes", p.bytes);
                     if (ImGui::IsItemHovered())
-                        ImGui::SetTooltip("The page is longer than the demo reads: links past %zu bytes are\n"
-                                          "not listed or followed.", p.bytes);
+                        tooltip("The page is longer than the demo reads: links past %zu bytes are not listed or followed.", p.bytes);
                 }
             }
         ImGui::EndTable();

@@ -52,9 +52,9 @@ void state_badge(TaskState s) {
 // What the letters of "time in each state" stand for, on hover.
 void legend_tooltip() {
     if (!ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
+    begin_tooltip();
     for (int s = 0; s < kTaskStateCount; ++s) state_badge(static_cast<TaskState>(s));
-    ImGui::EndTooltip();
+    end_tooltip();
 }
 
 }  // namespace

@@ -135,10 +135,10 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
                 dl->AddRectFilled(lo, hi, span_colour(b.state, b.wait, theme));
                 if (!ImGui::IsMouseHoveringRect(lo, hi)) continue;
                 if (b.count > 1)
-                    ImGui::SetTooltip("%s: %zu spans, mostly %s%s%s (zoom in to see each)\n%.3f .. %.3f s", t.name.c_str(), b.count,
+                    tooltip("%s: %zu spans, mostly %s%s%s (zoom in to see each)\n%.3f .. %.3f s", t.name.c_str(), b.count,
                                       to_string(b.state), b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
                 else
-                    ImGui::SetTooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(b.state),
+                    tooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(b.state),
                                       b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
             }
         }

@@ -83,6 +83,17 @@ const std::map<std::string, Rect>& landmarks();                   // only the la
 void clipped_text(std::string_view text);
 void whole_text_on_hover(std::string_view text, float width);
 
+// Popups and tooltips kept inside the display every frame, however narrow or short it gets.
+// popup_text_width(ems): where a popup's text wraps, `ems` font sizes or less when the display
+// is narrower. keep_next_popup_on_display(): before BeginPopup, centres the popup and caps its
+// size at the display's (it scrolls inside when taller). The tooltips wrap their text to fit and
+// note the landmark "tooltip"; tooltip() is ImGui::SetTooltip, wrapped.
+float popup_text_width(float ems);
+void keep_next_popup_on_display();
+void begin_tooltip();
+void end_tooltip();
+void tooltip(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
 // What a phone's on-screen keyboard should offer for the text field just drawn, if it is being
 // edited: an HTML inputmode ("numeric", "decimal" or "text"). Read back after the frame.
 void note_text_field(const char* inputmode);

@@ -3,7 +3,7 @@
 // every view. window.aio is only read here (snapshots, sources), never used to drive the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, landmarks, region, click, tap, touchDrag } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, landmarks, region, click, tap, touchDrag, holdKey } from './harness.mjs';
 import { cpythonLines, maskItems, assertCrawledSampleSite } from './reference.mjs';
 
 // Each demo with the parameter a person types and the value typed (the crawler's fetches one page
@@ -38,12 +38,6 @@ async function until(page, check, arg, timeout = 20000) {
 }
 const statusIs = (page, status) => until(page, (s) => window.aio.snapshot().status === s, status);
 const gone = (page, name) => until(page, (n) => !JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n], name, 5000);
-// A key held for 50 ms: Dear ImGui 1.86 misses a key that goes down and up within one frame.
-async function holdKey(page, key) {
-  await page.keyboard.down(key);
-  await page.waitForTimeout(50);
-  await page.keyboard.up(key);
-}
 const inside = (r, box) => r.y >= box.y && r.y + r.h <= box.y + box.h;
 
 const controls = ['run', 'pause', 'step', 'stop', 'help-button', 'instant', 'speed'];

@@ -74,7 +74,7 @@ export function distinctColours(png, limit = 64) {
 //   problem:<name>                        a parameter's problem, shown on its help line while invalid
 //   reset                                 the "Reset to defaults" button under the parameters
 //   clipped, tooltip                      the last cut-off cell or console line drawn; the tooltip
-//                                         showing a hovered one whole
+//                                         shown (a hovered cut-off text whole, a span, a legend)
 //   timeline:hint-wheel, :hint-touch      the timeline's zoom hint, for a wheel or (phone) touch
 //   controls, views, console              the three panels
 //   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
@@ -95,6 +95,11 @@ export async function landmark(page, name, timeout = 5000) {
   return handle.jsonValue();
 }
 
+// Waits until the last frame no longer drew landmark `name`.
+export async function gone(page, name, timeout = 5000) {
+  await page.waitForFunction((n) => !JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n], name, { timeout, polling: 50 });
+}
+
 export const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 // A pointer click held for 50 ms: Dear ImGui 1.86 loses a press and release that land in one frame.
@@ -105,6 +110,13 @@ export async function click(page, rect) {
   await page.waitForTimeout(50);
   await page.mouse.up();
   await page.waitForTimeout(50);
+}
+
+// A key held for 50 ms: Dear ImGui 1.86 misses a key that goes down and up within one frame.
+export async function holdKey(page, key) {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(50);
+  await page.keyboard.up(key);
 }
 
 // A one-finger tap held for 50 ms, through Chromium's touch input (for the same reason).

@@ -3,7 +3,7 @@
 // edits survive a visit to another demo, and nothing moves under the pointer while this happens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, landmarks, click, tap } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, landmarks, click, tap, gone } from './harness.mjs';
 
 let server, browser, wide, phone;
 before(async () => {
@@ -19,8 +19,6 @@ const snapshot = (page) => page.evaluate(() => window.aio.snapshot());
 // What a run would change: which demo ran, how it stands, how far it got.
 const runState = async (page) => { const { demo, status, iteration } = await snapshot(page); return { demo, status, iteration }; };
 const shown = async (page) => Object.keys(await landmarks(page));
-const gone = (page, name) => page.waitForFunction((n) => !JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n],
-                                                  name, { timeout: 5000, polling: 50 });
 const settle = (page) => page.waitForTimeout(300);
 
 // Scrolls the controls panel until `name` is inside it, then clicks it.
