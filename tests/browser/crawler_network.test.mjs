@@ -43,6 +43,35 @@ test('at 1x the crawl on the bundled site is still running after 1 s, shows its 
   assert.ok(end.pages.every((p) => p.state === 'done' || p.state === 'failed'));
 });
 
+test("the Event loop view names each request's timers, and a fetching task's wait ends at its timeout", async () => {
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('crawler', {}); window.aio.showView('loop'); });
+  await page.waitForFunction(() => window.aio.snapshot().fetches.length > 0, null, { timeout: 5000 });
+  await page.evaluate(() => window.aio.pause());
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  const timeout = snap.params.timeout;
+  assert.ok(snap.fetches.length > 0);
+  let waiting = 0;
+  for (const f of snap.fetches) {
+    const limit = snap.timers.find((t) => t.what === `timeout of fetch ${f.url}`);
+    assert.ok(limit, `no timer for ${f.url}'s timeout in ${JSON.stringify(snap.timers)}`);
+    assert.equal(limit.task, f.task);
+    assert.ok(Math.abs(limit.when - (f.started + timeout)) < 1e-9, `${f.url}: timeout at ${limit.when}, asked at ${f.started}`);
+    const task = snap.tasks.find((t) => t.id === f.task);
+    if (task.wait !== 'fetch') continue;   // answered: its task runs next
+    waiting++;
+    const answer = snap.timers.find((t) => t.what === `fetch ${f.url} (response due)`);
+    assert.ok(answer, `no timer for ${f.url}'s answer in ${JSON.stringify(snap.timers)}`);
+    assert.equal(answer.task, f.task);
+    assert.equal(task.until, limit.when, `${task.name} waits until its request times out`);
+  }
+  assert.ok(waiting > 0, 'some task waits on its request');
+  assert.deepEqual(snap.timers.filter((t) => t.what === 'callback'), [], 'every timer says what it is for');
+  await page.waitForTimeout(200);
+  const { png } = await screenshot(page, 'crawler-loop-timers');
+  assert.ok(distinctColours(png) > 8);
+  await page.evaluate(() => window.aio.stop());
+});
+
 test('the virtual sample site and real fetch() give the same lines and (source, link) pairs', async () => {
   const [virt, real] = await page.evaluate(async () => {
     window.aio.setSpeed('instant');
