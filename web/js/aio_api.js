@@ -12,9 +12,14 @@
   ready.catch(() => {});  // a failed start is shown in the error panel; callers still see the rejection
   let currentRun = 0;     // which run the app is on (it counts them), from _runStarted
   let waiting = [];       // finished() promises not yet settled: {run, demo, resolve, reject}
+  let started = false;    // aio.ready resolved: the wasm's exports can be called
+  let failure = null;     // why the playground failed to start or stopped (aio.ready rejects with it)
 
+  // Before the wasm has started, Emscripten's exports exist but call into nothing; every method
+  // says so instead of failing inside the loader.
   function module(api) {
-    if (!window.Module || !Module._aio_snapshot_json) throw new Error(`${api}: the playground is not ready yet (await aio.ready)`);
+    if (failure) throw new Error(`${api}: the playground failed: ${failure.message}`, { cause: failure });
+    if (!started) throw new Error(`${api}: the playground is still loading: await aio.ready first`);
     return Module;
   }
 
@@ -75,8 +80,7 @@
     for (const w of replaced) w.reject(new Error(`aio.finished: the ${w.demo} run was replaced by a new run before it ended`));
   }
 
-  window.aio = {
-    ready,
+  const methods = {
     demos: () => call('aio.demos', (M) => M._aio_demos_json()),
     params(demo) {
       check.name('aio.params', 'demo', demo);
@@ -124,9 +128,18 @@
       if (!views.includes(name)) check.fail('aio.showView', `view must be ${expected}, got ${check.describe(name)}`);
       call('aio.showView', (M, text) => M._aio_show_view(text(name)[0]));
     },
-    _firstFrame: () => resolveReady(window.aio),
-    _fail: (error) => rejectReady(error),
+  };
+
+  // Every method refuses before the playground has started (finished() by rejecting), whatever
+  // its arguments: nothing is queued, so a call never acts later than the lesson expects.
+  window.aio = { ready };
+  for (const [name, method] of Object.entries(methods)) {
+    window.aio[name] = name === 'finished' ? method : (...args) => { module(`aio.${name}`); return method(...args); };
+  }
+  Object.assign(window.aio, {
+    _firstFrame: () => { started = true; resolveReady(window.aio); },
+    _fail: (error) => { failure = error; rejectReady(error); },
     _runStarted: runStarted,
     _runEnded: () => settle(),
-  };
+  });
 })();
