@@ -97,8 +97,10 @@ bool InputQueue::feed() {
         }
     }
     // The backend read the newest state from SDL; ImGui gets the state as of the events fed so far.
-    // (The backend leaves MousePos at -FLT_MAX while the canvas lacks focus.)
-    if (known_ && io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(x_, y_);
+    // On Emscripten the backend reads the pointer only while the page has keyboard focus, so in an
+    // iframe a click on the lesson page would end hovering: the pointer over the canvas counts too.
+    const bool over = SDL_GetMouseFocus() != nullptr || io.MousePos.x != -FLT_MAX;
+    if (known_ && over) io.MousePos = ImVec2(x_, y_);
     for (int i = 0; i < 3; ++i) io.MouseDown[i] = buttons_[i];
     return fed;
 }

@@ -63,3 +63,39 @@ test('a lesson calling the page API before aio.ready gets a clear error from eve
   assert.equal(after.snap.speed, 1, 'the early setSpeed() changed nothing');
   await context.close();
 });
+
+test('in a cross-origin lesson, after a click on the lesson text, hovering the playground still highlights and tells', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aio-lesson-'));
+  writeFileSync(join(dir, 'gather.html'), lessonHtml());
+  lessonServer = await startServer(dir);
+  const lesson = new URL('gather.html', lessonServer.url);
+  lesson.hostname = 'localhost';   // another origin than the playground's 127.0.0.1
+  const { page, context } = await openPage(browser, lesson.href);
+  const frame = await (await page.waitForSelector('#playground')).contentFrame();
+  await frame.waitForFunction(() => window.aio);
+  await frame.evaluate(() => window.aio.ready);
+  await frame.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('count', {}); return window.aio.finished(); });
+  const box = await page.locator('#playground').boundingBox();
+  const inPage = (r) => ({ ...r, x: r.x + box.x, y: r.y + box.y });
+
+  await click(page, inPage(await landmark(frame, 'console')));   // the playground has the keys
+  const prose = await page.locator('#prose').boundingBox();
+  await click(page, { x: prose.x, y: prose.y, w: prose.width, h: prose.height });   // now the lesson has them
+  assert.equal(await frame.evaluate(() => document.hasFocus()), false, 'the lesson page has the focus');
+
+  const tab = inPage(await landmark(frame, 'tab:timeline'));
+  await page.mouse.move(box.x + 5, box.y + box.height - 5);       // over the playground, away from the tab
+  await page.waitForTimeout(150);
+  const resting = region((await screenshot(page, 'lesson-hover-resting')).png, tab);
+  await page.mouse.move(centre(tab).x, centre(tab).y);
+  await page.waitForTimeout(150);
+  const hovered = region((await screenshot(page, 'lesson-hover-tab')).png, tab);
+  assert.ok(!resting.equals(hovered), 'the hovered tab is drawn highlighted');
+
+  // A header's tooltip opens on hover too.
+  const header = inPage(await landmark(frame, 'tasks:time-in-states'));
+  await page.mouse.move(header.x + 8, centre(header).y);   // its left end: the table scrolls sideways here
+  await landmark(frame, 'tooltip', 3000);
+  await screenshot(page, 'lesson-hover-tooltip');
+  await context.close();
+});
