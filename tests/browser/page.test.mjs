@@ -85,6 +85,13 @@ test('a wasm that fails to load gives the error panel, not a blank canvas', asyn
   await page.goto(server.url);
   await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await page.locator('#loading').isHidden(), true);
+  // It names the file and the status and says what to deploy, not Emscripten's "Aborted(...)".
+  const detail = await page.locator('#error-detail').textContent();
+  assert.match(detail, /aio_playground\.wasm answered HTTP 404\b.*Deploy aio_playground\.wasm beside index\.html .*dist\/ folder that web\/tools\/dist\.sh writes/);
+  assert.doesNotMatch(detail, /Aborted|ASSERTIONS/);
+  const ready = await page.evaluate(() => window.aio.ready.then(() => 'resolved', (e) => e.message));
+  assert.match(ready, /^The playground could not be downloaded: http:\S+\/aio_playground\.wasm answered HTTP 404/);
+  await screenshot(page, 'page-wasm-missing');
   await context.close();
 });
 

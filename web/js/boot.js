@@ -41,8 +41,40 @@
       .then((bytes) => ({ role, bytes: new Uint8Array(bytes) }))
       .catch((e) => { console.warn(`web/fonts/${role}.ttf did not load (${e.message}); using the built-in font`); return null; }));
 
+  // The wasm is fetched and compiled here rather than by Emscripten's loader, whose failure reads
+  // "Aborted(both async and sync fetching of the wasm failed)": this one names the file, the HTTP
+  // status and what to deploy.
+  const wasmFile = 'aio_playground.wasm';
+  async function compileWasm(imports) {
+    const url = new URL(wasmFile, location.href).href;
+    const deploy = `Deploy ${wasmFile} beside index.html and aio_playground.js, from the same build: ` +
+                   'upload the whole dist/ folder that web/tools/dist.sh writes.';
+    let response;
+    try {
+      response = await fetch(wasmFile, { credentials: 'same-origin' });
+    } catch (e) {
+      throw new Error(`${url} could not be fetched (${e.message}). Check the connection and reload the page.`);
+    }
+    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}. ${deploy}`);
+    try {
+      return await WebAssembly.instantiateStreaming(response.clone(), imports);
+    } catch {
+      // Most often a host that serves .wasm without application/wasm: compile from the bytes.
+      try {
+        return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+      } catch (e) {
+        throw new Error(`${url} is not this page's WebAssembly (${e.message}). ${deploy}`);
+      }
+    }
+  }
+
   window.Module = {
     canvas,
+    instantiateWasm: (imports, receive) => {
+      compileWasm(imports).then((result) => receive(result.instance, result.module),
+                                (e) => fail('The playground could not be downloaded.', e.message));
+      return {};   // the exports arrive later, through receive
+    },
     preRun: [() => {
       Module.addRunDependency('fonts');
       Promise.all(fonts).then((files) => {
