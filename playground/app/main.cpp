@@ -146,7 +146,7 @@ void draw_ui() {
         aio::views::note_landmark("views:previous");
     };
     std::vector<View> views = {
-        {"Tasks (" + std::to_string(state.snapshot.tasks.size()) + ")###tasks", "tasks", false, [&] { aio::views::draw_task_table(state); }},
+        {aio::views::counted_label("Tasks", state.snapshot.tasks.size()) + "###tasks", "tasks", false, [&] { aio::views::draw_task_table(state); }},
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(state, g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(state); }},
         {"Source", "source", true, [&] { aio::views::draw_source(state, *shown); }},

@@ -284,9 +284,13 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     if (speed_changed) commands.set_speed(ui.instant ? 0 : ui.speed);
     ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), state.time,
                        static_cast<unsigned long long>(state.iteration));
-    if (!ui.error.empty()) {
+    // A line kept for the last refusal, empty without one, so its coming and going never moves the
+    // fields under the pointer; a long message is cut there and shows whole on hover.
+    if (ui.error.empty()) {
+        ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+    } else {
         ImGui::PushStyleColor(ImGuiCol_Text, problem_colour(current_theme()));
-        ImGui::TextWrapped("%s", ui.error.c_str());
+        clipped_text(ui.error);
         ImGui::PopStyleColor();
         note_landmark("error");
     }

@@ -51,6 +51,15 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+std::string counted_label(const std::string& name, size_t count, int digits) {
+    std::string label = name + " (" + std::to_string(count) + ")";
+    const std::string widest = name + " (" + std::string(static_cast<size_t>(digits), '0') + ")";
+    // Measured whole each time: ImGui rounds a text's width up to a pixel, so one space's would not add up.
+    const float target = ImGui::CalcTextSize(widest.c_str()).x;
+    while (ImGui::CalcTextSize(label.c_str()).x < target && label.size() < widest.size() * 4) label += ' ';
+    return label;
+}
+
 int list_table_flags() {
     const bool narrow = ImGui::GetContentRegionAvail().x < 700;
     return ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |

@@ -103,6 +103,9 @@ const char* edited_text_field_mode();   // this frame's, or nullptr when no note
 // row, stays on this line when `width` pixels still fit, else starts a new line.
 void same_line_if_fits(float width);
 float button_width(const char* label);   // what ImGui::Button(label) takes, "###id" not shown
+// "Tasks (4)" padded with spaces to the width of "Tasks (00000)", so a tab keeps its width (and the
+// tabs after it their places) while the count grows to `digits` digits.
+std::string counted_label(const std::string& name, size_t count, int digits = 5);
 
 // ImGuiTableFlags for a list (tasks, pages): on a narrow screen, columns keep their width and the
 // table scrolls sideways rather than squeezing every column into a phone's width.

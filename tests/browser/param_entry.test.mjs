@@ -154,6 +154,39 @@ test('the previous-run line appears under the tabs, never moving them', async ()
   await page.evaluate(() => window.aio.setSpeed(1));
 });
 
+test('Run refused, and the refusal gone, move no field; the Tasks tab keeps its width as the count grows', async () => {
+  const { page } = wide;
+  await pickDemo(page, 'count');
+  await press(page, 'reset');
+  await settle(page);
+  const fields = ['param:n', 'param:delay', 'param:blocking', 'reset'];
+  const at = async () => { const m = await landmarks(page); return Object.fromEntries(fields.map((f) => [f, m[f]])); };
+  const before = await at();
+  await typeParam(page, 'n', '20000');
+  const typed = await at();
+  await press(page, 'run');
+  await landmark(page, 'error');
+  await screenshot(page, 'param-refused-line');
+  assert.deepEqual(await at(), typed, 'the refusal appears without moving a field');
+  await typeParam(page, 'n', '3');
+  await gone(page, 'error');
+  assert.deepEqual(await at(), before, 'and goes without moving one');
+
+  const tabs = async () => { const m = await landmarks(page); return ['tab:tasks', 'tab:timeline', 'tab:loop'].map((t) => m[t]); };
+  await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('count', { n: 3 }); return window.aio.finished(); });
+  await settle(page);
+  const few = await tabs();
+  await page.evaluate(() => { window.aio.run('count', { n: 10000 }); return window.aio.finished(); });
+  await settle(page);
+  const many = await tabs();
+  await screenshot(page, 'param-tasks-tab-10001');
+  for (let i = 0; i < few.length; i++) {
+    assert.ok(Math.abs(many[i].x - few[i].x) < 1 && Math.abs(many[i].w - few[i].w) < 1,
+              `tab ${i} at 4 tasks ${JSON.stringify(few[i])} and at 10,001 ${JSON.stringify(many[i])}`);
+  }
+  await page.evaluate(() => window.aio.setSpeed(1));
+});
+
 test('hovering text cut off in a table cell shows all of it', async () => {
   const { page } = wide;
   await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('chain', {}); });
