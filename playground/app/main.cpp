@@ -152,7 +152,7 @@ void draw_ui() {
         {"Source", "source", true, [&] { aio::views::draw_source(state, *shown); }},
         {"Resources", "resources", false, [&] { aio::views::draw_resources(state); }},
         {"Pages", "pages", false, [&] { aio::views::draw_pages(state, commands()); }},
-        {"Summary", "summary", false, [&] { aio::views::draw_summary(state); }},
+        {"Summary", "summary", true, [&] { aio::views::draw_summary(state); }},
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(state); }}};
     const std::vector<std::string> has = views_of(*shown);
     std::erase_if(views, [&](const View& v) { return std::find(has.begin(), has.end(), v.id) == has.end(); });

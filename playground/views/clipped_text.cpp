@@ -1,5 +1,7 @@
-// Text that may be cut off by its table cell or window: hovering it shows the whole text.
+// Text that may be cut off by its table cell or window: hovering it shows the whole text. Text
+// wrapped at spaces only, for figures and parameters that must not break.
 #include "playground/views/views.hpp"
+#include "playground/views/word_wrap.hpp"
 
 #include <imgui.h>
 
@@ -20,6 +22,13 @@ void whole_text_on_hover(std::string_view text, float width) {
 void clipped_text(std::string_view text) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     whole_text_on_hover(text, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x);
+}
+
+void text_wrapped_at_spaces(std::string_view text) {
+    const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+    ImGui::BeginGroup();
+    for (std::string_view line : wrap_at_spaces(text, ImGui::GetContentRegionAvail().x, measure)) clipped_text(line);
+    ImGui::EndGroup();
 }
 
 }  // namespace aio::views

@@ -7,16 +7,18 @@
 
 #include <imgui.h>
 
-#include <utility>
+#include <tuple>
 
 namespace aio::views {
 
 namespace {
-void show(const char* title, const demos::RunSummary& s) {
-    ImGui::TextUnformatted(title);
+// The title and figures wrap at spaces only, so no number or parameter is broken or cut off.
+void show(const std::string& title, const demos::RunSummary& s, const char* landmark = nullptr) {
+    text_wrapped_at_spaces(title);
+    if (landmark) note_landmark(landmark);
     for (const std::string& line : demos::describe(s)) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", line.c_str());
+        text_wrapped_at_spaces(line);
     }
 }
 }  // namespace
@@ -38,16 +40,27 @@ void draw_summary(const page::PlaygroundState& state) {
     if (async_run != runs.end() && blocking_run != runs.end()) {
         const std::string note = demos::comparability_note(async_run->second.params, blocking_run->second.params, compared);
         if (!note.empty()) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(problem_colour(current_theme())), "%s", note.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, problem_colour(current_theme()));
+            text_wrapped_at_spaces(note);
+            ImGui::PopStyleColor();
             note_landmark("summary:not-comparable");
         }
     }
-    if (ImGui::BeginTable("compare", 2, ImGuiTableFlags_Borders)) {
-        for (const auto& [it, twin] : {std::pair{async_run, false}, std::pair{blocking_run, true}}) {
+    // Side by side where both columns have room for their figures, one above the other where not.
+    const int columns = ImGui::GetContentRegionAvail().x < 480 ? 1 : 2;
+    if (ImGui::BeginTable("compare", columns, ImGuiTableFlags_Borders)) {
+        for (const auto& [it, twin, landmark] : {std::tuple{async_run, false, "summary:run"},
+                                                 std::tuple{blocking_run, true, "summary:twin"}}) {
             const std::string title = demos::run_title(demo, twin);
             ImGui::TableNextColumn();
-            if (it == runs.end()) ImGui::TextDisabled("%s: not run yet", title.c_str());
-            else show((title + ", " + demos::params_label(it->second.params, compared)).c_str(), it->second.summary);
+            if (it == runs.end()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+                text_wrapped_at_spaces(title + ": not run yet");
+                note_landmark(landmark);
+                ImGui::PopStyleColor();
+            } else {
+                show(title + ", " + demos::params_label(it->second.params, compared), it->second.summary, landmark);
+            }
         }
         ImGui::EndTable();
     }

@@ -82,6 +82,10 @@ const std::map<std::string, Rect>& landmarks();                   // only the la
 // While such text is hovered and cut off, a tooltip (landmark "tooltip") shows all of it.
 void clipped_text(std::string_view text);
 void whole_text_on_hover(std::string_view text, float width);
+// Text wrapped to the space left on the line at spaces only (ImGui's TextWrapped also breaks after
+// '.' and ','), as one item: "3.0x" and "delay=0.5" stay whole; a word wider than the column is
+// cut and shows whole on hover.
+void text_wrapped_at_spaces(std::string_view text);
 
 // Popups and tooltips kept inside the display every frame, however narrow or short it gets.
 // popup_text_width(ems): where a popup's text wraps, `ems` font sizes or less when the display
