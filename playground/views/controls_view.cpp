@@ -3,6 +3,7 @@
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -30,15 +31,19 @@ std::string list_text(const std::vector<int64_t>& v) {
 }
 
 // A number field with ImGui's step buttons: the field, then "-" and "+", each a landmark. Returns
-// whether the value changed, and in `stepped` whether a step button changed it.
+// whether the value changed, in `stepped` whether a step button changed it, and in `empty` whether
+// its text is being edited and is empty.
 bool step_field(const std::string& name, ImGuiDataType type, void* value, const void* step, const void* step_fast,
-                const char* format, const char* inputmode, bool& stepped) {
+                const char* format, const char* inputmode, bool& stepped, bool& empty) {
     const float button = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
     const float field = std::max(1.0f, ImGui::CalcItemWidth() - (button + gap) * 2);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     // ImGui filters keys by these flags; the page's mirrored <input> is filtered the same way.
     const ImGuiInputTextFlags chars = type == ImGuiDataType_Double ? ImGuiInputTextFlags_CharsScientific : ImGuiInputTextFlags_CharsDecimal;
     const bool changed = ImGui::InputScalar(name.c_str(), type, value, step, step_fast, format, chars);
+    // Emptied while edited, the field keeps its last number (ImGui applies only text that parses).
+    const ImGuiInputTextState* edit = ImGui::IsItemActive() ? ImGui::GetInputTextState(ImGui::GetItemID()) : nullptr;
+    empty = edit && edit->CurLenA == 0;
     note_text_field(inputmode);
     const ImVec2 buttons(at.x + field + gap, at.y);
     stepped = changed && ImGui::IsMouseHoveringRect(buttons, ImVec2(buttons.x + button * 2 + gap, at.y + button));
@@ -70,7 +75,8 @@ void draw_note(const demos::Param& p, const std::string& problem, float& height)
 }
 
 // One parameter's widget; list values are typed as whole numbers, kept as typed in `typed` so a
-// bad token stays on screen with its problem. Returns the list's parse problem, if any.
+// bad token stays on screen with its problem. Returns the problem with the text being typed (a
+// list's bad token, a number field emptied), if any: it stands before the value's own.
 std::string edit_param(const demos::Param& p, demos::Value& v, std::string& typed, bool& changed) {
     const std::string& label = p.name;
     std::string problem;
@@ -81,16 +87,18 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
             break;
         case demos::Param::Kind::Int: {
             const int64_t one = 1, ten = 10;
-            bool stepped = false;
-            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped);
+            bool stepped = false, empty = false;
+            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped, empty);
+            if (empty) problem = label + " is empty: type a whole number (" + range_of(p) + ")";
             // -/+ bring an out-of-range value back into range rather than step away from it.
             if (stepped) std::get<int64_t>(v) = std::clamp(std::get<int64_t>(v), static_cast<int64_t>(p.min), static_cast<int64_t>(p.max));
             break;
         }
         case demos::Param::Kind::Float: {
             const double tenth = 0.1, one = 1.0;
-            bool stepped = false;
-            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped);
+            bool stepped = false, empty = false;
+            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped, empty);
+            if (empty) problem = label + " is empty: type a number (" + range_of(p) + ")";
             if (stepped) std::get<double>(v) = std::clamp(std::get<double>(v), p.min, p.max);
             break;
         }

@@ -291,6 +291,39 @@ TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
     });
 }
 
+// A number field emptied while edited keeps its last value underneath (ImGui applies only text
+// that parses): its line must say it is empty, not name that value's problem.
+TEST_F(Views, an_emptied_number_field_says_it_is_empty_not_its_last_values_problem) {
+    const aio::demos::Demo& d = *aio::demos::all_demos()[0];
+    const auto p = std::find_if(d.params.begin(), d.params.end(), [](const aio::demos::Param& q) { return q.kind == aio::demos::Param::Kind::Int; });
+    ASSERT_NE(p, d.params.end());
+    const int64_t over = static_cast<int64_t>(p->max) + 1;
+    const PlaygroundState idle;
+    views::ControlsView controls;
+    controls.edited = aio::demos::resolve_params(d, {});
+    controls.edited[p->name] = over;
+    const auto frame = [&] { return draw([&] { views::draw_controls(idle, controls, untouchable()); }); };
+    const std::string stale = "got " + std::to_string(over);
+    ASSERT_TRUE(has(frame(), stale));
+
+    // Click into the field (which selects its text), then Delete.
+    ImGuiIO& io = ImGui::GetIO();
+    const views::Rect field = views::landmarks().at("param:" + p->name);
+    io.MousePos = ImVec2(field.x + field.w / 2, field.y + field.h / 2);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    io.KeyMap[ImGuiKey_Delete] = 1;
+    io.KeysDown[1] = true;
+    frame();
+    io.KeysDown[1] = false;
+    const std::string text = frame();
+    EXPECT_TRUE(has(text, p->name + " is empty")) << text;
+    EXPECT_FALSE(has(text, stale)) << text;
+    EXPECT_EQ(std::get<int64_t>(controls.edited.at(p->name)), over) << "the value underneath is unchanged";
+}
+
 }  // namespace
 
 // The task table's columns keep the widths they start with: a run whose tasks wait on long
