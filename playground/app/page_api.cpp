@@ -170,12 +170,16 @@ template <class Body> const char* guarded(Body&& body) {
     }
 }
 
-// guarded(body(demo)) for the demo named by (name, bytes), or an "unknown demo" error.
+// guarded(body(demo)) for the demo named by (name, bytes), or an "unknown demo" error that lists
+// the demos, as showView lists the views.
 template <class Body> const char* with_demo(const char* name, size_t bytes, Body&& body) {
     return guarded([&] {
         const std::string_view text(name, bytes);
         const aio::demos::Demo* d = aio::demos::find_demo(std::string(text));
-        return d ? body(*d) : error("unknown demo " + aio::page::quoted(text));
+        if (d) return body(*d);
+        std::string names;
+        for (const aio::demos::Demo* each : aio::demos::all_demos()) names += (names.empty() ? "" : ", ") + each->name;
+        return error("unknown demo " + aio::page::quoted(text) + "; the demos are " + names);
     });
 }
 

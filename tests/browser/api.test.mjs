@@ -121,14 +121,16 @@ test('bad calls throw an Error that names the problem, and change nothing', asyn
     }
     return out;
   });
-  assert.match(failures[0], /unknown demo 'nope'/);
+  // Like showView's views, the demos are listed, from the page's own list.
+  const demos = (await page.evaluate(() => window.aio.demos())).join(', ');
+  assert.equal(failures[0], `aio.run: unknown demo 'nope'; the demos are ${demos}`);
   assert.match(failures[1], /producers.*0\.\.10000/);
   assert.match(failures[2], /sleep_min/);
   assert.match(failures[3], /unknown parameter 'colour'/);
   assert.match(failures[4], /n must be a whole number/);
   assert.match(failures[5], /params must be an object/);
   assert.match(failures[6], /speed must be/);
-  assert.match(failures[7], /unknown demo 'nope'/);
+  assert.equal(failures[7], `aio.params: unknown demo 'nope'; the demos are ${demos}`);
   const after = await page.evaluate(() => window.aio.snapshot());
   assert.deepEqual(after, before);
   // The browser logs the crawler's deliberate 404 (the sample site's missing teapots page).

@@ -189,7 +189,8 @@ test('NUL is refused in names and text, and the app takes text by length, never 
     return { out, unchanged: JSON.stringify(window.aio.snapshot()) === before };
   }).catch((e) => ({ out: [], unchanged: false, threw: String(e) }));
   assert.equal(direct.threw, undefined);
-  assert.deepEqual(direct.out.slice(0, 3), [{ error: "unknown demo 'count\\x00junk'" }, { error: "unknown demo 'count\\x00'" },
+  const demos = `; the demos are ${(await page.evaluate(() => window.aio.demos())).join(', ')}`;
+  assert.deepEqual(direct.out.slice(0, 3), [{ error: "unknown demo 'count\\x00junk'" + demos }, { error: "unknown demo 'count\\x00'" + demos },
                                             { error: 'crawler: urls must not contain NUL (\\u0000)' }]);
   // Text that is not JSON: where it breaks, in the app's words, not the JSON library's.
   for (const [i, text] of [[3, '{"urls": "http://a/\\ud800"}'], [4, '{"n": 3']]) {
