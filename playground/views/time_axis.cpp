@@ -38,4 +38,31 @@ std::vector<Tick> axis_ticks(double start, double end, double width, double min_
     return ticks;
 }
 
+double label_left(double x, double label_w, double width) {
+    return std::clamp(x - label_w / 2, 0.0, std::max(0.0, width - label_w));
+}
+
+std::vector<Tick> labelled_ticks(double start, double end, double width,
+                                 const std::function<double(const std::string&)>& measure) {
+    constexpr double kGap = 1.6;   // a pushed-in end label moves half its width: 1.5 would just touch
+    double spacing = measure("0 s") * kGap;
+    std::vector<Tick> ticks;
+    // Wider spacing means a longer step, fewer decimals and narrower labels: a few rounds settle it.
+    for (int round = 0; round < 8; ++round) {
+        ticks = axis_ticks(start, end, width, spacing);
+        double widest = 0;
+        for (const Tick& t : ticks) widest = std::max(widest, measure(t.label));
+        if (widest * kGap <= spacing) break;
+        spacing = widest * kGap;
+    }
+    // On an axis two labels wide, both end labels may be pushed in: the later one goes unlabelled.
+    double right = -1;
+    for (Tick& t : ticks) {
+        const double w = measure(t.label), left = label_left((t.time - start) / (end - start) * width, w, width);
+        if (left <= right) t.label.clear();
+        else right = left + w;
+    }
+    return ticks;
+}
+
 }  // namespace aio::views

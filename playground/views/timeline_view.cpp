@@ -36,7 +36,7 @@ void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, 
         const float x = x0 + static_cast<float>((t.time - view_start) * scale);
         dl->AddLine(ImVec2(x, p.y + h - 5), ImVec2(x, p.y + h - 1), ink);
         const float w = ImGui::CalcTextSize(t.label.c_str()).x;
-        dl->AddText(ImVec2(std::clamp(x - w / 2, x0, x0 + width - w), p.y), ink, t.label.c_str());
+        dl->AddText(ImVec2(x0 + static_cast<float>(label_left(x - x0, w, width)), p.y), ink, t.label.c_str());
     }
     char label[32];
     std::snprintf(label, sizeof label, "now %.2f s", now);
@@ -94,7 +94,8 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
     // The rows' scrollbar is always allowed for, so the axis and the rows share one scale.
     const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - name_w - ImGui::GetStyle().ScrollbarSize);
     const double scale = width / (tl.view_end - tl.view_start);   // pixels per second
-    const std::vector<Tick> ticks = axis_ticks(tl.view_start, tl.view_end, width, ImGui::CalcTextSize("00.00 s").x * 1.6f);
+    const std::vector<Tick> ticks = labelled_ticks(tl.view_start, tl.view_end, width,
+                                                   [](const std::string& label) { return ImGui::CalcTextSize(label.c_str()).x; });
     const ImU32 now_colour = ImGui::GetColorU32(ImGuiCol_Text);
     const float axis_x0 = ImGui::GetCursorScreenPos().x + name_w;
     draw_axis(ticks, tl.view_start, scale, name_w, width, now, now_colour);

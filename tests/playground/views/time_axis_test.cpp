@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace {
 
@@ -75,6 +77,34 @@ TEST(TimeAxis, ticks_stay_at_least_min_spacing_apart_at_any_zoom) {
                 EXPECT_GE((ticks[i].time - ticks[i - 1].time) / span * width, 70 * (1 - 1e-9)) << span << " " << width;
         }
     }
+}
+
+// A 0-second run's view spans about a millisecond: its labels ("0.0001 s") are wider than a long
+// run's, and the first and last are pushed inside the axis. None may overlap another, at any width.
+TEST(TimeAxis, labelled_ticks_never_overlap_even_pushed_in_at_the_ends) {
+    const auto measure = [](const std::string& label) { return 7.0 * static_cast<double>(label.size()); };
+    size_t axes = 0, unlabelled = 0;
+    for (const auto& [start, end] : {std::pair{0.0, 0.00105}, std::pair{0.0, 1.05}, std::pair{3.2, 3.2005}, std::pair{0.0, 12345.0}}) {
+        for (double width = 100; width <= 2400; width += 7) {
+            const auto ticks = aio::views::labelled_ticks(start, end, width, measure);
+            axes += ticks.size() > 1;
+            double right = -1e9;   // where the previous label ended
+            for (const auto& t : ticks) {
+                if (t.label.empty()) {
+                    ++unlabelled;
+                    continue;
+                }
+                const double w = measure(t.label);
+                const double left = aio::views::label_left((t.time - start) / (end - start) * width, w, width);
+                EXPECT_GE(left, 0);
+                EXPECT_LE(left + w, width + 1e-9);
+                EXPECT_GT(left, right) << t.label << " overlaps the label before it, " << width << " px over " << start << ".." << end << " s";
+                right = left + w;
+            }
+        }
+    }
+    EXPECT_GT(axes, 1000u) << "most axes have two labels or more";
+    EXPECT_LT(unlabelled, 20u) << "only axes about two labels wide lose one";
 }
 
 TEST(TimeAxis, an_empty_or_unbounded_range_has_no_ticks) {
