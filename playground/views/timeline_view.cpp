@@ -111,7 +111,7 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
         dl->AddLine(ImVec2(x, win.y), ImVec2(x, win.y + win_h), ImGui::GetColorU32(ImGuiCol_Separator, 0.35f));
     }
 
-    bool dragging_rows = false;   // a drag that began on a row pans
+    bool dragging_rows = false;   // a drag that began on a row or below them pans
     const RowWindow window{.start = tl.view_start, .end = tl.view_end, .width = width, .now = now};
     static std::vector<RowBlock> blocks;   // reused row after row, frame after frame
     ImGuiListClipper clip;
@@ -143,6 +143,12 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
                                       b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
             }
         }
+    }
+    // The room below the last row pans too: with few tasks it is most of the view.
+    const ImVec2 below = ImGui::GetContentRegionAvail();
+    if (below.x > 0 && below.y > 0) {
+        ImGui::InvisibleButton("below rows", below);
+        dragging_rows |= ImGui::IsItemActive();
     }
     // The now line, at the loop's time as it shows now (past the snapshot between iterations).
     const float cx = axis_x0 + static_cast<float>((now - tl.view_start) * scale);
