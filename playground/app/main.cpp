@@ -156,6 +156,12 @@ void draw_ui() {
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(state); }}};
     const std::vector<std::string> has = views_of(*shown);
     std::erase_if(views, [&](const View& v) { return std::find(has.begin(), has.end(), v.id) == has.end(); });
+    // Where the tabs must shrink to fit anyway, the Tasks tab's room for a longer count would only
+    // show as an ellipsis.
+    std::vector<std::string> labels;
+    for (const View& v : views) labels.push_back(v.label);
+    if (aio::views::tabs_width(labels) > ImGui::GetContentRegionAvail().x)
+        views.front().label = "Tasks (" + std::to_string(state.snapshot.tasks.size()) + ")###tasks";
     const auto draw_view = [&](const View& v) {
         say_previous();
         if (v.scroll) ImGui::BeginChild(v.id);

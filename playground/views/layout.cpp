@@ -60,6 +60,14 @@ std::string counted_label(const std::string& name, size_t count, int digits) {
     return label;
 }
 
+float tabs_width(const std::vector<std::string>& labels) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = 0;
+    for (const std::string& label : labels)   // as ImGui sizes a tab without a close button
+        width += ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2 + 1 + style.ItemInnerSpacing.x;
+    return width;
+}
+
 int list_table_flags() {
     const bool narrow = ImGui::GetContentRegionAvail().x < 700;
     return ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |

@@ -110,6 +110,8 @@ float button_width(const char* label);   // what ImGui::Button(label) takes, "##
 // "Tasks (4)" padded with spaces to the width of "Tasks (00000)", so a tab keeps its width (and the
 // tabs after it their places) while the count grows to `digits` digits.
 std::string counted_label(const std::string& name, size_t count, int digits = 5);
+// The width a tab bar with these labels takes before ImGui shrinks its tabs to fit.
+float tabs_width(const std::vector<std::string>& labels);
 
 // ImGuiTableFlags for a list (tasks, pages): on a narrow screen, columns keep their width and the
 // table scrolls sideways rather than squeezing every column into a phone's width.
