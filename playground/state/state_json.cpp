@@ -12,9 +12,11 @@ namespace {
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json or_null(Time t) { return t < 0 ? json(nullptr) : json(t); }
 
-json summary_json(const demos::RunSummary& s) {
+// `ran`: false before any run, whose summary has no sentences ("took 0.00 s" would say a run took none).
+json summary_json(const demos::RunSummary& s, bool ran = true) {
     return {{"elapsed", s.elapsed}, {"work", s.work}, {"others", s.others}, {"blocked", s.blocked},
-            {"saved", s.saved}, {"tasks", s.tasks}, {"working", s.working}, {"lines", demos::describe(s)}};
+            {"saved", s.saved}, {"tasks", s.tasks}, {"working", s.working},
+            {"lines", ran ? json(demos::describe(s)) : json::array()}};
 }
 
 json params_json(const demos::Params& params) {
@@ -65,7 +67,7 @@ json state_json(const PlaygroundState& s) {
     json pages = json::array();
     for (const demos::PageReport& p : s.pages)
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
-                         {"truncated", p.truncated}, {"links", p.links}, {"error", p.error}});
+                         {"truncated", p.truncated}, {"links", p.links}, {"error", or_null(p.error)}});
     json finished = json::object();
     for (const auto& [key, r] : s.finished_runs) finished[key] = {{"summary", summary_json(r.summary)}, {"params", params_json(r.params)}};
     return {{"demo", s.demo ? json(s.demo->name) : json(nullptr)},
@@ -87,7 +89,7 @@ json state_json(const PlaygroundState& s) {
             {"files", s.files},
             {"pages", pages},
             {"resources", resources},
-            {"summary", summary_json(s.summary)},
+            {"summary", summary_json(s.summary, s.demo != nullptr)},
             {"finished_runs", finished}};
 }
 

@@ -22,6 +22,22 @@ TEST(StateJson, an_idle_state_has_every_key_and_no_demo) {
     EXPECT_EQ(j["status"], "idle");
     EXPECT_EQ(j["speed"], 1.0);
     EXPECT_TRUE(j["resources"].empty());
+    EXPECT_TRUE(j["summary"]["lines"].empty()) << "nothing ran, so nothing took 0.00 s: " << j["summary"]["lines"];
+}
+
+TEST(StateJson, a_page_without_an_error_says_null_and_a_failed_one_says_why) {
+    DemoRecording r(demo("crawler"));
+    while (r.step()) {}
+    const json j = aio::page::state_json(r.look());
+    size_t failed = 0;
+    for (const json& p : j["pages"]) {
+        if (p["error"].is_null()) continue;
+        ASSERT_TRUE(p["error"].is_string()) << p;
+        EXPECT_FALSE(p["error"].get<std::string>().empty()) << p;
+        ++failed;
+    }
+    EXPECT_GE(failed, 1u) << "the sample site links a missing page";
+    EXPECT_LT(failed, j["pages"].size());
 }
 
 TEST(StateJson, sleeping_tasks_say_what_they_wait_on_until_when_and_how_long_so_far) {
