@@ -185,7 +185,15 @@ test('a 360 px phone: tapping a field opens a DOM input with its inputmode, and 
     return el && el.classList.contains('aio-text-field') ? { tag: el.tagName, inputmode: el.inputMode, enterkeyhint: el.enterKeyHint, value: el.value } : null;
   });
   const tapField = async (name) => {
-    const r = (await landmarks(page))[`param:${name}`];
+    let marks = await landmarks(page);
+    // A field cut off at the bottom of the controls panel is dragged up into it first.
+    const hidden = marks[`param:${name}`].y + marks[`param:${name}`].h - (marks.controls.y + marks.controls.h - 8);
+    if (hidden > 0) {
+      await touchDrag(page, { x: 200, y: marks.controls.y + marks.controls.h / 2 }, { dy: -(hidden + 20) });
+      await settled(page);
+      marks = await landmarks(page);
+    }
+    const r = marks[`param:${name}`];
     await page.touchscreen.tap(r.x + 10, r.y + r.h / 2);
     await page.waitForFunction(() => document.activeElement?.classList.contains('aio-text-field'), null, { timeout: 10000 });
   };
