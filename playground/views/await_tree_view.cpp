@@ -47,7 +47,24 @@ void flatten(const Snapshot& snap, const TaskView& t, int depth, std::vector<uin
     path.pop_back();
 }
 
-void draw_row(const Row& row, Theme theme) {
+// The rows of the last tree flattened, kept while the snapshot and the open nodes stay as they
+// were: a paused page then draws its visible rows without walking every task each frame.
+struct Flattened {
+    const TaskView* tasks = nullptr;
+    size_t count = 0;
+    uint64_t run = 0, iteration = 0;
+    Time time = -1;
+    TraceMark mark;
+    bool toggled = true;   // a node was opened or closed since
+    std::vector<Row> rows;
+    bool fits(const page::PlaygroundState& s) const {
+        const Snapshot& snap = s.snapshot;
+        return !toggled && tasks == snap.tasks.data() && count == snap.tasks.size() && run == s.run &&
+               iteration == snap.iteration && time == snap.time && mark.epoch == snap.mark.epoch && mark.at == snap.mark.at;
+    }
+};
+
+void draw_row(const Row& row, Theme theme, bool& toggled) {
     const float indent = static_cast<float>(row.depth) * ImGui::GetStyle().IndentSpacing;
     if (indent > 0) ImGui::Indent(indent);
     if (!row.task) {
@@ -63,6 +80,8 @@ void draw_row(const Row& row, Theme theme) {
         const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth |
                                          ImGuiTreeNodeFlags_NoTreePushOnOpen | (t.awaits.empty() ? ImGuiTreeNodeFlags_Leaf : 0);
         ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id)), flags, "%s", label.c_str());
+        toggled |= ImGui::IsItemToggledOpen();
+        note_landmark("tree:" + t.name);   // for tests: where each shown task's row is
     }
     if (indent > 0) ImGui::Unindent(indent);
 }
@@ -71,10 +90,15 @@ void draw_row(const Row& row, Theme theme) {
 
 void draw_await_tree(const page::PlaygroundState& state) {
     const Snapshot& snap = state.snapshot;
-    std::vector<Row> rows;
-    std::vector<uint32_t> path;
-    for (const TaskView& t : snap.tasks)
-        if (t.state < TaskState::Done && t.awaited_by.empty()) flatten(snap, t, 0, path, rows);
+    static Flattened last;
+    if (!last.fits(state)) {
+        last = {snap.tasks.data(), snap.tasks.size(), state.run, snap.iteration, snap.time, snap.mark, false, std::move(last.rows)};
+        last.rows.clear();
+        std::vector<uint32_t> path;
+        for (const TaskView& t : snap.tasks)
+            if (t.state < TaskState::Done && t.awaited_by.empty()) flatten(snap, t, 0, path, last.rows);
+    }
+    const std::vector<Row>& rows = last.rows;
     if (rows.empty()) {
         ImGui::TextDisabled("No live tasks: the await tree shows while a demo runs.");
         return;
@@ -83,7 +107,7 @@ void draw_await_tree(const page::PlaygroundState& state) {
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(rows.size()));
     while (clip.Step())
-        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)], theme);
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)], theme, last.toggled);
 }
 
 }  // namespace aio::views

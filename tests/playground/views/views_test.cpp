@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 namespace {
@@ -145,6 +146,44 @@ TEST_F(Views, await_tree_shows_every_live_task) {
             EXPECT_TRUE(has(text, "No live tasks")) << where;
         }
     });
+}
+
+// The tree keeps its rows while the state stands still; a click that closes a node must still
+// hide what it awaits.
+TEST_F(Views, await_tree_closes_a_node_on_a_click) {
+    aio::testing::DemoRecording r(*aio::demos::find_demo("count"), {{"n", int64_t{3}}});
+    r.step();
+    r.step();   // main waits on the gather of three counts
+    const PlaygroundState& s = r.look();
+    ImGuiIO& io = ImGui::GetIO();
+    auto frame = [&](bool down) {
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::LogToClipboard();
+        views::draw_await_tree(s);
+        ImGui::LogFinish();
+        ImGui::End();
+        ImGui::Render();
+        return std::string(ImGui::GetClipboardText());
+    };
+    auto click_main = [&] {
+        const views::Rect main = views::landmarks().at("tree:main");
+        io.MousePos = ImVec2(main.x + main.w / 2, main.y + main.h / 2);
+        io.DeltaTime = 1.0f;   // a second since the last click: not a double click
+        frame(false);
+        io.DeltaTime = 1.0f / 60;
+        frame(true);
+        frame(false);
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        return frame(false);
+    };
+    frame(false);
+    EXPECT_TRUE(has(frame(false), "Task-2  [")) << "open by default";
+    EXPECT_FALSE(has(click_main(), "Task-2  [")) << "closed by the click";
+    EXPECT_FALSE(has(frame(false), "Task-2  [")) << "and stays closed";
 }
 
 TEST_F(Views, source_marks_each_waiting_task_on_its_await_line) {
