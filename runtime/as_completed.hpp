@@ -5,16 +5,37 @@
 //   for (size_t i = 0; i < ac.size(); ++i) auto r = co_await ac.next();
 #pragma once
 #include "runtime/create_task.hpp"
+#include "runtime/detail/future_awaiter.hpp"
 #include "runtime/detail/timer_handle.hpp"
-#include "runtime/queue.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <utility>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace aio {
+
+namespace detail {
+// What a task in next() waits on: the next of as_completed's awaitables to finish. Like a
+// gather's, its task waits for the awaitables not finished yet.
+class AsCompletedWait final : public FutureBase {
+public:
+    using PendingFn = void (*)(const void* state, std::vector<const FutureBase*>& out);
+    AsCompletedWait(Loop& loop, size_t count, const void* state, PendingFn pending)
+        : FutureBase(loop, WaitKind::AsCompleted, true), count_(count), state_(state), pending_(pending) {}
+    void wake() { if (!done()) finish(); }
+    std::string describe() const override { return "as_completed(" + std::to_string(count_) + " awaitables)"; }
+    void targets(std::vector<const FutureBase*>& out) const override { pending_(state_, out); }
+
+private:
+    size_t count_;
+    const void* state_;
+    PendingFn pending_;
+};
+}  // namespace detail
 
 template <class T> class AsCompleted {
 public:
@@ -44,7 +65,15 @@ public:
         State* s = s_;
         s->add_ref();   // the awaiting frame keeps the state alive
         struct Drop { State* s; ~Drop() { s->release(); } } drop{s};
-        std::optional<Task<T>> f = co_await s->done.get();
+        while (s->done.empty()) {
+            auto* w = new detail::AsCompletedWait(get_running_loop(), s->count, s, &State::pending);
+            struct Hold { detail::AsCompletedWait* w; ~Hold() { w->release(); } } hold{w};
+            w->add_ref();
+            s->waiters.push_back(w);
+            co_await detail::FutureWaitOn(w);   // woken with every other waiter: the first to run takes the result
+        }
+        std::optional<Task<T>> f = std::move(s->done.front());
+        s->done.pop_front();
         if (!f) throw TimeoutError();
         co_return f->result();
     }
@@ -53,12 +82,24 @@ private:
     // Shared by this object, each armed done-callback and the timer (CPython's closure).
     struct State {
         std::vector<Task<T>> todo;
-        Queue<std::optional<Task<T>>> done;
+        std::deque<std::optional<Task<T>>> done;   // finished, not yet taken; nullopt: the timeout
+        std::vector<detail::AsCompletedWait*> waiters;   // tasks in next(), each holding a reference
         std::optional<detail::TimerHandle> timer;
         size_t count = 0;
         int refs = 1;
+        ~State() { for (auto* w : waiters) w->release(); }
         void add_ref() { ++refs; }
         void release() { if (--refs == 0) delete this; }
+        void put(std::optional<Task<T>> t) {
+            done.push_back(std::move(t));
+            for (auto* w : std::exchange(waiters, {})) {
+                w->wake();
+                w->release();
+            }
+        }
+        static void pending(const void* self, std::vector<const FutureBase*>& out) {
+            for (const Task<T>& t : static_cast<const State*>(self)->todo) out.push_back(t.base());
+        }
 
         static void on_completion(void* self, void* fut) {
             auto* s = static_cast<State*>(self);
@@ -68,7 +109,7 @@ private:
             if (it != s->todo.end()) {
                 Task<T> t = std::move(*it);
                 s->todo.erase(it);
-                s->done.put_nowait(std::move(t));
+                s->put(std::move(t));
                 if (s->todo.empty() && s->timer && s->timer->pending()) {
                     s->timer->cancel();
                     s->release();
@@ -80,7 +121,7 @@ private:
             auto* s = static_cast<State*>(self);
             for (auto& t : s->todo) {
                 for (size_t n = t.remove_done_callback(&State::on_completion, s); n > 0; --n) s->release();
-                s->done.put_nowait(std::nullopt);
+                s->put(std::nullopt);
             }
             s->todo.clear();
             s->release();

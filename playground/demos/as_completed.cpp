@@ -129,7 +129,7 @@ const Demo& as_completed_demo() {
         .await_lines = {
             {{"coro", "sleep"}, 12},
             {{"with_gather", "gather"}, 21},
-            {{"with_as_completed", "queue.get"}, 33},  // as_completed's inner done.get()
+            {{"with_as_completed", "as_completed"}, 33},
         },
         .main = program,
     };
