@@ -2,7 +2,9 @@
 // paces, recorded by a Trace, its prints and files kept for the console and the API.
 #include "playground/app/session.hpp"
 
+#include "playground/demos/context.hpp"
 #include "playground/demos/run_compare.hpp"
+#include "playground/state/as_of.hpp"
 #include "playground/state/state_builder.hpp"
 #include "runtime/run.hpp"
 
@@ -13,6 +15,9 @@ namespace aio::page {
 
 namespace {
 constexpr size_t kMaxOutputLines = 100000;   // a console that cannot grow without limit
+// Spans the page's trace keeps: count's largest run (10,000 tasks, 6 spans each in 2 chunks of 4)
+// needs 80,008; at most 2.5 MB, taken as the run needs them. Larger queue and crawler runs still drop the oldest.
+constexpr size_t kSpanBudget = size_t{1} << 17;
 static_assert(kInstantSpeed == BrowserHost::kInstant);
 }
 
@@ -21,28 +26,18 @@ static_assert(kInstantSpeed == BrowserHost::kInstant);
 struct Session::Run {
     BrowserNetwork network;
     Loop loop;
-    Trace trace;
+    Trace trace{kSpanBudget};
     BrowserHost host{loop};
+    // Where a stop behind the loop's clock cut the run (the display time; -1: not cut): lines
+    // printed while its tasks are cancelled carry that time, as the views show the cancellations there.
+    Time cut = -1;
     demos::Context ctx;
     Task<void> main;
     StateBuilder builder;   // follows this run's trace from one state to the next
-    // The blocking calls of the iteration the host is holding the loop after (earlier ones are dropped).
-    struct Block {
-        uint32_t task;
-        Time from, to;
-        uint64_t iteration;
-    };
-    std::vector<Block> blocks;
-    explicit Run(std::function<void(const std::string&)> print)
-        : ctx{.loop = loop, .print = std::move(print), .random = Random(), .files = {},
-              .perf_counter = [this] { return loop.time(); },
-              .block = [this](double s) {
-                  // By iteration, not by time: the call before this one in the same iteration
-                  // ended where this one starts, and is still to be shown.
-                  std::erase_if(blocks, [this](const Block& b) { return b.iteration != loop.iteration(); });
-                  if (TaskBase* t = current_task()) blocks.push_back({t->id(), loop.time(), loop.time() + s, loop.iteration()});
-                  loop.advance_to(loop.time() + s);
-              }} {
+    explicit Run(std::function<void(Time, const std::string&)> print)
+        : ctx(demos::virtual_context(loop, [this, print = std::move(print)](const std::string& line) {
+              print(cut >= 0 ? cut : loop.time(), line);
+          })) {
         trace.attach(loop);
         set_network(loop, &network);
         network.on_activity = [this] { host.io_done(); };
@@ -64,12 +59,9 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
     run_.reset();   // the previous run is cancelled and gone before the new one starts
     demo_ = d;
     params_ = params;
-    std::vector<std::string>& output = state_.output;
-    output.clear();
-    auto r = std::make_unique<Run>([&output](const std::string& line) {
-        if (output.size() < kMaxOutputLines) output.push_back(line);
-        else if (output.size() == kMaxOutputLines) output.push_back("(console full: later lines are not shown)");
-    });
+    printed_.clear();
+    state_.output.clear();
+    auto r = std::make_unique<Run>([this](Time at, const std::string& line) { print(at, line); });
     r->ctx.base_url = base_url;
     r->host.set_speed(speed_);
     r->host.on_progress = [this] { progress(); };
@@ -81,6 +73,11 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
     state();   // the state no longer points into the run just dropped
     if (on_change) on_change();
     return runs_;
+}
+
+void Session::print(Time at, const std::string& line) {
+    if (printed_.size() < kMaxOutputLines) printed_.push_back({at, line});
+    else if (printed_.size() == kMaxOutputLines) printed_.push_back({at, "(console full: later lines are not shown)"});
 }
 
 void Session::progress() {
@@ -96,10 +93,13 @@ void Session::finish(Status how) {
     // the learner saw (the loop's clock lags the display's between deadlines).
     const Time now = run_->host.display_time();
     run_->host.pause();
+    // Stopped inside a blocking call's iteration the loop ran ahead of the display: the run is cut
+    // at the time shown, and what the loop did after it is not shown.
+    if (how == Status::Stopped && run_->loop.time() > now) run_->cut = now;
     demos::stop_run(run_->loop, now);
     if (how == Status::Finished && run_->main.done() && !run_->main.cancelled()) {
         if (std::exception_ptr e = run_->main.exception())
-            state_.output.push_back("Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
+            print(run_->loop.time(), "Traceback (most recent call last): " + exception_type_name(e) + ": " + exception_message(e));
     }
     status_ = how;
     if (how == Status::Finished) {
@@ -144,7 +144,10 @@ void Session::set_speed(double speed) {
     if (on_change) on_change();
 }
 
-Time Session::time() const { return run_ ? run_->host.display_time() : 0; }
+Time Session::time() const {
+    if (!run_) return 0;
+    return run_->cut >= 0 ? run_->cut : run_->host.display_time();
+}
 uint64_t Session::iteration() const { return run_ ? run_->loop.iteration() : 0; }
 
 // Nothing in the loop's part changes unless the loop runs an iteration, its clock moves, the
@@ -160,58 +163,27 @@ const PlaygroundState& Session::state() const {
     const LoopKey key{runs_, run_->loop.iteration(), run_->loop.time(), shown_block()};
     const bool moved = key != loop_key_;
     if (moved) {
-        // A blocking call's picture is altered from the loop's: the next one starts afresh.
-        run_->builder.update_loop_state(s, run_->loop, run_->trace, run_->ctx, loop_key_.runs == runs_ && loop_key_.block < 0);
-        if (key.block >= 0) show_blocking_call(static_cast<size_t>(key.block));
+        // A blocking call's or a cut run's picture is altered from the loop's: the next one starts afresh.
+        const bool lend = loop_key_.runs == runs_ && loop_key_.block < 0 && run_->cut < 0;
+        run_->builder.update_loop_state(s, run_->loop, run_->trace, run_->ctx, lend);
+        s.blocking.reset();
+        if (run_->cut >= 0) stop_as_of(s, run_->trace, run_->cut);
+        else if (key.block >= 0) show_blocking_call(s, run_->trace, run_->ctx.blocking_calls[static_cast<size_t>(key.block)]);
         loop_key_ = key;
     }
     const Time now = time();
-    if (moved || now != s.time) {
-        // Open spans count up to the time shown, as the Tasks view's do. A blocking call the
-        // host still holds the loop for is recorded whole: count only what has shown.
-        run_->builder.update_time(s, run_->trace, now);
-        if (run_->host.holding()) s.summary.blocked -= run_->loop.time() - now;
-    }
+    // Open spans count up to the time shown, as the Tasks view's do; a blocking call's iteration
+    // is counted as far as it has shown.
+    if (moved || now != s.time) run_->builder.update_time(s, run_->trace, now);
+    show_output_until(s.output, printed_, now);
     return s;
 }
 
 int Session::shown_block() const {
     if (!run_ || !run_->host.holding()) return -1;
-    const Time now = time();
-    const auto& b = run_->blocks;
-    for (size_t i = 0; i < b.size(); ++i)
-        if (now < b[i].to || i + 1 == b.size()) return static_cast<int>(i);
-    return -1;
-}
-
-// While the host holds the loop for blocking calls, they have returned in the loop but not yet on
-// screen: the views see the tasks as they were at the start of the call `shown` (the task making
-// it running, those blocking after it still waiting their turn), and count on from there.
-void Session::show_blocking_call(size_t shown) const {
-    const auto& blocks = run_->blocks;
-    const Time from = blocks[shown].from, to = run_->loop.time();
-    auto take = [](TaskView& t, TaskState s, float seconds) { t.time_in[static_cast<int>(s)] -= seconds; };
-    Snapshot& snap = state_.snapshot;
-    snap.time = from;
-    for (TaskView& t : snap.tasks) {
-        // What it has done since `from` is not on screen yet: its current state counts from there.
-        if (t.state < TaskState::Done) t.since = std::min(t.since, from);
-        auto b = std::find_if(blocks.begin() + static_cast<long>(shown), blocks.end(), [&](const auto& x) { return x.task == t.id; });
-        if (b == blocks.end()) continue;
-        take(t, TaskState::Running, static_cast<float>(b->to - b->from));
-        if (b - blocks.begin() == static_cast<long>(shown)) t.state = TaskState::Running;
-        else {   // not run yet: still pending (its first step) or ready
-            t.state = t.time_in[static_cast<int>(TaskState::Ready)] > 0 ? TaskState::Ready : TaskState::Pending;
-            take(t, t.state, static_cast<float>(b->from - from));
-        }
-        t.wait = WaitKind::None;
-        t.waiting_on.clear();
-        t.until = -1;
-        t.result.clear();
-        t.since = from;
-        t.finished = -1;
-        t.changes = ~0u;   // not to be reused once the hold ends
-    }
+    const auto& calls = run_->ctx.blocking_calls;
+    const demos::BlockingCall* shown = call_shown_at(calls, time());
+    return shown ? static_cast<int>(shown - calls.data()) : -1;
 }
 
 }  // namespace aio::page

@@ -45,7 +45,7 @@ if __name__ == "__main__":
 Coro<void> count(Context& ctx, double delay, bool blocking) {
     co_await frame_name("count()");
     ctx.print("One");
-    if (blocking) ctx.block(delay);  // time.sleep: no await, so no other task can run
+    if (blocking) time_sleep(ctx, delay);  // no await, so no other task can run
     else co_await sleep(delay);
     ctx.print("Two");
 }
@@ -83,7 +83,7 @@ const Demo& count_demo() {
             {"blocking", Param::Kind::Bool, false, 0, 0, 0, "sleep with time.sleep, as the walkthrough's countsync.py does: blocks the loop"},
         },
         .python = kPython,
-        .await_lines = {{{"count", "sleep"}, 16}, {{"main", "gather"}, 20}},
+        .await_lines = {{{"count", "sleep"}, 16}, {{"count", kBlockingCall}, 14}, {{"main", "gather"}, 20}},
         .main = program,
         .comparison = Comparison{.flag = "blocking", .compared = {"n", "delay"},
                                  .lesson = "count's lesson: run it with and without blocking, and compare.",

@@ -65,6 +65,18 @@ struct PageReport {
     std::string error;              // in plain words, when failed
 };
 
+// A blocking call a task made (time.sleep): the loop's clock moved from `from` to `to` while the
+// task ran, and nothing else could. The page plays it out at its speed before the loop goes on.
+struct BlockingCall {
+    uint32_t task = 0;
+    std::vector<std::string> stack;   // the task's await stack at the call, outermost frame first
+    Time from = 0, to = 0;            // loop seconds
+    uint64_t iteration = 0;           // the loop iteration that made it
+};
+
+// How a demo's await_lines key the line of a blocking call: {"count", kBlockingCall}.
+inline constexpr const char* kBlockingCall = "time.sleep";
+
 // What a running demo can use. The host (tests, terminal runner, page) provides it.
 struct Context {
     Loop& loop;
@@ -74,11 +86,17 @@ struct Context {
     std::map<std::string, std::string> files;           // files the script writes (foundurls.txt)
     std::function<double()> perf_counter;               // time.perf_counter(): loop time, or wall time
     // time.sleep(seconds): a blocking call. The loop runs nothing else meanwhile; the clock moves.
+    // Demos call it through time_sleep(), which records it.
     std::function<void(double)> block;
     // Where relative lines of the crawler's URL list resolve: the page's address (empty: nowhere).
     std::string base_url = {};
     std::vector<PageReport> pages = {};                 // the crawler's pages, in the order listed or found
+    std::vector<BlockingCall> blocking_calls = {};      // those of the latest iteration that made any, in order
 };
+
+// time.sleep(seconds) in a demo's coroutine: records the call in ctx.blocking_calls (an earlier
+// iteration's are dropped), then blocks through ctx.block.
+void time_sleep(Context& ctx, double seconds);
 
 struct Demo {
     std::string name;               // "count": the page API's and terminal runner's name
@@ -87,7 +105,8 @@ struct Demo {
     std::string summary;            // what it teaches, in a sentence or two
     std::vector<Param> params;
     std::string python;             // our Python script, printing exactly what the demo prints
-    // Source line of each await point, by frame name and wait: {"count", "sleep"} -> 7.
+    // Source line of each await point, by frame name and wait: {"count", "sleep"} -> 7; and of each
+    // blocking call, by frame name and kBlockingCall.
     std::map<std::pair<std::string, std::string>, int> await_lines;
     std::function<Coro<void>(Context&, const Params&)> main;
     std::vector<Panel> panels = {};          // in tab order

@@ -1,6 +1,7 @@
 // The summary's figures, summed over the trace's task records.
 #include "playground/demos/run_summary.hpp"
 
+#include "runtime/record_as_of.hpp"
 #include "runtime/run.hpp"
 
 #include <algorithm>
@@ -16,12 +17,21 @@ namespace {
 double saved(const RunSummary& s) { return s.work - s.elapsed > 1e-4 * std::max(1.0, s.elapsed) ? s.work - s.elapsed : 0; }
 }  // namespace
 
+namespace {
+// A task that changed after `now` (a blocking call's iteration not shown yet) counts as it was then.
+std::optional<TaskRecord> as_of(const Trace& trace, const TaskRecord& r, Time now) {
+    return r.since > now ? record_as_of(trace, r, now) : std::nullopt;
+}
+}  // namespace
+
 RunSummary summarise(const Trace& trace, Time now) {
     RunSummary s;
     bool first = true;
     Time start = now;
-    for (const TaskRecord& r : trace.tasks()) {
-        if (!r.id) continue;   // created before recording began
+    for (const TaskRecord& recorded : trace.tasks()) {
+        if (!recorded.id || recorded.created > now) continue;   // created before recording began, or after `now`
+        const std::optional<TaskRecord> then = as_of(trace, recorded, now);
+        const TaskRecord& r = then ? *then : recorded;
         if (first || r.created < start) start = r.created;
         first = false;
         ++s.tasks;
@@ -29,7 +39,6 @@ RunSummary summarise(const Trace& trace, Time now) {
         for (int k = 0; k < kWaitKindCount; ++k) wait[k] = r.wait_in[k];
         double running = r.time_in[static_cast<int>(TaskState::Running)];
         const bool live = r.state < TaskState::Done;   // its current span is still open
-        // (A span begun after `now` is a blocking call's aftermath the page has not shown yet.)
         const double open = live ? std::max(0.0, now - r.since) : 0;
         if (r.state == TaskState::Waiting) wait[static_cast<int>(r.wait)] += open;
         if (r.state == TaskState::Running) running += open;

@@ -26,7 +26,8 @@ struct RunSummary {
 bool is_work(WaitKind k);
 
 // The figures for everything `trace` recorded, with spans still open counted up to `now` (the
-// loop's time). Tasks created before the trace was attached are not counted.
+// time shown). Tasks created before the trace was attached or after `now` are not counted; a task
+// that changed after `now` (a blocking call's iteration not shown yet) counts as it was at `now`.
 RunSummary summarise(const Trace& trace, Time now);
 
 // summarise() kept up to date as a run moves, at a cost per change instead of per task: update()

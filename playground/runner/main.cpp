@@ -53,10 +53,10 @@ aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool re
     aio::Trace trace;
     trace.attach(loop);
     aio::page::PlaygroundState state{.demo = &d, .params = params, .status = aio::page::Status::Running, .run = 1};
-    auto print = [&state](const std::string& line) {
+    auto print = [&state, &loop](const std::string& line) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);
-        state.output.push_back(line);
+        state.output.push_back({loop.time(), line});
     };
     std::optional<aio::RealtimeHost> host;
     if (real_clock) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,13 @@ const char* to_string(Status s);   // "idle", "running", "paused", "finished", "
 struct FinishedRun {
     demos::RunSummary summary;
     demos::Params params;
+};
+
+// A line the demo printed, and the loop time it printed it at (a blocking call moves the clock,
+// so lines after one carry later times).
+struct PrintedLine {
+    Time time = 0;          // loop seconds
+    std::string text;       // raw, ANSI codes kept
 };
 
 // Loop seconds per wall second that stands for "instant" (no waiting at all).
@@ -41,7 +49,9 @@ struct PlaygroundState {
     // The loop after its last iteration (snapshot.time <= time), its resources' levels and waiters
     // included. While a blocking call holds the loop, as the viewer sees it: the blocking task still running.
     Snapshot snapshot;
-    std::vector<std::string> output;        // printed lines, raw (ANSI codes kept), oldest first
+    // While a blocking call holds the loop, the one on screen (its task shown running on its line).
+    std::optional<demos::BlockingCall> blocking;
+    std::vector<PrintedLine> output;        // the lines printed up to `time`, oldest first
     std::map<std::string, std::string> files;      // files the demo wrote, by name (foundurls.txt)
     std::vector<demos::PageReport> pages;   // the pages a demo fetches (Panel::Pages)
     demos::RunSummary summary;              // the run's figures up to `time`

@@ -68,6 +68,8 @@ json state_json(const PlaygroundState& s) {
     for (const demos::PageReport& p : s.pages)
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
                          {"truncated", p.truncated}, {"links", p.links}, {"error", or_null(p.error)}});
+    json output = json::array();
+    for (const PrintedLine& line : s.output) output.push_back(line.text);
     json finished = json::object();
     for (const auto& [key, r] : s.finished_runs) finished[key] = {{"summary", summary_json(r.summary)}, {"params", params_json(r.params)}};
     return {{"demo", s.demo ? json(s.demo->name) : json(nullptr)},
@@ -85,7 +87,7 @@ json state_json(const PlaygroundState& s) {
             {"timer_count", snap.timer_count},
             {"fetches", fetches},
             {"live_tasks", snap.live_tasks},
-            {"output", s.output},
+            {"output", output},
             {"files", s.files},
             {"pages", pages},
             {"resources", resources},

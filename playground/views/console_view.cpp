@@ -49,7 +49,7 @@ void draw_console(const page::PlaygroundState& state, ConsoleView& console) {
     }
     while (console.line_start.size() <= lines.size()) {
         TextStyle style = console.line_start.back();
-        parse_sgr(lines[console.line_start.size() - 1], style);
+        parse_sgr(lines[console.line_start.size() - 1].text, style);
         console.line_start.push_back(style);
     }
     const Theme theme = current_theme();
@@ -58,7 +58,7 @@ void draw_console(const page::PlaygroundState& state, ConsoleView& console) {
     clip.Begin(static_cast<int>(lines.size()));
     while (clip.Step())
         for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i)
-            draw_line(lines[static_cast<size_t>(i)], console.line_start[static_cast<size_t>(i)], theme);
+            draw_line(lines[static_cast<size_t>(i)].text, console.line_start[static_cast<size_t>(i)], theme);
     // Follow new lines while the view is scrolled to the bottom. ImGui clamps the target to the
     // scroll range next frame, which by then includes this frame's lines (FLT_MAX means "none",
     // and the target must fit an int).

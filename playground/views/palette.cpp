@@ -76,6 +76,7 @@ Colour ansi_colour(int index, Theme theme) {
 }
 
 Colour problem_colour(Theme theme) { return theme == Theme::Dark ? rgb(242, 115, 77) : rgb(190, 60, 20); }
+Colour dropped_colour(Theme theme) { return theme == Theme::Dark ? rgb(150, 150, 160) : rgb(120, 120, 130); }
 
 void swatch(Colour colour) {
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -25,6 +25,7 @@ Colour wait_colour(WaitKind w, Theme theme);
 Colour span_colour(TaskState s, WaitKind w, Theme theme);
 Colour ansi_colour(int index, Theme theme);      // index 0..15: SGR 30-37, then 90-97 (bright)
 Colour problem_colour(Theme theme);              // a rejected input, a warning
+Colour dropped_colour(Theme theme);              // history the recording no longer holds (hatching)
 
 // A square of `colour` a text line high, then the next item on the same line (a state's swatch).
 void swatch(Colour colour);

@@ -1,4 +1,5 @@
-// The demo's Python script, with each suspended task marked on the line of its await.
+// The demo's Python script, with each suspended task marked on the line of its await, and a task
+// holding the loop in a blocking call on the line of that call.
 #include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
@@ -19,8 +20,13 @@ void draw_source(const page::PlaygroundState& state, const demos::Demo& demo) {
     std::map<int, std::string> marks;
     const std::vector<TaskView> none;
     for (const TaskView& t : state.demo == &demo ? state.snapshot.tasks : none) {
-        if (t.state != TaskState::Waiting || t.stack.size() < 2) continue;
-        auto it = demo.await_lines.find({function_of(t.stack[t.stack.size() - 2]), to_string(t.wait)});
+        // A task holding the loop in a blocking call is marked on that call, one waiting on its await.
+        const bool blocking = state.blocking && state.blocking->task == t.id && t.state == TaskState::Running;
+        if (!blocking && (t.state != TaskState::Waiting || t.stack.size() < 2)) continue;
+        const std::vector<std::string>& frames = blocking ? state.blocking->stack : t.stack;
+        if (frames.empty()) continue;
+        auto it = demo.await_lines.find(blocking ? std::pair{function_of(frames.back()), std::string(demos::kBlockingCall)}
+                                                 : std::pair{function_of(frames[frames.size() - 2]), std::string(to_string(t.wait))});
         if (it == demo.await_lines.end()) continue;
         std::string& m = marks[it->second];
         m += (m.empty() ? "" : ", ") + t.name;
@@ -44,6 +50,7 @@ void draw_source(const page::PlaygroundState& state, const demos::Demo& demo) {
         ImGui::TextUnformatted(line.c_str());
         ImGui::SameLine();
         ImGui::TextColored(mark, "  <- %s", it->second.c_str());
+        note_landmark("source:mark:" + std::to_string(n));
     }
 }
 

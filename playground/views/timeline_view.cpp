@@ -6,6 +6,7 @@
 #include "playground/views/time_axis.hpp"
 #include "playground/views/timeline_layout.hpp"
 #include "playground/views/views.hpp"
+#include "runtime/record_as_of.hpp"
 
 #include <imgui.h>
 
@@ -45,6 +46,24 @@ void draw_axis(const std::vector<Tick>& ticks, double view_start, double scale, 
     if (nx >= x0 && nx <= x0 + width)   // a notch pointing down at the now line
         dl->AddTriangleFilled(ImVec2(nx - 5, p.y + h - 7), ImVec2(nx + 5, p.y + h - 7), ImVec2(nx, p.y + h), now_colour);
     ImGui::Dummy(ImVec2(name_w + width, h));
+}
+
+// The start of a row whose oldest spans the trace dropped (its span budget), hatched from when the
+// task was made to where what is kept begins, so the row does not lie empty without a word.
+void draw_dropped(const TaskView& t, Time from, Time to, const Trace& trace, float x0, float x1, ImVec2 top, float h, Theme theme) {
+    if (x1 - x0 < 4) x1 = x0 + 4;   // a sliver at this zoom: still seen, and still hovered
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 lo(top.x + x0, top.y + 2), hi(top.x + x1, top.y + h - 3);
+    const Colour ink = dropped_colour(theme);
+    dl->PushClipRect(lo, hi, true);
+    for (float x = lo.x - (hi.y - lo.y); x < hi.x; x += 6) dl->AddLine(ImVec2(x, hi.y), ImVec2(x + (hi.y - lo.y), lo.y), ink);
+    const char* label = "older history dropped";
+    if (ImGui::CalcTextSize(label).x + 8 < hi.x - lo.x) dl->AddText(ImVec2(lo.x + 4, lo.y), ImGui::GetColorU32(ImGuiCol_Text), label);
+    dl->PopClipRect();
+    note_landmark("timeline:dropped:" + t.name, Rect{lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+    if (ImGui::IsMouseHoveringRect(lo, hi))
+        ImGui::SetTooltip("%s: older history dropped, %.3f .. %.3f s\nThe timeline keeps the run's latest %zu spans; this task's before %.3f s are gone.",
+                          t.name.c_str(), from, to, trace.span_budget(), to);
 }
 }  // namespace
 
@@ -131,6 +150,12 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
                                        : t.state < TaskState::Done ? TaskSpanView(current)
                                                                    : TaskSpanView();
             layout_row(spans, window, blocks);
+            if (const Time lost = r ? spans_dropped_until(*state.history, *r) : -1; lost >= 0) {
+                const Time to = std::min(lost, now);
+                const auto x = [&](Time at) { return static_cast<float>(std::clamp((at - tl.view_start) * scale, 0.0, double(width))); };
+                if (to >= tl.view_start && t.created <= tl.view_end)
+                    draw_dropped(t, t.created, to, *state.history, x(t.created), x(to), ImVec2(axis_x0, p.y), row_h, theme);
+            }
             for (const RowBlock& b : blocks) {
                 const ImVec2 lo(axis_x0 + b.x0, p.y + 2), hi(axis_x0 + std::max(b.x1, b.x0 + 1.0f), p.y + row_h - 3);
                 dl->AddRectFilled(lo, hi, span_colour(b.state, b.wait, theme));

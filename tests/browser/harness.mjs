@@ -76,6 +76,8 @@ export function distinctColours(png, limit = 64) {
 //   clipped, tooltip                      the last cut-off cell or console line drawn; the tooltip
 //                                         shown (a hovered cut-off text whole, a span, a legend)
 //   timeline:hint-wheel, :hint-touch      the timeline's zoom hint, for a wheel or (phone) touch
+//   timeline:dropped:<task>               the hatched start of a row whose oldest spans were dropped
+//   source:mark:<line>                    a marked line of the Source view (a task waits or blocks there)
 //   controls, views, console              the three panels
 //   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
 //                                         tree, source, resources, pages, summary or loop

@@ -105,6 +105,87 @@ test('at 1x a blocking time.sleep holds the loop for its time, the task shown ru
   await context.close();
 });
 
+test('blocking count prints as the time shown reaches each line, marks the blocking task, and Stop inside a call cuts the run there', async () => {
+  const { page, errors, context } = await fresh();
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('count', { n: 3, delay: 1, blocking: true }); window.aio.showView('source'); });
+  // Inside the first call: one line printed, the first count task running on its time.sleep line (14).
+  await page.waitForFunction(() => window.aio.snapshot().time >= 0.3, null, { timeout: 10000 });
+  const early = await page.evaluate(() => window.aio.snapshot());
+  const counts = early.tasks.filter((t) => t.name !== 'main');
+  if (early.time < 0.9) {
+    assert.deepEqual(early.output, ['One'], `at ${early.time}`);
+    assert.deepEqual(early.tasks.filter((t) => t.state === 'running').map((t) => t.id), [counts[0].id]);
+    assert.ok(await landmark(page, 'source:mark:14', 2000), 'the blocking task is marked on time.sleep');
+    assert.ok(await landmark(page, 'source:mark:20', 2000), 'main is marked on its gather');
+    await screenshot(page, 'run-truth-blocking-source');
+  }
+  // Stop inside the second call, the loop having run all three ahead of the display.
+  await page.waitForFunction(() => window.aio.snapshot().time >= 1.4, null, { timeout: 10000 });
+  await page.evaluate(() => { window.aio.stop(); window.aio.showView('tasks'); });
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(snap.status, 'stopped');
+  if (snap.time < 1.95) {
+    assert.deepEqual(snap.output, ['One', 'Two', 'One'], `stopped at ${snap.time}`);
+    const byName = Object.fromEntries(snap.tasks.map((t) => [t.name, t]));
+    assert.equal(byName['Task-1'].state, 'done');
+    for (const name of ['main', 'Task-2', 'Task-3']) {
+      assert.equal(byName[name].state, 'cancelled', name);
+      assert.ok(Math.abs(byName[name].finished - snap.time) < 1e-9, `${name} cancelled at the stop`);
+    }
+  }
+  for (const t of snap.tasks) {
+    const spent = Object.values(t.time_in).reduce((a, b) => a + b, 0);
+    assert.ok(spent <= snap.time + 1e-3, `${t.name} spent ${spent} s in a ${snap.time} s run`);
+  }
+  assert.ok(Math.abs(snap.summary.elapsed - snap.time) < 1e-6);
+  for (const k of ['others', 'blocked', 'work']) assert.ok(snap.summary[k] <= snap.time + 1e-3, `${k} ${snap.summary[k]} within ${snap.time}`);
+  assert.equal(snap.live_tasks, 0);
+  await page.waitForTimeout(200);
+  await screenshot(page, 'run-truth-blocking-stopped-tasks');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('as_completed: main waits on as_completed, not on a queue', async () => {
+  const { page, errors, context } = await fresh();
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('as_completed', {}); window.aio.showView('timeline'); });
+  await page.waitForFunction(() => window.aio.snapshot().tasks.some((t) => t.wait === 'as_completed'), null, { timeout: 30000 });
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  const main = snap.tasks.find((t) => t.wait === 'as_completed');
+  assert.equal(main.name, 'main');
+  assert.equal(main.waiting_on, 'as_completed(2 awaitables)');
+  assert.ok(!snap.tasks.some((t) => t.wait === 'queue.get'), JSON.stringify(snap.tasks.map((t) => [t.name, t.wait])));
+  await screenshot(page, 'run-truth-as-completed-timeline');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the timeline keeps all of count with 10,000 tasks, and a run past its span budget hatches the rows that lost their start', async () => {
+  const { page, errors, context } = await fresh();
+  const dropped = async () => Object.keys(await landmarks(page)).filter((k) => k.startsWith('timeline:dropped:'));
+  const finish = (demo, params) => page.evaluate(async ([demo, params]) => {
+    window.aio.setSpeed('instant');
+    window.aio.run(demo, params);
+    await window.aio.finished();
+    window.aio.showView('timeline');
+  }, [demo, params]);
+  await finish('count', { n: 10000, delay: 1 });
+  await landmark(page, 'timeline');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await dropped(), [], 'count at its largest keeps every span');
+  const shot = await screenshot(page, 'run-truth-timeline-count-10000');
+  const sleep = countNear(region(shot.png, (await landmarks(page)).timeline), SLEEP, 6);
+  assert.ok(sleep > 2000, `main and the first tasks' rows are drawn: ${sleep} px of sleep`);
+  // 6,000 tasks passing items: far more spans than the budget, the oldest (main's, the first tasks') gone.
+  await finish('queue', { producers: 3000, consumers: 3000 });
+  await page.waitForTimeout(300);
+  const marked = await dropped();
+  assert.ok(marked.includes('timeline:dropped:main'), JSON.stringify(marked));
+  await screenshot(page, 'run-truth-timeline-dropped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("count's side by side names each run's parameters and says when they differ", async () => {
   const { page, errors, context } = await fresh();
   const both = (a, b) => page.evaluate(async ([a, b]) => {

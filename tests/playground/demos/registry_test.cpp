@@ -28,7 +28,8 @@ TEST(Demos, await_lines_point_at_awaits_in_their_function) {
             ASSERT_TRUE(line >= 1 && line <= static_cast<int>(script.size()));
             const std::string& text = script[line - 1];
             const bool async_with = key.second == "semaphore" || key.second == "lock";
-            EXPECT_NE(text.find(async_with ? "async with " : "await "), std::string::npos) << text;
+            const bool blocking = key.second == aio::demos::kBlockingCall;   // a call, not an await: "time.sleep("
+            EXPECT_NE(text.find(blocking ? key.second + "(" : async_with ? "async with " : "await "), std::string::npos) << text;
             if (key.second == "sleep") {
                 EXPECT_NE(text.find("asyncio.sleep("), std::string::npos) << text;
             }

@@ -2,10 +2,13 @@
 // of each moment built as the page's Session builds it. For the state's and the views' tests.
 #pragma once
 #include "playground/demos/context.hpp"
+#include "playground/demos/run_summary.hpp"
+#include "playground/state/as_of.hpp"
 #include "playground/state/state_builder.hpp"
 #include "runtime/aio.hpp"
 #include "runtime/hosts/virtual_host.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -13,8 +16,9 @@ namespace aio::testing {
 
 class DemoRecording {
 public:
-    explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {})
-        : ctx(demos::virtual_context(loop, [this](const std::string& line) { state.output.push_back(line); })) {
+    // `span_budget`: the trace's (Trace's constructor), smaller to see spans dropped.
+    explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {}, size_t span_budget = size_t{1} << 16)
+        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { printed.push_back({cut >= 0 ? cut : loop.time(), line}); })) {
         ctx.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
         trace.attach(loop);
         ctx.entropy.seed(1);
@@ -35,28 +39,51 @@ public:
     // nothing is left to run.
     bool step() { return !main.done() && host.step(); }
 
-    // The state now; `time` (loop seconds, >= the loop's) is the display time between iterations.
+    // The state now; `time` (loop seconds) is the display time: between iterations (at or past the
+    // loop's), or behind the loop's clock while the last iteration's blocking calls play out, as the
+    // page shows them. Once stopped, the time of the stop.
     const page::PlaygroundState& look(Time time = -1) {
-        builder.update_loop_state(state, loop, trace, ctx, looked);
+        builder.update_loop_state(state, loop, trace, ctx, looked && !altered);   // an altered picture lends nothing
         looked = true;
-        builder.update_time(state, trace, time < loop.time() ? loop.time() : time);
-        if (main.done()) {
+        state.blocking.reset();
+        Time shown = std::max(time, loop.time());
+        const demos::BlockingCall* held = time < loop.time() ? page::call_shown_at(ctx.blocking_calls, time) : nullptr;
+        altered = cut >= 0 || (held && held->iteration == loop.iteration());
+        if (cut >= 0) page::stop_as_of(state, trace, shown = cut);
+        else if (altered) {
+            page::show_blocking_call(state, trace, *held);
+            shown = time;
+        }
+        builder.update_time(state, trace, shown);
+        page::show_output_until(state.output, printed, shown);
+        if (main.done() && state.status != page::Status::Stopped) {
             state.status = page::Status::Finished;
             state.finished_runs[state.demo->name] = {state.summary, state.params};
         }
         return state;
     }
 
+    // Stop at display time `time`, as the page's Stop: every task cancelled there; behind the
+    // loop's clock (inside its blocking calls' iteration), the run is cut there.
+    void stop(Time time) {
+        if (loop.time() > time) cut = time;
+        demos::stop_run(loop, time);
+        state.status = page::Status::Stopped;
+    }
+
     Loop loop;
     VirtualHost host{loop};
     Trace trace;
-    page::PlaygroundState state;   // before ctx: what the run prints goes into it
+    std::vector<page::PrintedLine> printed;   // before ctx: what the run prints goes here
+    page::PlaygroundState state;
     demos::Context ctx;
     Task<void> main;
 
 private:
     page::StateBuilder builder;
     bool looked = false;
+    bool altered = false;   // the last look showed a blocking call or a cut run
+    Time cut = -1;
 };
 
 // Iterations a demo's default run takes on the virtual clock.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -106,7 +107,7 @@ TEST_F(Views, console_draws_every_printed_line_without_escape_codes) {
     for_each_moment([&](const PlaygroundState& s, const std::string& where) {
         views::ConsoleView console;
         const std::string text = draw([&] { views::draw_console(s, console); });
-        for (const std::string& line : s.output) EXPECT_TRUE(has(text, views::strip_sgr(line))) << where << ": " << line;
+        for (const aio::page::PrintedLine& line : s.output) EXPECT_TRUE(has(text, views::strip_sgr(line.text))) << where << ": " << line.text;
         EXPECT_FALSE(has(text, "\x1b")) << where;
         EXPECT_EQ(console.line_start.size(), s.output.size() + 1) << where;
         lines += s.output.size();
@@ -131,6 +132,20 @@ TEST_F(Views, timeline_draws_a_sleep_span_for_every_sleeping_task) {
         EXPECT_TRUE(has(text, "# sleep")) << where << ": the legend";
     });
     EXPECT_GT(sleeping, 0u) << "some demo sleeps at some moment, or this test checks nothing";
+}
+
+TEST_F(Views, timeline_hatches_the_start_of_rows_whose_oldest_spans_were_dropped) {
+    const aio::demos::Demo& count = *aio::demos::find_demo("count");
+    const auto hatching = views::dropped_colour(views::Theme::Light);
+    for (const size_t budget : {size_t{1} << 16, size_t{16}}) {
+        aio::testing::DemoRecording r(count, {{"n", int64_t{20}}}, budget);
+        while (r.step()) {}
+        const PlaygroundState& s = r.look();
+        views::TimelineView tl;
+        draw([&] { views::draw_timeline(s, tl); });
+        if (r.trace.spans_dropped() == 0) EXPECT_EQ(quads_of(hatching, "rows"), 0u) << "nothing dropped, nothing hatched";
+        else EXPECT_GE(quads_of(hatching, "rows"), 20u) << "main and the first tasks lost their spans";
+    }
 }
 
 TEST_F(Views, await_tree_shows_every_live_task) {
@@ -198,6 +213,23 @@ TEST_F(Views, source_marks_each_waiting_task_on_its_await_line) {
             }
         }
     });
+}
+
+TEST_F(Views, source_marks_the_task_holding_the_loop_on_its_blocking_call) {
+    const aio::demos::Demo& count = *aio::demos::find_demo("count");
+    aio::testing::DemoRecording r(count, {{"n", int64_t{3}}, {"delay", 1.0}, {"blocking", true}});
+    while (r.loop.time() == 0 && r.step()) {}   // the iteration whose three time.sleep calls move the clock to 3
+    const PlaygroundState& s = r.look(1.4);    // the second call on screen
+    ASSERT_TRUE(s.blocking);
+    const std::string text = draw([&] { views::draw_source(s, count); });
+    const aio::TaskView* blocker = nullptr;
+    for (const aio::TaskView& t : s.snapshot.tasks) if (t.id == s.blocking->task) blocker = &t;
+    ASSERT_NE(blocker, nullptr);
+    std::istringstream lines(text);
+    std::string marked;
+    for (std::string line; std::getline(lines, line);)
+        if (has(line, "<- ") && has(line, blocker->name)) marked = line;
+    EXPECT_TRUE(has(marked, "time.sleep(delay)")) << "marked: '" << marked << "' in\n" << text;
 }
 
 TEST_F(Views, source_marks_nothing_for_another_demos_script) {
@@ -304,7 +336,7 @@ TEST_F(Views, summary_titles_each_compared_run_by_what_it_ran) {
         while (r.step()) {}
         const PlaygroundState& s = r.look();
         ASSERT_EQ(s.status, aio::page::Status::Finished);
-        const std::string& last = s.output.back();
+        const std::string& last = s.output.back().text;
         printed[blocking] = last.substr(0, last.find(" executed in "));
         shown.finished_runs[aio::demos::run_key(count, blocking)] = {s.summary, s.params};
         if (blocking) {

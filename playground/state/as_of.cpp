@@ -1,0 +1,81 @@
+// Rolling the state's tasks back to a display time from the trace's spans, and the console's
+// lines up to a time.
+#include "playground/state/as_of.hpp"
+
+#include "runtime/record_as_of.hpp"
+
+#include <algorithm>
+
+namespace aio::page {
+
+namespace {
+
+constexpr int at(TaskState s) { return static_cast<int>(s); }
+
+// The snapshot's tasks as of `t` (at most the snapshot's time): a task unchanged since t stays as
+// it is (its current state counts on from `since`), one changed after t is rolled back along its
+// spans, and one made after t is not there yet.
+void tasks_as_of(Snapshot& snap, const Trace& trace, Time t) {
+    std::erase_if(snap.tasks, [&](const TaskView& v) { return v.created > t; });
+    for (TaskView& v : snap.tasks) {
+        const TaskRecord* r = trace.task(v.id);
+        if (!r || r->since <= t) continue;
+        const std::optional<TaskRecord> then = record_as_of(trace, *r, t);
+        if (!then) continue;   // its early spans were dropped: left as the loop has it
+        v.state = then->state;
+        v.since = then->since;
+        v.time_in = then->time_in;
+        v.result = then->result;
+        v.finished = then->finished;
+        v.wait = v.state == TaskState::Waiting ? then->wait : WaitKind::None;
+        v.waiting_on = v.wait == WaitKind::None ? "" : to_string(v.wait);
+        v.until = -1;
+        if (v.state < TaskState::Done && v.stack.empty()) v.stack.push_back(v.name);   // its frames went with it: the task stands for them
+        v.changes = ~0u;   // not to be lent to the next snapshot
+    }
+    snap.time = t;
+    snap.live_tasks = static_cast<size_t>(std::count_if(snap.tasks.begin(), snap.tasks.end(), [](const TaskView& v) { return v.state < TaskState::Done; }));
+}
+
+}  // namespace
+
+const demos::BlockingCall* call_shown_at(const std::vector<demos::BlockingCall>& calls, Time t) {
+    for (const demos::BlockingCall& c : calls)
+        if (t < c.to) return &c;
+    return calls.empty() ? nullptr : &calls.back();
+}
+
+void show_blocking_call(PlaygroundState& state, const Trace& trace, const demos::BlockingCall& call) {
+    tasks_as_of(state.snapshot, trace, call.from);
+    for (TaskView& v : state.snapshot.tasks)
+        if (v.id == call.task && v.state == TaskState::Running) v.stack = call.stack;
+    state.blocking = call;
+}
+
+void stop_as_of(PlaygroundState& state, const Trace& trace, Time t) {
+    Snapshot& snap = state.snapshot;
+    tasks_as_of(snap, trace, t);
+    for (TaskView& v : snap.tasks) {
+        if (v.state >= TaskState::Done) continue;
+        v.time_in[at(v.state)] += static_cast<float>(t - v.since);   // its last state, closed at the stop
+        v.state = TaskState::Cancelled;
+        v.since = v.finished = t;
+        v.result = "CancelledError";   // as a task cancelled in the loop reports it
+        v.wait = WaitKind::None;
+        v.waiting_on.clear();
+        v.awaits.clear();
+        v.stack.clear();
+    }
+    for (TaskView& v : snap.tasks) v.awaited_by.clear();
+    snap.live_tasks = 0;
+    snap.ready.clear();
+    snap.ready_callbacks = 0;
+    state.blocking.reset();
+}
+
+void show_output_until(std::vector<PrintedLine>& shown, const std::vector<PrintedLine>& printed, Time t) {
+    while (!shown.empty() && shown.back().time > t) shown.pop_back();
+    while (shown.size() < printed.size() && printed[shown.size()].time <= t) shown.push_back(printed[shown.size()]);
+}
+
+}  // namespace aio::page

@@ -1,0 +1,92 @@
+// as_of (playground/state/as_of.hpp): count's blocking run, whose one iteration runs every
+// time.sleep and moves the loop's clock 3 s ahead of the display, shown as it plays out and
+// stopped inside it.
+#include "playground/state/as_of.hpp"
+#include "tests/playground/state/demo_recording.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+namespace {
+
+using aio::TaskState;
+using aio::testing::DemoRecording;
+
+// count with n = 3, delay = 1, blocking, run up to the iteration that makes the three calls.
+struct BlockingCount : DemoRecording {
+    BlockingCount() : DemoRecording(*aio::demos::find_demo("count"), {{"n", int64_t{3}}, {"delay", 1.0}, {"blocking", true}}) {
+        while (loop.time() == 0 && step()) {}
+    }
+    const aio::TaskView& task(const aio::page::PlaygroundState& s, const std::string& name) {
+        for (const aio::TaskView& t : s.snapshot.tasks) if (t.name == name) return t;
+        throw std::runtime_error("no task " + name);
+    }
+};
+
+std::vector<std::string> texts(const std::vector<aio::page::PrintedLine>& lines) {
+    std::vector<std::string> out;
+    for (const auto& l : lines) out.push_back(l.text);
+    return out;
+}
+
+double total(const aio::TaskView& t) { return std::accumulate(t.time_in.begin(), t.time_in.end(), 0.0); }
+
+TEST(AsOf, the_console_holds_the_lines_printed_up_to_the_time_shown) {
+    BlockingCount r;
+    ASSERT_DOUBLE_EQ(r.loop.time(), 3);
+    ASSERT_EQ(r.printed.size(), 6u);   // the loop has printed them all
+    EXPECT_EQ(texts(r.look(0.37).output), (std::vector<std::string>{"One"}));
+    EXPECT_EQ(texts(r.look(1.5).output), (std::vector<std::string>{"One", "Two", "One"}));
+    EXPECT_EQ(texts(r.look(3).output), (std::vector<std::string>{"One", "Two", "One", "Two", "One", "Two"}));
+    EXPECT_DOUBLE_EQ(r.look(3).output[3].time, 2);   // CPython prints them a second apart
+}
+
+TEST(AsOf, while_a_call_holds_the_loop_its_task_runs_and_the_later_ones_wait_their_turn) {
+    BlockingCount r;
+    const auto& s = r.look(1.4);
+    ASSERT_TRUE(s.blocking);
+    EXPECT_DOUBLE_EQ(s.blocking->from, 1);
+    EXPECT_EQ(r.task(s, "Task-1").state, TaskState::Done);
+    EXPECT_EQ(r.task(s, "Task-2").state, TaskState::Running);
+    EXPECT_EQ(r.task(s, "Task-2").id, s.blocking->task);
+    EXPECT_EQ(r.task(s, "Task-3").state, TaskState::Pending);
+    EXPECT_EQ(s.blocking->stack.back(), "count()");
+    EXPECT_NEAR(s.summary.blocked, 1.4, 1e-6);
+}
+
+TEST(AsOf, stop_inside_a_blocking_call_cuts_the_run_at_the_time_shown) {
+    BlockingCount r;
+    r.look(1.57);
+    r.stop(1.57);
+    while (r.step()) {}
+    const auto& s = r.look();
+    EXPECT_DOUBLE_EQ(s.time, 1.57);
+    EXPECT_EQ(s.status, aio::page::Status::Stopped);
+    // Task-1 ended before the stop; Task-2 was in its time.sleep and Task-3 had not run: cancelled at the stop.
+    EXPECT_EQ(r.task(s, "Task-1").state, TaskState::Done);
+    for (const char* name : {"main", "Task-2", "Task-3"}) {
+        const aio::TaskView& t = r.task(s, name);
+        EXPECT_EQ(t.state, TaskState::Cancelled) << name;
+        EXPECT_DOUBLE_EQ(t.finished, 1.57) << name;
+        EXPECT_TRUE(t.awaits.empty() && t.awaited_by.empty()) << name;
+    }
+    for (const aio::TaskView& t : s.snapshot.tasks) EXPECT_LE(total(t), 1.57 + 1e-5) << t.name << " spent more than the run";
+    EXPECT_NEAR(r.task(s, "main").time_in[static_cast<int>(TaskState::Waiting)], 1.57, 1e-5);
+    EXPECT_EQ(s.snapshot.live_tasks, 0u);
+    EXPECT_NEAR(s.summary.elapsed, 1.57, 1e-9);
+    EXPECT_NEAR(s.summary.others, 1.57, 1e-5);   // main's wait on the gather, up to the stop
+    EXPECT_NEAR(s.summary.blocked, 1.57, 1e-5);
+    EXPECT_EQ(texts(s.output), (std::vector<std::string>{"One", "Two", "One"}));
+    EXPECT_FALSE(s.blocking);
+}
+
+TEST(AsOf, call_shown_at_is_the_first_not_ended_else_the_last) {
+    const std::vector<aio::demos::BlockingCall> calls{{.task = 2, .stack = {}, .from = 0, .to = 1, .iteration = 1}, {.task = 3, .stack = {}, .from = 1, .to = 2, .iteration = 1}};
+    EXPECT_EQ(aio::page::call_shown_at(calls, 0.5)->task, 2u);
+    EXPECT_EQ(aio::page::call_shown_at(calls, 1)->task, 3u);
+    EXPECT_EQ(aio::page::call_shown_at(calls, 5)->task, 3u);
+    EXPECT_EQ(aio::page::call_shown_at({}, 1), nullptr);
+}
+
+}  // namespace
