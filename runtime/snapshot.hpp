@@ -14,15 +14,16 @@
 namespace aio {
 
 struct TaskView {
+    // What a walk over every task reads (the await tree's roots) comes first, in one cache line.
     uint32_t id = 0, parent = 0;
-    std::string name;
     TaskState state = TaskState::Pending;
     WaitKind wait = WaitKind::None;
     uint32_t resource = 0;                  // the ResourceView it waits on (get, put, acquire, ...); 0: none
+    std::vector<uint32_t> awaited_by;       // tasks waiting for it
+    std::vector<uint32_t> awaits;           // tasks it waits for (directly or through gather/shield)
+    std::string name;
     std::string waiting_on;                 // "sleep(4)", "queue.get", "task Task-3", "gather(3 awaitables)"
     Time until = -1;                        // when a timed wait ends; -1: not timed
-    std::vector<uint32_t> awaits;           // tasks it waits for (directly or through gather/shield)
-    std::vector<uint32_t> awaited_by;       // tasks waiting for it
     std::vector<std::string> stack;         // outermost frame first, then what it waits on
     std::string result;                     // repr of the result or exception, once finished
     Time created = 0, since = 0, finished = -1;
