@@ -3,10 +3,7 @@
 // column, and the page API's messages name what was wrong.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launch, openPage, landmark, landmarks, click, screenshot } from './harness.mjs';
+import { startServer, launch, openPage, landmark, landmarks, click, screenshot, lessonHtml as lessonPage, serveLesson } from './harness.mjs';
 
 let server, browser, lessonServer;
 before(async () => {
@@ -16,9 +13,7 @@ before(async () => {
 after(async () => { await browser?.close(); server?.stop(); lessonServer?.stop(); });
 
 // A lesson page with a heading, the playground in an iframe, and text long enough to scroll.
-const lessonHtml = () => `<!doctype html><html><body style="margin:0"><h1 style="height:40px;margin:0">Lesson 3: gather</h1>
-  <iframe id="playground" src="${server.url}" style="display:block;width:1000px;height:640px;border:0"></iframe>
-  <p style="height:3000px">Read on below the playground.</p></body></html>`;
+const lessonHtml = () => lessonPage(server.url);
 
 // Opens the lesson page at `url` and waits for the playground in it. `route`: the test answers
 // for that URL itself (same origin as the playground).
@@ -74,15 +69,9 @@ test('a same-origin lesson page runs demos with its own objects and lists as par
 });
 
 test('in a cross-origin lesson page, a click in the playground gives it R, Space and S, and the lesson does not scroll', async () => {
-  // A second server for the lesson, at localhost: another origin than the playground's 127.0.0.1
-  // (both loopback, as a real host and its embed are both public).
-  const dir = mkdtempSync(join(tmpdir(), 'aio-lesson-'));
-  writeFileSync(join(dir, 'gather.html'), lessonHtml());
-  lessonServer = await startServer(dir);
-  const lesson = new URL('gather.html', lessonServer.url);
-  lesson.hostname = 'localhost';
-  assert.notEqual(lesson.origin, new URL(server.url).origin);
-  const { page, context, frame } = await openLesson(lesson.href);
+  lessonServer = await serveLesson(lessonHtml());
+  assert.notEqual(new URL(lessonServer.url).origin, new URL(server.url).origin);
+  const { page, context, frame } = await openLesson(lessonServer.url);
   const box = await page.locator('#playground').boundingBox();
   const inPage = (r) => ({ ...r, x: r.x + box.x, y: r.y + box.y });
   await frame.evaluate(() => window.aio.setSpeed(1));

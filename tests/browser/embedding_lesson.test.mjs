@@ -2,10 +2,7 @@
 // and hovering the playground after the reader has clicked the lesson's own text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launch, openPage, landmark, click, centre, region, screenshot } from './harness.mjs';
+import { startServer, launch, openPage, landmark, click, centre, region, screenshot, lessonHtml as lessonPage, serveLesson } from './harness.mjs';
 
 let server, browser, lessonServer;
 before(async () => {
@@ -14,9 +11,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); lessonServer?.stop(); });
 
-const lessonHtml = (script = '') => `<!doctype html><html><body style="margin:0"><h1 style="height:40px;margin:0">Lesson 3: gather</h1>
-  <iframe id="playground" src="${server.url}" style="display:block;width:1000px;height:640px;border:0"></iframe>
-  <p id="prose" style="height:300px">Read on below the playground.</p><script>${script}</script></body></html>`;
+const lessonHtml = (script = '') => lessonPage(server.url, { script, prose: 300 });
 
 // Calls every method as a lesson would on the iframe's load event, and keeps what each gave.
 const callEverything = `
@@ -65,12 +60,8 @@ test('a lesson calling the page API before aio.ready gets a clear error from eve
 });
 
 test('in a cross-origin lesson, after a click on the lesson text, hovering the playground still highlights and tells', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aio-lesson-'));
-  writeFileSync(join(dir, 'gather.html'), lessonHtml());
-  lessonServer = await startServer(dir);
-  const lesson = new URL('gather.html', lessonServer.url);
-  lesson.hostname = 'localhost';   // another origin than the playground's 127.0.0.1
-  const { page, context } = await openPage(browser, lesson.href);
+  lessonServer = await serveLesson(lessonHtml());
+  const { page, context } = await openPage(browser, lessonServer.url);
   const frame = await (await page.waitForSelector('#playground')).contentFrame();
   await frame.waitForFunction(() => window.aio);
   await frame.evaluate(() => window.aio.ready);

@@ -1,7 +1,8 @@
 // Shared by the browser tests: serves the built site with the project's dev server and opens it
 // in Debian's Chromium (headless, WebGL2 through SwiftShader).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -153,4 +154,23 @@ export async function touchDrag(page, { x, y }, { dx = 0, dy = 0 }, steps = 10) 
   await touch('touchEnd', []);
   await cdp.detach();
   await page.waitForTimeout(200);
+}
+
+// A lesson page as a course site writes one: a heading, the playground at `playgroundUrl` in an
+// iframe (#playground), prose (#prose, `prose` px tall) and an optional inline script.
+export const lessonHtml = (playgroundUrl, { script = '', prose = 3000 } = {}) =>
+  `<!doctype html><html><body style="margin:0"><h1 style="height:40px;margin:0">Lesson 3: gather</h1>
+  <iframe id="playground" src="${playgroundUrl}" style="display:block;width:1000px;height:640px;border:0"></iframe>
+  <p id="prose" style="height:${prose}px">Read on below the playground.</p><script>${script}</script></body></html>`;
+
+// Serves `html` as gather.html from a second server at localhost: another origin than the
+// playground's 127.0.0.1 (both loopback, as a real host and its embed are both public).
+// Returns { url, stop }.
+export async function serveLesson(html) {
+  const dir = mkdtempSync(join(tmpdir(), 'aio-lesson-'));
+  writeFileSync(join(dir, 'gather.html'), html);
+  const lessonServer = await startServer(dir);
+  const url = new URL('gather.html', lessonServer.url);
+  url.hostname = 'localhost';
+  return { url: url.href, stop: lessonServer.stop };
 }
