@@ -32,8 +32,8 @@ async function until(page, check, arg, timeout = 20000) {
   try {
     return await page.waitForFunction(check, arg, { timeout, polling: 50 });
   } catch (e) {
-    const { demo, status, iteration, time, speed } = await snapshot(page);
-    throw new Error(`${e.message} (${check}) at ${JSON.stringify({ demo, status, iteration, time, speed })}`);
+    const { demo, status, run, iteration, time, speed } = await snapshot(page);
+    throw new Error(`${e.message} (${check}) at ${JSON.stringify({ demo, status, run, iteration, time, speed })}`);
   }
 }
 const statusIs = (page, status) => until(page, (s) => window.aio.snapshot().status === s, status);
@@ -166,12 +166,13 @@ async function driveLive(layout, demo) {
     await running();
     await pauseAndStep(page, demo, () => page.keyboard.press(' '), () => page.keyboard.press('s'));
   }
-  // Restart while it runs, Run once it finished: either way it runs again from the start.
+  // Restart while it runs, Run once it finished: either way a new run starts from the start. The
+  // run counter says so: a run still at t=0 can pass the old iteration between two polls.
   const last = await snapshot(page);
   await press(layout, 'run');
   await until(page, (d) => {
     const s = window.aio.snapshot();
-    return s.status === 'running' && (d.status !== 'running' || s.iteration < d.iteration || s.time < d.time);
+    return s.status === 'running' && s.run === d.run + 1;
   }, last);
   await press(layout, 'stop');
   await statusIs(page, 'stopped');
