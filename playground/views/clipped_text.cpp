@@ -21,7 +21,7 @@ void whole_text_on_hover(std::string_view text, float width) {
 
 void clipped_text(std::string_view text) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    whole_text_on_hover(text, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x);
+    whole_text_on_hover(text, ImGui::GetItemRectSize().x);   // the text's own width: no second measuring
 }
 
 void text_wrapped_at_spaces(std::string_view text) {
