@@ -59,7 +59,7 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
     run_.reset();   // the previous run is cancelled and gone before the new one starts
     demo_ = d;
     params_ = params;
-    printed_.clear();
+    pending_.clear();
     state_.output.clear();
     auto r = std::make_unique<Run>([this](Time at, const std::string& line) { print(at, line); });
     r->ctx.base_url = base_url;
@@ -76,8 +76,9 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
 }
 
 void Session::print(Time at, const std::string& line) {
-    if (printed_.size() < kMaxOutputLines) printed_.push_back({at, line});
-    else if (printed_.size() == kMaxOutputLines) printed_.push_back({at, "(console full: later lines are not shown)"});
+    const size_t lines = output_lines();
+    if (lines < kMaxOutputLines) pending_.push_back({at, line});
+    else if (lines == kMaxOutputLines) pending_.push_back({at, "(console full: later lines are not shown)"});
 }
 
 void Session::progress() {
@@ -175,7 +176,7 @@ const PlaygroundState& Session::state() const {
     // Open spans count up to the time shown, as the Tasks view's do; a blocking call's iteration
     // is counted as far as it has shown.
     if (moved || now != s.time) run_->builder.update_time(s, run_->trace, now);
-    show_output_until(s.output, printed_, now);
+    show_output_until(s.output, pending_, now);
     return s;
 }
 

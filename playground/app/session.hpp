@@ -7,6 +7,7 @@
 #include "runtime/hosts/browser_host.hpp"
 #include "runtime/hosts/browser_network.hpp"
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,7 +38,7 @@ public:
     const demos::Demo* demo() const { return demo_; }
     const demos::Params& params() const { return params_; }
     uint64_t iteration() const;         // loop iterations run, without building the state
-    size_t output_lines() const { return printed_.size(); }   // lines printed so far, shown or not yet
+    size_t output_lines() const { return state_.output.size() + pending_.size(); }   // lines printed so far, shown or not yet
 
     std::string base_url;               // where the crawler's relative URLs resolve (the page)
     std::function<void()> on_change;    // progress or a status change: views redraw
@@ -51,7 +52,7 @@ private:
     int shown_block() const;                        // while the host holds the loop: the blocking call on screen, else -1
     void print(Time at, const std::string& line);   // a line the demo printed at loop time `at`
     // Before run_: a run's teardown may still print.
-    std::vector<PrintedLine> printed_;  // every line of the run, shown or not yet
+    mutable std::deque<PrintedLine> pending_;   // the run's lines not yet shown: state() moves them to its output
     mutable PlaygroundState state_;     // its finished runs are written as they happen
     std::unique_ptr<Run> run_;
     const demos::Demo* demo_ = nullptr;

@@ -4,6 +4,7 @@
 #pragma once
 #include "playground/state/playground_state.hpp"
 
+#include <deque>
 #include <vector>
 
 namespace aio::page {
@@ -22,8 +23,9 @@ void show_blocking_call(PlaygroundState& state, const Trace& trace, const demos:
 // cancelled at t, as Stop cancels at the time shown. What the loop did after t is not shown.
 void stop_as_of(PlaygroundState& state, const Trace& trace, Time t);
 
-// The lines of `printed` (every line of the run, oldest first) printed up to loop time `t`, into
-// `shown`, which holds an earlier call's lines of the same run (only new ones are copied).
-void show_output_until(std::vector<PrintedLine>& shown, const std::vector<PrintedLine>& printed, Time t);
+// Makes `shown` the run's lines printed up to loop time `t`, oldest first, by moving lines between
+// it and `pending`, the run's later lines, oldest first (an earlier `t` moves lines back). Lines
+// move, never copy: a busy run prints hundreds each iteration.
+void show_output_until(std::vector<PrintedLine>& shown, std::deque<PrintedLine>& pending, Time t);
 
 }  // namespace aio::page

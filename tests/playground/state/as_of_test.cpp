@@ -35,11 +35,22 @@ double total(const aio::TaskView& t) { return std::accumulate(t.time_in.begin(),
 TEST(AsOf, the_console_holds_the_lines_printed_up_to_the_time_shown) {
     BlockingCount r;
     ASSERT_DOUBLE_EQ(r.loop.time(), 3);
-    ASSERT_EQ(r.printed.size(), 6u);   // the loop has printed them all
+    ASSERT_EQ(r.pending.size(), 6u);   // the loop has printed them all, none shown yet
     EXPECT_EQ(texts(r.look(0.37).output), (std::vector<std::string>{"One"}));
     EXPECT_EQ(texts(r.look(1.5).output), (std::vector<std::string>{"One", "Two", "One"}));
     EXPECT_EQ(texts(r.look(3).output), (std::vector<std::string>{"One", "Two", "One", "Two", "One", "Two"}));
     EXPECT_DOUBLE_EQ(r.look(3).output[3].time, 2);   // CPython prints them a second apart
+}
+
+TEST(AsOf, the_console_follows_the_time_shown_back_and_forth_without_losing_a_line) {
+    BlockingCount r;
+    const std::vector<std::string> all{"One", "Two", "One", "Two", "One", "Two"};
+    EXPECT_EQ(texts(r.look(3).output), all);
+    EXPECT_EQ(texts(r.look(1.5).output), (std::vector<std::string>{"One", "Two", "One"}));
+    EXPECT_EQ(r.pending.size(), 3u) << "the later lines wait to be shown again";
+    EXPECT_EQ(texts(r.look(0.37).output), (std::vector<std::string>{"One"}));
+    EXPECT_EQ(texts(r.look(3).output), all);
+    EXPECT_TRUE(r.pending.empty());
 }
 
 TEST(AsOf, while_a_call_holds_the_loop_its_task_runs_and_the_later_ones_wait_their_turn) {

@@ -9,6 +9,7 @@
 #include "runtime/hosts/virtual_host.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <string>
 
@@ -18,7 +19,7 @@ class DemoRecording {
 public:
     // `span_budget`: the trace's (Trace's constructor), smaller to see spans dropped.
     explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {}, size_t span_budget = size_t{1} << 16)
-        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { printed.push_back({cut >= 0 ? cut : loop.time(), line}); })) {
+        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { pending.push_back({cut >= 0 ? cut : loop.time(), line}); })) {
         ctx.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
         trace.attach(loop);
         ctx.entropy.seed(1);
@@ -55,7 +56,7 @@ public:
             shown = time;
         }
         builder.update_time(state, trace, shown);
-        page::show_output_until(state.output, printed, shown);
+        page::show_output_until(state.output, pending, shown);
         if (main.done() && state.status != page::Status::Stopped) {
             state.status = page::Status::Finished;
             state.finished_runs[state.demo->name] = {state.summary, state.params};
@@ -74,7 +75,7 @@ public:
     Loop loop;
     VirtualHost host{loop};
     Trace trace;
-    std::vector<page::PrintedLine> printed;   // before ctx: what the run prints goes here
+    std::deque<page::PrintedLine> pending;   // before ctx: what the run prints and the state does not show yet
     page::PlaygroundState state;
     demos::Context ctx;
     Task<void> main;
