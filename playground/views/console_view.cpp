@@ -49,7 +49,9 @@ void draw_console(const page::PlaygroundState& state, ConsoleView& console) {
     }
     while (console.line_start.size() <= lines.size()) {
         TextStyle style = console.line_start.back();
-        parse_sgr(lines[console.line_start.size() - 1].text, style);
+        // Most lines have no escape sequence, and a busy run prints hundreds a frame.
+        const std::string& text = lines[console.line_start.size() - 1].text;
+        if (text.find('\x1b') != std::string::npos) parse_sgr(text, style);
         console.line_start.push_back(style);
     }
     const Theme theme = current_theme();

@@ -1,10 +1,11 @@
 // view_bench: where a frame of a moving run spends its CPU, without the GPU. Runs the queue demo
 // with n/2 producers and n/2 consumers on a virtual clock with a Trace attached; after every loop
 // iteration builds the PlaygroundState as the page's session does, then draws the busy views
-// (task table, timeline, await tree) in a headless Dear ImGui context at 1280x800 (layout and draw
-// lists, no rendering). Prints the median µs per iteration of each part, one line per task count, so a
-// profile of the page's frame (frame_bench.mjs) can be split into the state and each view.
-//   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|none]
+// (task table, timeline, await tree, event loop, and the console that shows beside each) in a
+// headless Dear ImGui context at 1280x800 (layout and draw lists, no rendering). Prints the median
+// µs per iteration of each part, one line per task count, so a profile of the page's frame
+// (frame_bench.mjs) can be split into the state and each view.
+//   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|none]
 #include "playground/views/views.hpp"
 #include "tests/playground/state/demo_recording.hpp"
 
@@ -33,14 +34,22 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-void draw(const std::string& view, const aio::page::PlaygroundState& state, aio::views::TimelineView& timeline) {
+// What the views keep from frame to frame.
+struct Kept {
+    aio::views::TimelineView timeline;
+    aio::views::ConsoleView console;
+};
+
+void draw(const std::string& view, const aio::page::PlaygroundState& state, Kept& kept) {
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
     if (view == "tasks") aio::views::draw_task_table(state);
-    else if (view == "timeline") aio::views::draw_timeline(state, timeline);
+    else if (view == "timeline") aio::views::draw_timeline(state, kept.timeline);
     else if (view == "tree") aio::views::draw_await_tree(state);
+    else if (view == "loop") aio::views::draw_loop(state);
+    else if (view == "console") aio::views::draw_console(state, kept.console);   // on screen beside every view
     ImGui::End();
     ImGui::Render();
 }
@@ -49,8 +58,8 @@ Figures measure(int tasks, int iterations, const std::string& view) {
     const aio::demos::Demo* demo = aio::demos::find_demo("queue");
     aio::testing::DemoRecording run(*demo, {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}});
     for (int i = 0; i < 3; ++i) run.step();   // every task started
-    aio::views::TimelineView timeline;
-    for (int i = 0; i < 3; ++i) draw(view, run.look(), timeline);   // layout settles, columns sized
+    Kept kept;
+    for (int i = 0; i < 3; ++i) draw(view, run.look(), kept);   // layout settles, columns sized
 
     Figures f;
     for (; f.iterations < iterations && run.step(); ++f.iterations) {
@@ -58,7 +67,7 @@ Figures measure(int tasks, int iterations, const std::string& view) {
         const aio::page::PlaygroundState& state = run.look();
         f.state_us.push_back(us_since(t0));
         t0 = Clock::now();
-        draw(view, state, timeline);
+        draw(view, state, kept);
         f.view_us.push_back(us_since(t0));
     }
     return f;
@@ -76,12 +85,12 @@ int main(int argc, char** argv) {
         else if (arg == "--iterations" && i + 1 < argc) iterations = std::atoi(argv[++i]);
         else if (arg == "--view" && i + 1 < argc) views.push_back(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|none ...]\n");
+            std::fprintf(stderr, "usage: view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|none ...]\n");
             return 2;
         }
     }
     if (sizes.empty()) sizes = {10, 1000, 10000};
-    if (views.empty()) views = {"tasks", "timeline", "tree"};
+    if (views.empty()) views = {"tasks", "timeline", "tree", "loop", "console"};
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
