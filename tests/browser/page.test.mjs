@@ -218,6 +218,31 @@ test('an idle page draws no frames; a running demo draws every animation frame',
   await context.close();
 });
 
+// Chromium answers these only after a round trip to the GPU process, which first finishes the
+// frame before: asked every frame, the page's main thread waited on the GPU's drawing.
+test('drawing a frame asks WebGL for no state that waits on the GPU', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  const asked = await page.evaluate(() => {
+    const P = WebGL2RenderingContext.prototype, G = WebGL2RenderingContext;
+    const waits = new Set([G.SCISSOR_BOX, G.BLEND_SRC_RGB, G.BLEND_DST_RGB, G.BLEND_SRC_ALPHA, G.BLEND_DST_ALPHA,
+                           G.BLEND_EQUATION_RGB, G.BLEND_EQUATION_ALPHA]);
+    const get = P.getParameter;
+    const asked = [];
+    P.getParameter = function (p) { if (waits.has(p)) asked.push(p.toString(16)); return get.call(this, p); };
+    window.aio.setSpeed('instant');
+    window.aio.run('queue', { producers: 3, consumers: 3 });
+    for (let i = 0; i < 20; i++) Module._aio_frame(1);
+    P.getParameter = get;
+    return asked;
+  });
+  assert.deepEqual(asked, [], 'GL state queried while drawing 20 frames');
+  const { png } = await screenshot(page, 'page-drawn-without-gpu-queries');
+  assert.ok(distinctColours(png) > 8, 'the frames still draw');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 4K screen (1920x1080 CSS pixels at DPR 2): the views use the room, text stays sharp', async () => {
   const { page, errors, context } = await openPage(browser, server.url, { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
   await page.evaluate(() => window.aio.ready);
