@@ -5,11 +5,17 @@
 //  - paused: count with n tasks asleep, the run paused (the snapshot is unchanged between frames);
 //  - moving: the queue demo with n/2 producers and n/2 consumers, one loop iteration before every
 //    frame, so each frame builds the state anew (the worst a running demo can do).
-//   node tests/bench/frame_bench.mjs            (after tests/run.sh browser or a web build)
+//   node tests/bench/frame_bench.mjs [--sizes 10,1000,10000] [--views tasks,timeline,tree]
+//   (after tests/run.sh browser or a web build)
 import { startServer, launch, openPage } from '../browser/harness.mjs';
 
-const sizes = [10, 1000, 10000];
-const views = ['tasks', 'timeline', 'tree'];
+// --sizes 10,10000 and --views tasks,loop measure fewer or other task counts and views.
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1].split(',') : fallback;
+};
+const sizes = option('sizes', ['10', '1000', '10000']).map(Number);
+const views = option('views', ['tasks', 'timeline', 'tree']);
 const frames = 60;    // the 10-task queue run lasts about 70 iterations
 const rounds = 5;   // fresh measurements per figure; the figure is their median
 const server = await startServer();
@@ -81,13 +87,17 @@ try {
 
 function table(title, results) {
   console.log(`${title}\n`);
-  console.log('| view | ' + sizes.map((n) => `${n.toLocaleString('en')} tasks`).join(' | ') + ' | ' +
-              sizes.slice(1).map((n) => `${n.toLocaleString('en')} / 10`).join(' | ') + ' | 10,000 / 1,000 |');
-  console.log('|---|' + '---:|'.repeat(sizes.length * 2));
+  // Each count against the first, and with three or more the last against the one before it.
+  const n = (i) => sizes.at(i).toLocaleString('en');
+  const pairs = sizes.slice(1).map((_, i) => [i + 1, 0]);
+  if (sizes.length >= 3) pairs.push([sizes.length - 1, sizes.length - 2]);
+  console.log('| view | ' + sizes.map((_, i) => `${n(i)} tasks`).join(' | ') + ' | ' +
+              pairs.map(([a, b]) => `${n(a)} / ${n(b)}`).join(' | ') + ' |');
+  console.log('|---|' + '---:|'.repeat(sizes.length + pairs.length));
   for (const view of views) {
-    const ms = sizes.map((n) => results[`${view}/${n}`]);
+    const ms = sizes.map((count) => results[`${view}/${count}`]);
     console.log(`| ${view} | ` + ms.map((x) => x.toFixed(2)).join(' | ') + ' | ' +
-                ms.slice(1).map((x) => (x / ms[0]).toFixed(2) + '×').join(' | ') + ` | ${(ms[2] / ms[1]).toFixed(2)}× |`);
+                pairs.map(([a, b]) => (ms[a] / ms[b]).toFixed(2) + '×').join(' | ') + ' |');
   }
   console.log('');
 }
