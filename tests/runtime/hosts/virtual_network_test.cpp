@@ -182,7 +182,9 @@ TEST(VirtualNetwork, follows_at_most_ten_redirects_as_aiohttp) {
         n.run();
         ASSERT_EQ(n.answers.size(), 1u);
         EXPECT_EQ(n.answers[0].result.failed, hops > aio::kMaxRedirects) << hops << " redirects";
-        if (hops <= aio::kMaxRedirects) EXPECT_EQ(n.answers[0].result.response.body, "here");
+        if (hops <= aio::kMaxRedirects) {
+            EXPECT_EQ(n.answers[0].result.response.body, "here");
+        }
     }
 }
 
