@@ -58,19 +58,23 @@ Time BrowserHost::display_time() const {
     if (paused_ || pace() == 0) return std::max(loop_anchor_, loop_.time());
     Time t = loop_anchor_ + (aio_host_now_ms() - wall_anchor_ms_) / 1000.0 * pace();
     if (loop_.has_timers()) t = std::min(t, loop_.next_deadline());
-    else if (!loop_.has_due_work()) t = std::min(t, loop_.time());
+    else if (!loop_.has_due_work() && fetches_in_flight(loop_).empty()) t = std::min(t, loop_.time());   // idle: nothing to wait for
     return std::max(t, loop_.time());
 }
 
 void BrowserHost::wake() { schedule(); }
 
 void BrowserHost::io_done() {
-    if (!paused_ && !holding_) {
-        const Time now = display_time();
-        loop_.advance_to(now);
-        reanchor(now);
+    if (holding_) return schedule();   // the blocking call's picture ends first; the response waits
+    const Time now = display_time();
+    loop_.advance_to(now);
+    if (paused_) return;   // resume() runs what is ready
+    reanchor(now);
+    // The response makes its task ready once delivered, after this returns: a hop runs it then.
+    if (!hop_posted_) {
+        hop_posted_ = true;
+        aio_host_post_hop(id_);
     }
-    schedule();
 }
 
 void BrowserHost::pause() {

@@ -22,7 +22,9 @@ public:
     BrowserHost& operator=(const BrowserHost&) = delete;
 
     void wake();                      // new work arrived (a task made): schedule it
-    void io_done();                   // a request finished: the clock catches up with the wall clock, then run
+    // A response is about to be delivered: the loop's clock catches up with the time shown (also
+    // while paused, so the run never shows an earlier time after), then the loop runs.
+    void io_done();
     void pause();                     // the clock stops; nothing runs
     void resume();
     void step();                      // exactly one loop iteration (moving the clock to the next deadline if idle)

@@ -44,8 +44,8 @@ void BrowserNetwork::complete(uint64_t id, FetchResult result) {
     if (it == pending_.end()) return;   // aborted meanwhile
     auto done = std::move(it->second);
     pending_.erase(it);
-    done(std::move(result));
     if (on_activity) on_activity();
+    done(std::move(result));
 }
 
 }  // namespace aio

@@ -15,7 +15,9 @@ public:
     uint64_t start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) override;
     void abort(uint64_t id) override;
 
-    std::function<void()> on_activity;   // a request finished: the host should run the loop
+    // A response arrived: called before it is delivered, so the host can bring the loop's clock to
+    // now first (the task it wakes is ready from the time it arrived) and then run the loop.
+    std::function<void()> on_activity;
 
     // Called by web/js/library_fetch.js.
     void complete(uint64_t id, FetchResult result);

@@ -72,6 +72,40 @@ test("the Event loop view names each request's timers, and a fetching task's wai
   await page.evaluate(() => window.aio.stop());
 });
 
+// The slow sample page answers after 0.5 s here (harness.mjs); the others at once.
+const slowTask = (snap) => snap.tasks.find((t) => (t.waiting_on ?? '').includes('/slow'));
+const fetchingSlow = () => page.waitForFunction(() => {
+  const s = window.aio.snapshot();
+  return s.tasks.some((t) => (t.waiting_on ?? '').includes('/slow')) && s.tasks.filter((t) => t.state === 'waiting').length === 2;
+}, null, { timeout: 10000, polling: 20 });
+
+test('on the real network a task waits on its fetch until the response arrives, from then on ready', async () => {
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('crawler', { virtual_network: false }); });
+  await fetchingSlow();   // main and the task fetching the slow page
+  const name = slowTask(await page.evaluate(() => window.aio.snapshot())).name;
+  const end = await page.evaluate(() => window.aio.finished());
+  const slow = end.tasks.find((t) => t.name === name);
+  assert.ok(slow.time_in.waiting >= 0.4, `${name} waited on its fetch the 0.5 s it took: ${JSON.stringify(slow.time_in)}`);
+  assert.ok(slow.time_in.ready < 0.1, `${name} ran soon after its response: ${JSON.stringify(slow.time_in)}`);
+  assert.ok(end.time >= 0.4, `the run took the slow page's time: ${end.time}`);
+});
+
+test('on the real network a pause while a response arrives keeps the clock where it stood', async () => {
+  await page.evaluate(() => { window.aio.setSpeed(1); window.aio.run('crawler', { virtual_network: false }); });
+  await fetchingSlow();
+  await page.evaluate(() => window.aio.pause());
+  const paused = await page.evaluate(() => window.aio.snapshot());
+  await page.waitForTimeout(1000);   // the slow page answers meanwhile
+  const later = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(later.time, paused.time, 'paused, the time shown stands still');
+  assert.equal(later.status, 'paused');
+  await page.evaluate(() => window.aio.resume());
+  const end = await page.evaluate(() => window.aio.finished());
+  assert.ok(end.time >= paused.time, `the run ended at ${end.time} s, before the ${paused.time} s it was paused at`);
+  const slow = end.tasks.find((t) => t.name === slowTask(paused).name);
+  assert.ok(slow.time_in.waiting >= paused.time - 0.05, `waited on its fetch until the pause at least: ${JSON.stringify(slow.time_in)}`);
+});
+
 test('the virtual sample site and real fetch() give the same lines and (source, link) pairs', async () => {
   const [virt, real] = await page.evaluate(async () => {
     window.aio.setSpeed('instant');
