@@ -71,7 +71,10 @@ void draw_task_table(const page::PlaygroundState& state) {
     const bool narrow = flags & ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("tasks", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(narrow ? 2 : 0, 1);   // id and name stay in view
-    ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed);
+    // As wide as the largest id, not the ids on screen: scrolled to Task-10000, ids were cut to "10".
+    const std::string widest = std::to_string(snap.tasks.back().id);   // tasks are sorted by id
+    ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize,
+                            ImGui::CalcTextSize(widest.c_str()).x);
     // Wide: fixed weights, as ImGui would otherwise weigh columns by the first rows it meets and
     // keep that for the page's life (a crawl's long waits squeezed every later run's names).
     // Narrow: 0, each column fits its contents and the table scrolls sideways.

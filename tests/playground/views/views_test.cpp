@@ -399,6 +399,23 @@ TEST_F(Views, an_emptied_number_field_says_it_is_empty_not_its_last_values_probl
 
 // The task table's columns keep the widths they start with: a run whose tasks wait on long
 // descriptions (a fetch's URL) must not leave every later run's name column squeezed.
+TEST_F(Views, task_table_id_column_grows_to_the_largest_id) {
+    aio::testing::DemoRecording r(*aio::demos::find_demo("count"), {{"n", int64_t{10000}}});
+    // The table first meets the run with one task, as the page does when a run starts.
+    draw([&] { views::draw_task_table(r.look()); });
+    for (int i = 0; i < 3; ++i) r.step();
+    const PlaygroundState& s = r.look();
+    ImGuiTable* table = nullptr;
+    for (int frame = 0; frame < 3; ++frame)
+        draw([&] {
+            views::draw_task_table(s);
+            table = ImGui::TableFindByID(ImGui::GetID("tasks"));
+        });
+    ASSERT_NE(table, nullptr);
+    const float widest = ImGui::CalcTextSize(std::to_string(s.snapshot.tasks.back().id).c_str()).x;
+    EXPECT_GE(table->Columns[0].WidthGiven + 0.5f, widest) << "id " << s.snapshot.tasks.back().id << " cut";
+}
+
 TEST_F(Views, task_table_columns_keep_their_share_from_run_to_run) {
     size_t drawn = 0;
     for_each_moment([&](const PlaygroundState& s, const std::string& where) {
