@@ -66,6 +66,15 @@ TEST(AsOf, while_a_call_holds_the_loop_its_task_runs_and_the_later_ones_wait_the
     EXPECT_NEAR(s.summary.blocked, 1.4, 1e-6);
 }
 
+TEST(AsOf, while_a_call_holds_the_loop_the_ready_queue_holds_the_steps_of_the_tasks_waiting_their_turn) {
+    BlockingCount r;
+    const auto& s = r.look(1.4);
+    EXPECT_EQ(s.snapshot.ready, std::vector<uint32_t>{r.task(s, "Task-3").id});
+    EXPECT_EQ(s.snapshot.ready_callbacks, 1u);
+    const auto& early = r.look(0.5);
+    EXPECT_EQ(early.snapshot.ready, (std::vector<uint32_t>{r.task(early, "Task-2").id, r.task(early, "Task-3").id}));
+}
+
 TEST(AsOf, stop_inside_a_blocking_call_cuts_the_run_at_the_time_shown) {
     BlockingCount r;
     r.look(1.57);
