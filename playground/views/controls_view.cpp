@@ -304,6 +304,12 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     }
     ImGui::Separator();
 
+    // Heights measured at another width mean nothing here: a page first laid out in a hidden
+    // iframe (0 px wide) wrapped each note a letter a line and kept that tall gap below `n`.
+    if (const float width = ImGui::GetContentRegionAvail().x; width != ui.note_width) {
+        ui.note_height.clear();
+        ui.note_width = width;
+    }
     for (const demos::Param& p : d.params) {
         const std::string key = d.name + "/" + p.name;
         ImGui::PushID(p.name.c_str());

@@ -61,6 +61,7 @@ struct ControlsView {
     std::map<std::string, demos::Params> kept;     // each visited demo's edits, by name, while another is shown
     std::map<std::string, std::string> typed;      // list fields' text as typed, by "demo/param"
     std::map<std::string, float> note_height;      // tallest help/problem line each field has shown, by "demo/param"
+    float note_width = -1;          // the panel width those heights were measured at
     std::string error;              // the last rejected input, shown until the next change
     uint64_t seen_run = 0;          // PlaygroundState::run when the panel last followed the run
     float speed = 1.0f;

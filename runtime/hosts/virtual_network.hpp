@@ -14,9 +14,9 @@ namespace aio {
 struct Route {
     Time latency = 0.1;                  // seconds of loop time until the answer
     int status = 200;
-    std::string body;
+    std::string body = {};
     std::string content_type = "text/html";
-    std::string redirect_to;             // non-empty: answer is a redirect to this URL (followed)
+    std::string redirect_to = {};        // non-empty: answer is a redirect to this URL (followed)
     bool network_error = false;          // the connection fails (as a refused connection or CORS)
 };
 

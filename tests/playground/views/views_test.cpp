@@ -364,6 +364,26 @@ TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
 
 // A number field emptied while edited keeps its last value underneath (ImGui applies only text
 // that parses): its line must say it is empty, not name that value's problem.
+TEST_F(Views, controls_first_drawn_zero_pixels_wide_lay_out_as_usual_once_they_have_room) {
+    const aio::demos::Demo& d = *aio::demos::find_demo("count");
+    const PlaygroundState idle;
+    const auto last_row_at = [&](views::ControlsView& controls) {
+        draw([&] { views::draw_controls(idle, controls, untouchable()); });
+        return views::landmarks().at("param:" + d.params.back().name).y;
+    };
+    views::ControlsView fresh;
+    fresh.edited = aio::demos::resolve_params(d, {});
+    const float usual = last_row_at(fresh);
+    views::ControlsView hidden;   // as in an iframe that is display:none while the page starts
+    hidden.edited = fresh.edited;
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 size = io.DisplaySize;
+    io.DisplaySize = ImVec2(1, size.y);
+    last_row_at(hidden);
+    io.DisplaySize = size;
+    EXPECT_FLOAT_EQ(last_row_at(hidden), usual);
+}
+
 TEST_F(Views, an_emptied_number_field_says_it_is_empty_not_its_last_values_problem) {
     const aio::demos::Demo& d = *aio::demos::all_demos()[0];
     const auto p = std::find_if(d.params.begin(), d.params.end(), [](const aio::demos::Param& q) { return q.kind == aio::demos::Param::Kind::Int; });
