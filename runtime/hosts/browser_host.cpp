@@ -94,6 +94,9 @@ void BrowserHost::resume() {
 
 void BrowserHost::step() {
     if (loop_.is_running()) return;
+    // The step's iteration runs no earlier than the time shown: paused at 0.09 s with the first
+    // iteration still to run, a step ran it at 0 and the time shown went back.
+    if (!holding_) loop_.advance_to(display_time());
     holding_ = false;   // a step shows the blocking call's end at once
     VirtualHost(loop_).step();   // one iteration, as on the virtual clock: the display catches up below
     reanchor(loop_.time());

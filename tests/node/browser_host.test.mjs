@@ -83,6 +83,20 @@ test('pause freezes loop time, step runs exactly one iteration, resume continues
   assert.deepEqual(h.log(), h.virtualLog(2));
 });
 
+test('a step right after a pause never shows an earlier time than the pause did', async () => {
+  const h = await harness();
+  h.start(2, 4);
+  const start = performance.now();
+  while (performance.now() - start < 20) {}   // the display moves on from 0 before the first iteration's turn comes
+  h.pause();
+  const frozen = h.time();
+  const it = h.iteration();
+  h.step();
+  assert.equal(h.iteration(), it + 1, 'step runs one iteration');
+  assert.ok(h.time() >= frozen, `the time shown went back from ${frozen} to ${h.time()}`);
+  assert.ok(h.loopTime() >= frozen, `the stepped iteration ran at ${h.loopTime()}, before the ${frozen} shown`);
+});
+
 test('a speed change mid-run keeps the order and shortens the wait', async () => {
   const h = await harness();
   const t0 = performance.now();
