@@ -62,7 +62,7 @@ json state_json(const PlaygroundState& s) {
         const auto kinds = waiter_kinds(r.kind);
         for (size_t i = 0; i < kinds.size(); ++i) waiting[waiter_role(kinds[i])] = r.waiting[i];
         resources.push_back({{"id", r.id}, {"kind", to_string(r.kind)}, {"name", or_null(r.name)}, {"level", r.level},
-                             {"capacity", r.capacity}, {"unfinished", r.unfinished}, {"waiting", waiting}});
+                             {"capacity", r.capacity}, {"unfinished", r.unfinished}, {"waiting", waiting}, {"gone", !r.alive}});
     }
     json pages = json::array();
     for (const demos::PageReport& p : s.pages)

@@ -97,6 +97,14 @@ TEST(StateJson, the_queue_demo_reports_its_queue_as_a_resource) {
     EXPECT_EQ(q["level"], s.snapshot.resources[0].level);
     for (const char* key : {"id", "name", "capacity", "unfinished", "waiting"}) EXPECT_TRUE(q.contains(key)) << key;
     EXPECT_TRUE(q["waiting"].is_object());
+    EXPECT_EQ(q["gone"], false) << "the run still holds its queue";
+}
+
+TEST(StateJson, a_resource_the_program_dropped_says_it_is_gone) {
+    aio::page::PlaygroundState s;
+    s.snapshot.resources.push_back({});
+    s.snapshot.resources.back().alive = false;
+    EXPECT_EQ(aio::page::state_json(s)["resources"][0]["gone"], true);
 }
 
 TEST(StateJson, instant_speed_is_the_word_instant) {
