@@ -27,7 +27,7 @@ public:
     AsCompletedWait(Loop& loop, size_t count, const void* state, PendingFn pending)
         : FutureBase(loop, WaitKind::AsCompleted, true), count_(count), state_(state), pending_(pending) {}
     void wake() { if (!done()) finish(); }
-    std::string describe() const override { return "as_completed(" + std::to_string(count_) + " awaitables)"; }
+    std::string describe() const override { return "as_completed(" + std::to_string(count_) + (count_ == 1 ? " awaitable)" : " awaitables)"); }
     void targets(std::vector<const FutureBase*>& out) const override { pending_(state_, out); }
 
 private:

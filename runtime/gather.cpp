@@ -34,7 +34,7 @@ bool GatherFuture::cancel(const std::string& msg) {
     return any;
 }
 
-std::string GatherFuture::describe() const { return "gather(" + std::to_string(children_.size()) + " awaitables)"; }
+std::string GatherFuture::describe() const { return "gather(" + std::to_string(children_.size()) + (children_.size() == 1 ? " awaitable)" : " awaitables)"); }
 
 void GatherFuture::child_done(void* self, void* child) {
     auto* g = static_cast<GatherFuture*>(self);

@@ -62,7 +62,7 @@ struct PageReport {
     size_t bytes = 0;               // of the body as read: at most the crawler's cap
     bool truncated = false;         // the body was longer than the cap and cut there
     size_t links = 0;
-    std::string error;              // in plain words, when failed
+    std::string error = {};         // in plain words, when failed
 };
 
 // A blocking call a task made (time.sleep): the loop's clock moved from `from` to `to` while the
