@@ -34,7 +34,7 @@ std::string list_text(const std::vector<int64_t>& v) {
 // whether the value changed, in `stepped` whether a step button changed it, and in `empty` whether
 // its text is being edited and is empty.
 bool step_field(const std::string& name, ImGuiDataType type, void* value, const void* step, const void* step_fast,
-                const char* format, const char* inputmode, bool& stepped, bool& empty) {
+                const char* format, const char* inputmode, bool& stepped, bool& empty, std::string& typed) {
     const float button = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
     const float field = std::max(1.0f, ImGui::CalcItemWidth() - (button + gap) * 2);
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -44,6 +44,7 @@ bool step_field(const std::string& name, ImGuiDataType type, void* value, const 
     // Emptied while edited, the field keeps its last number (ImGui applies only text that parses).
     const ImGuiInputTextState* edit = ImGui::IsItemActive() ? ImGui::GetInputTextState(ImGui::GetItemID()) : nullptr;
     empty = edit && edit->CurLenA == 0;
+    typed = edit ? std::string(edit->TextA.Data, static_cast<size_t>(edit->CurLenA)) : std::string();
     note_text_field(inputmode);
     const ImVec2 buttons(at.x + field + gap, at.y);
     stepped = changed && ImGui::IsMouseHoveringRect(buttons, ImVec2(buttons.x + button * 2 + gap, at.y + button));
@@ -88,8 +89,12 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
         case demos::Param::Kind::Int: {
             const int64_t one = 1, ten = 10;
             bool stepped = false, empty = false;
-            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped, empty);
+            std::string now;
+            changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped, empty, now);
             if (empty) problem = label + " is empty: type a whole number (" + range_of(p) + ")";
+            // ImGui would take "3.5" as 3 without a word, as the page API refuses it.
+            else if (now.find_first_of(".eE") != std::string::npos)
+                problem = label + ": '" + now + "' is not a whole number (" + range_of(p) + ")";
             // -/+ bring an out-of-range value back into range rather than step away from it.
             if (stepped) std::get<int64_t>(v) = std::clamp(std::get<int64_t>(v), static_cast<int64_t>(p.min), static_cast<int64_t>(p.max));
             break;
@@ -97,7 +102,8 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
         case demos::Param::Kind::Float: {
             const double tenth = 0.1, one = 1.0;
             bool stepped = false, empty = false;
-            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped, empty);
+            std::string now;
+            changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped, empty, now);
             if (empty) problem = label + " is empty: type a number (" + range_of(p) + ")";
             if (stepped) std::get<double>(v) = std::clamp(std::get<double>(v), p.min, p.max);
             break;

@@ -384,6 +384,25 @@ TEST_F(Views, controls_first_drawn_zero_pixels_wide_lay_out_as_usual_once_they_h
     EXPECT_FLOAT_EQ(last_row_at(hidden), usual);
 }
 
+TEST_F(Views, a_fraction_typed_in_a_whole_number_field_is_named_as_it_is_typed) {
+    const aio::demos::Demo& d = *aio::demos::find_demo("count");
+    const PlaygroundState idle;
+    views::ControlsView controls;
+    controls.edited = aio::demos::resolve_params(d, {});
+    const auto frame = [&] { return draw([&] { views::draw_controls(idle, controls, untouchable()); }); };
+    frame();
+    ImGuiIO& io = ImGui::GetIO();
+    const views::Rect field = views::landmarks().at("param:n");
+    io.MousePos = ImVec2(field.x + field.w / 2, field.y + field.h / 2);
+    io.MouseDown[0] = true;
+    frame();   // the click selects the field's text: what is typed replaces it
+    io.MouseDown[0] = false;
+    frame();
+    for (const char c : std::string("3.5")) io.AddInputCharacter(static_cast<unsigned>(c));
+    const std::string text = frame();
+    EXPECT_TRUE(has(text, "n: '3.5' is not a whole number")) << text;
+}
+
 TEST_F(Views, an_emptied_number_field_says_it_is_empty_not_its_last_values_problem) {
     const aio::demos::Demo& d = *aio::demos::all_demos()[0];
     const auto p = std::find_if(d.params.begin(), d.params.end(), [](const aio::demos::Param& q) { return q.kind == aio::demos::Param::Kind::Int; });
