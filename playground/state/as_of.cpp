@@ -34,12 +34,14 @@ void tasks_as_of(Snapshot& snap, const Trace& trace, Time t) {
         v.changes = ~0u;   // not to be lent to the next snapshot
     }
     snap.time = t;
-    snap.live_tasks = static_cast<size_t>(std::count_if(snap.tasks.begin(), snap.tasks.end(), [](const TaskView& v) { return v.state < TaskState::Done; }));
-    // The ready queue as it was: a step for each task made or woken and not run yet (the loop's
-    // own queue is the one after the whole iteration).
+    // The live tasks and the ready queue as they were: a step for each task made or woken and not
+    // run yet (the loop's own queue is the one after the whole iteration).
+    snap.live_tasks = 0;
     snap.ready.clear();
-    for (const TaskView& v : snap.tasks)
+    for (const TaskView& v : snap.tasks) {
+        snap.live_tasks += v.state < TaskState::Done;
         if (v.state == TaskState::Pending || v.state == TaskState::Ready) snap.ready.push_back(v.id);
+    }
     snap.ready_callbacks = snap.ready.size();
 }
 

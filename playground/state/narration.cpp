@@ -64,8 +64,10 @@ int Narrator::line_of(const TaskBase& t) const {
 
 Narrator::Part& Narrator::part(const TaskBase& t) {
     auto [it, fresh] = parts_.try_emplace(t.id());
-    if (fresh) order_.push_back(t.id());
-    it->second.name = t.name();
+    if (fresh) {
+        order_.push_back(t.id());
+        it->second.name = t.name();
+    }
     return it->second;
 }
 
@@ -88,8 +90,8 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
     switch (to) {
         case TaskState::Ready:
             if (from == TaskState::Waiting && was != waiting_.end()) {
-                const std::string& what = was->second.what;
-                p.woke = "the " + what + " of " + p.name + (what.rfind("sleep(", 0) == 0 ? " ended" : " is done");
+                const Waiting& w = was->second;
+                p.woke = "the " + w.what + " of " + p.name + (w.kind == WaitKind::Sleep ? " ended" : " is done");
             }
             if (from == TaskState::Running) p.ended = "gave the loop a turn";
             break;
@@ -100,7 +102,7 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
             break;
         case TaskState::Waiting: {
             const FutureBase* f = t.waiting_on();
-            Waiting w{f ? f->describe() : "a future", line_of(t)};
+            Waiting w{f ? f->describe() : "a future", f ? f->kind() : WaitKind::Future, line_of(t)};
             p.ended = "now waits on " + w.what + (w.line ? " at line " + std::to_string(w.line) : "");
             waiting_[t.id()] = std::move(w);
             break;
@@ -158,6 +160,7 @@ void Narrator::on_iteration(const Loop& loop) {
 
 void Narrator::on_task_renamed(const TaskBase& t) {
     if (next_) next_->on_task_renamed(t);
+    if (auto it = parts_.find(t.id()); it != parts_.end()) it->second.name = t.name();
 }
 void Narrator::on_resource_changed(const detail::Resource& r) {
     if (next_) next_->on_resource_changed(r);

@@ -7,6 +7,7 @@
 #include "playground/demos/demo.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/recorder.hpp"
+#include "runtime/wait_kind.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -60,6 +61,7 @@ private:
     };
     struct Waiting {                       // what a task waits on, once it waits
         std::string what;                  // "sleep(1)"
+        WaitKind kind = WaitKind::None;
         int line = 0;                      // the await's line in the script, 0: unknown
     };
     void close_iteration();
