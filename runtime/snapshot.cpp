@@ -14,10 +14,6 @@
 namespace aio {
 
 namespace {
-const TaskBase* as_task(const FutureBase* f) {
-    return f->kind() == WaitKind::Task ? static_cast<const TaskBase*>(f) : nullptr;
-}
-
 void describe_wait(const TaskBase& t, TaskView& v) {
     const FutureBase* f = t.waiting_on();
     if (!f || t.state() != TaskState::Waiting) return;

@@ -107,6 +107,11 @@ struct TaskAccess {
     }
 };
 
+// The task `f` is, or nullptr when it is another kind of future (a gather's child may be either).
+inline const TaskBase* as_task(const FutureBase* f) {
+    return f && f->kind() == WaitKind::Task ? static_cast<const TaskBase*>(f) : nullptr;
+}
+
 namespace detail {
 template <class T> class TypedTask;
 }

@@ -5,6 +5,7 @@
 #include "playground/demos/context.hpp"
 #include "playground/demos/run_compare.hpp"
 #include "playground/state/as_of.hpp"
+#include "playground/state/narration.hpp"
 #include "playground/state/state_builder.hpp"
 #include "runtime/run.hpp"
 
@@ -34,16 +35,20 @@ struct Session::Run {
     demos::Context ctx;
     Task<void> main;
     StateBuilder builder;   // follows this run's trace from one state to the next
-    explicit Run(std::function<void(Time, const std::string&)> print)
+    Narrator narrator;      // in front of the trace, telling each iteration in words
+    Run(const demos::Demo& demo, std::function<void(Time, const std::string&)> print)
         : ctx(demos::virtual_context(loop, [this, print = std::move(print)](const std::string& line) {
               print(cut >= 0 ? cut : loop.time(), line);
-          })) {
+          })),
+          narrator(demo) {
         trace.attach(loop);
+        narrator.attach(ctx);
         set_network(loop, &network);
         network.on_activity = [this] { host.io_done(); };
     }
     ~Run() {
         cancel_all_tasks(loop);
+        narrator.detach();
         set_network(loop, nullptr);
         trace.detach();
     }
@@ -61,7 +66,9 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
     params_ = params;
     pending_.clear();
     state_.output.clear();
-    auto r = std::make_unique<Run>([this](Time at, const std::string& line) { print(at, line); });
+    told_.clear();
+    state_.narration.clear();
+    auto r = std::make_unique<Run>(*d, [this](Time at, const std::string& line) { print(at, line); });
     r->ctx.base_url = base_url;
     r->host.set_speed(speed_);
     r->host.on_progress = [this] { progress(); };
@@ -176,7 +183,13 @@ const PlaygroundState& Session::state() const {
     // Open spans count up to the time shown, as the Tasks view's do; a blocking call's iteration
     // is counted as far as it has shown.
     if (moved || now != s.time) run_->builder.update_time(s, run_->trace, now);
-    show_output_until(s.output, pending_, now);
+    show_until(s.output, pending_, now);
+    // The loop is between iterations whenever the state is asked for: the last one is told whole.
+    run_->narrator.flush();
+    const size_t untold = told_.size();
+    run_->narrator.take(told_);
+    if (told_.size() != untold) keep_latest(s.narration, told_, kKeptAccounts, kKeptSentences);
+    show_until(s.narration, told_, now);
     return s;
 }
 

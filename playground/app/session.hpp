@@ -53,6 +53,7 @@ private:
     void print(Time at, const std::string& line);   // a line the demo printed at loop time `at`
     // Before run_: a run's teardown may still print.
     mutable std::deque<PrintedLine> pending_;   // the run's lines not yet shown: state() moves them to its output
+    mutable std::deque<Account> told_;          // the run's accounts not yet shown: state() moves them to its narration
     mutable PlaygroundState state_;     // its finished runs are written as they happen
     std::unique_ptr<Run> run_;
     const demos::Demo* demo_ = nullptr;

@@ -52,7 +52,11 @@ aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool re
     aio::Loop loop;
     aio::Trace trace;
     trace.attach(loop);
-    aio::page::PlaygroundState state{.demo = &d, .params = params, .status = aio::page::Status::Running, .run = 1};
+    aio::page::PlaygroundState state;
+    state.demo = &d;
+    state.params = params;
+    state.status = aio::page::Status::Running;
+    state.run = 1;
     auto print = [&state, &loop](const std::string& line) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);

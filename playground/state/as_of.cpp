@@ -81,9 +81,4 @@ void stop_as_of(PlaygroundState& state, const Trace& trace, Time t) {
     state.blocking.reset();
 }
 
-void show_output_until(std::vector<PrintedLine>& shown, std::deque<PrintedLine>& pending, Time t) {
-    for (; !shown.empty() && shown.back().time > t; shown.pop_back()) pending.push_front(std::move(shown.back()));
-    for (; !pending.empty() && pending.front().time <= t; pending.pop_front()) shown.push_back(std::move(pending.front()));
-}
-
 }  // namespace aio::page

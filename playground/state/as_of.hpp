@@ -23,9 +23,12 @@ void show_blocking_call(PlaygroundState& state, const Trace& trace, const demos:
 // cancelled at t, as Stop cancels at the time shown. What the loop did after t is not shown.
 void stop_as_of(PlaygroundState& state, const Trace& trace, Time t);
 
-// Makes `shown` the run's lines printed up to loop time `t`, oldest first, by moving lines between
-// it and `pending`, the run's later lines, oldest first (an earlier `t` moves lines back). Lines
-// move, never copy: a busy run prints hundreds each iteration.
-void show_output_until(std::vector<PrintedLine>& shown, std::deque<PrintedLine>& pending, Time t);
+// Makes `shown` the run's items (printed lines, accounts) up to loop time `t`, oldest first, by
+// moving items between it and `pending`, the run's later ones, oldest first (an earlier `t` moves
+// items back). Items move, never copy: a busy run prints hundreds of lines each iteration.
+template <class Shown, class Item> void show_until(Shown& shown, std::deque<Item>& pending, Time t) {
+    for (; !shown.empty() && shown.back().time > t; shown.pop_back()) pending.push_front(std::move(shown.back()));
+    for (; !pending.empty() && pending.front().time <= t; pending.pop_front()) shown.push_back(std::move(pending.front()));
+}
 
 }  // namespace aio::page

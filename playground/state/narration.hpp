@@ -5,40 +5,41 @@
 // from the runtime's reports and the demo's await lines only: no demo has sentences of its own.
 #pragma once
 #include "playground/demos/demo.hpp"
+#include "playground/state/account.hpp"
 #include "runtime/loop.hpp"
 #include "runtime/recorder.hpp"
+#include "runtime/resource.hpp"
 #include "runtime/wait_kind.hpp"
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace aio::page {
 
-// What one loop iteration did, in sentences ("Task-2 resumed at line 17, printed "Two" and
-// finished.").
-struct Account {
-    uint64_t iteration = 0;               // the loop's iteration number (Loop::iteration)
-    Time time = 0;                        // loop seconds when it ran
-    std::vector<std::string> sentences;   // in the order things happened
-};
-
 class Narrator final : public Recorder {
 public:
-    // `demo` gives the script's await lines; the latest `keep` accounts are kept (at least 1).
-    explicit Narrator(const demos::Demo& demo, size_t keep = 4096);
+    // `demo` gives the script's await lines. Of the accounts not yet taken, the latest are kept:
+    // at most `keep` accounts and `keep_sentences` sentences (the newest account always).
+    explicit Narrator(const demos::Demo& demo, size_t keep = kKeptAccounts, size_t keep_sentences = kKeptSentences);
     ~Narrator() override;
     Narrator(const Narrator&) = delete;
     Narrator& operator=(const Narrator&) = delete;
 
-    // Listens to `loop` in front of its recorder, forwarding every report to it; detach() (or the
-    // destructor) puts that recorder back.
-    void attach(Loop& loop);
+    // Listens to `ctx.loop` in front of its recorder, forwarding every report to it, and to what
+    // the demo prints and its blocking calls (time.sleep), through ctx.print and ctx.block.
+    // detach() (or the destructor) puts them all back; `ctx` must outlive the attachment.
+    void attach(demos::Context& ctx);
     void detach();
-    // A line the demo printed, told as printed by the task running now (if any).
-    void printed(const std::string& line);
+    // Ends the account of the iteration being told: the loop stopped between two iterations (a
+    // step, a pause, a frame). Later reports of that iteration (a stop's cancellations) get an
+    // account of their own, with the same iteration number.
+    void flush();
+    // Moves the accounts ended so far (oldest first) out to the end of `into`.
+    void take(std::deque<Account>& into);
     // The accounts so far, oldest first, the one of the iteration running last (it may be empty).
     std::vector<Account> accounts() const;
 
@@ -50,37 +51,58 @@ public:
     void on_resource_destroyed(const detail::Resource& r) override;
 
 private:
+    // What a task did, in the order done; consecutive creations and prints are told as one list.
+    enum class Did : uint8_t { Began, Created, Printed, Blocked, Ended };
+    struct Deed {
+        Did what;
+        std::vector<std::string> items;    // "resumed at line 17"; the tasks created; the lines printed
+    };
     // One task's part in the iteration being told, as it happened.
     struct Part {
         std::string name;
         std::string woke;                  // "the sleep(1) of Task-2 ended", or empty
-        std::string began;                 // "started" or "resumed at line 17"
-        std::vector<std::string> created;  // the tasks it created
-        std::vector<std::string> printed;
-        std::string ended;                 // "now waits on sleep(1) at line 16", "finished", ...
+        std::vector<Deed> deeds;
     };
     struct Waiting {                       // what a task waits on, once it waits
+        std::string task;                  // the waiting task's name
         std::string what;                  // "sleep(1)"
         WaitKind kind = WaitKind::None;
         int line = 0;                      // the await's line in the script, 0: unknown
+        std::string resource;              // the semaphore, lock or event it waits on ("sem"), if known
+        std::map<uint32_t, std::string> unfinished;   // the tasks it waits for (gather's, ...), by id: their names
     };
+    // The last queue, semaphore, lock or event a task changed (joining its waiters, say), as it was then.
+    struct Touched {
+        uint32_t task = 0;
+        std::string name;                  // "the queue", or "q" when named
+        ResourceLevel level;
+        ResourceKind kind = ResourceKind::Queue;
+    };
+    void printed(const std::string& line);
+    void blocked(double seconds);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
-    int line_of(const TaskBase& t) const;
+    int line_of(const TaskBase& t, const std::string& wait) const;
     Part& part(const TaskBase& t);
+    void deed(const TaskBase& t, Did what, std::string item);
+    std::string why(const TaskBase& t, const Waiting& w) const;
+    void finished(const TaskBase& t);
 
     const demos::Demo& demo_;
-    size_t keep_;
+    size_t keep_, keep_sentences_;
     Loop* loop_ = nullptr;
     Recorder* next_ = nullptr;
+    demos::Context* ctx_ = nullptr;
+    std::function<void(const std::string&)> print_;   // ctx's own, while attached
+    std::function<void(double)> block_;
     std::deque<Account> done_;
     Account current_;
     std::vector<uint32_t> order_;          // tasks in the order they first took part
     std::map<uint32_t, Part> parts_;
     std::map<uint32_t, Waiting> waiting_;  // by task id
+    std::map<uint32_t, std::vector<uint32_t>> awaited_by_;   // task id -> the tasks whose wait includes it
+    std::vector<uint32_t> still_;          // waiting tasks one of whose tasks ended this iteration
+    Touched touched_;
 };
-
-// An account as one paragraph: "t = 1.00 s, iteration 5: the sleep(1) of Task-2 ended. ..."
-std::string to_text(const Account& a);
 
 }  // namespace aio::page

@@ -4,10 +4,12 @@
 #pragma once
 #include "playground/demos/demo.hpp"
 #include "playground/demos/run_summary.hpp"
+#include "playground/state/account.hpp"
 #include "runtime/snapshot.hpp"
 #include "runtime/trace.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +54,9 @@ struct PlaygroundState {
     // While a blocking call holds the loop, the one on screen (its task shown running on its line).
     std::optional<demos::BlockingCall> blocking;
     std::vector<PrintedLine> output;        // the lines printed up to `time`, oldest first
+    // Each loop iteration up to `time` told in plain words, oldest first: the latest kKeptAccounts
+    // accounts and kKeptSentences sentences at most, counting those not shown yet.
+    std::deque<Account> narration;
     std::map<std::string, std::string> files;      // files the demo wrote, by name (foundurls.txt)
     std::vector<demos::PageReport> pages;   // the pages a demo fetches (Panel::Pages)
     demos::RunSummary summary;              // the run's figures up to `time`

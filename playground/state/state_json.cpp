@@ -3,6 +3,8 @@
 
 #include "runtime/resource.hpp"
 
+#include <algorithm>
+
 namespace aio::page {
 
 using nlohmann::json;
@@ -68,6 +70,10 @@ json state_json(const PlaygroundState& s) {
     for (const demos::PageReport& p : s.pages)
         pages.push_back({{"url", p.url}, {"state", p.state}, {"status", p.status}, {"bytes", p.bytes},
                          {"truncated", p.truncated}, {"links", p.links}, {"error", or_null(p.error)}});
+    json narration = json::array();
+    const size_t told = std::min(s.narration.size(), kNarrationInJson);
+    for (auto it = s.narration.end() - static_cast<std::ptrdiff_t>(told); it != s.narration.end(); ++it)
+        narration.push_back({{"iteration", it->iteration}, {"time", it->time}, {"text", to_text(*it)}});
     json output = json::array();
     for (const PrintedLine& line : s.output) output.push_back(line.text);
     json finished = json::object();
@@ -88,6 +94,7 @@ json state_json(const PlaygroundState& s) {
             {"fetches", fetches},
             {"live_tasks", snap.live_tasks},
             {"output", output},
+            {"narration", narration},
             {"files", s.files},
             {"pages", pages},
             {"resources", resources},

@@ -10,9 +10,13 @@ namespace aio::page {
 // A parameter value as JSON: true/false, a number, a list of whole numbers or text.
 nlohmann::json value_json(const demos::Value& v);
 
+// Accounts of the narration the JSON carries: the latest (a long run keeps thousands).
+constexpr size_t kNarrationInJson = 20;
+
 // The whole state, times in loop seconds: {demo, params, status, run, time, loop_time, iteration,
-// speed, tasks, ready, ready_callbacks, timers, timer_count, fetches, live_tasks, output, files,
-// pages, resources, summary, finished_runs}.
+// speed, tasks, ready, ready_callbacks, timers, timer_count, fetches, live_tasks, output,
+// narration (the latest kNarrationInJson accounts, each {iteration, time, text}), files, pages,
+// resources, summary, finished_runs}.
 nlohmann::json state_json(const PlaygroundState& state);
 
 }  // namespace aio::page

@@ -4,6 +4,7 @@
 #include "playground/demos/context.hpp"
 #include "playground/demos/run_summary.hpp"
 #include "playground/state/as_of.hpp"
+#include "playground/state/narration.hpp"
 #include "playground/state/state_builder.hpp"
 #include "runtime/aio.hpp"
 #include "runtime/hosts/virtual_host.hpp"
@@ -19,9 +20,10 @@ class DemoRecording {
 public:
     // `span_budget`: the trace's (Trace's constructor), smaller to see spans dropped.
     explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {}, size_t span_budget = size_t{1} << 16)
-        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { pending.push_back({cut >= 0 ? cut : loop.time(), line}); })) {
+        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { pending.push_back({cut >= 0 ? cut : loop.time(), line}); })), narrator(d) {
         ctx.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
         trace.attach(loop);
+        narrator.attach(ctx);
         ctx.entropy.seed(1);
         state.demo = &d;
         state.params = demos::resolve_params(d, given);
@@ -31,6 +33,7 @@ public:
     }
     ~DemoRecording() {
         cancel_all_tasks(loop);
+        narrator.detach();
         trace.detach();
     }
     DemoRecording(const DemoRecording&) = delete;
@@ -56,7 +59,11 @@ public:
             shown = time;
         }
         builder.update_time(state, trace, shown);
-        page::show_output_until(state.output, pending, shown);
+        page::show_until(state.output, pending, shown);
+        narrator.flush();
+        narrator.take(told);
+        page::keep_latest(state.narration, told, page::kKeptAccounts, page::kKeptSentences);
+        page::show_until(state.narration, told, shown);
         if (main.done() && state.status != page::Status::Stopped) {
             state.status = page::Status::Finished;
             state.finished_runs[state.demo->name] = {state.summary, state.params};
@@ -79,6 +86,8 @@ public:
     page::PlaygroundState state;
     demos::Context ctx;
     Task<void> main;
+    page::Narrator narrator;                 // after ctx, which it listens to
+    std::deque<page::Account> told;          // accounts the state does not show yet
 
 private:
     page::StateBuilder builder;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,11 @@ struct Told {
     aio::Task<void> main;
     Told(const std::string& demo, const aio::demos::Params& given)
         : narrator(*aio::demos::find_demo(demo)),
-          ctx(aio::demos::virtual_context(loop, [this](const std::string& line) { narrator.printed(line); })) {
+          ctx(aio::demos::virtual_context(loop, [](const std::string&) {})) {
         trace.attach(loop);
-        narrator.attach(loop);
+        narrator.attach(ctx);
         ctx.entropy.seed(1);
+        ctx.base_url = "http://127.0.0.1:8000/index.html";
         const aio::demos::Demo& d = *aio::demos::find_demo(demo);
         main = aio::create_task(loop, d.main(ctx, aio::demos::resolve_params(d, given)), "main");
         while (!main.done() && host.step()) {}
@@ -83,12 +85,104 @@ TEST(Narrator, tells_chain_with_a_zero_sleep_and_each_chain_ending) {
 TEST(Narrator, tells_queue_waits_on_get_and_join) {
     Told t("queue", {{"producers", int64_t{1}}, {"consumers", int64_t{1}}});
     const std::vector<std::string> texts = t.texts();
-    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-2 resumed and now waits on queue.get at line 37."));
+    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-2 resumed and now waits on queue.get at line 37, because q is empty."));
     EXPECT_NE(texts.at(4).find("The queue.get of Task-2 is done."), std::string::npos) << texts.at(4);
     EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 17: The gather(1 awaitable) of main is done."));
-    EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 18: main resumed at line 47 and now waits on queue.join at line 48."));
+    EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 18: main resumed at line 47 and now waits on queue.join at line 48, "
+                           "because q has 1 item not yet marked done by task_done()."));
     EXPECT_NE(texts.back().find("main resumed at line 48, printed \"Program completed in 25.00000 seconds.\" and finished."), std::string::npos)
         << texts.back();
+}
+
+// Three producers, one consumer, maxsize 1 (asyncq.py -p 3 -c 1 -m 1): producers block in put.
+// Each put the narration calls blocked was made with the queue at its maxsize, as the trace's
+// record of q's level says.
+TEST(Narrator, tells_why_a_producer_waits_in_put) {
+    Told t("queue", {{"producers", int64_t{3}}, {"consumers", int64_t{1}}, {"maxsize", int64_t{1}}});
+    size_t blocked = 0;
+    for (const Account& a : t.narrator.accounts())
+        for (const std::string& s : a.sentences) {
+            if (s.find("now waits on queue.put") == std::string::npos) continue;
+            EXPECT_NE(s.find("now waits on queue.put at line 31, because q is full: it holds its maxsize of 1 item."), std::string::npos) << s;
+            ++blocked;
+        }
+    EXPECT_GE(blocked, 2u) << "producers that find the queue full wait in put";
+}
+
+// countasync.py's blocking twin: time.sleep at line 14 holds the loop, and the narration says so.
+TEST(Narrator, tells_a_blocking_call_in_its_place_between_the_prints) {
+    Told t("count", {{"n", int64_t{2}}, {"blocking", true}});
+    const std::vector<std::string> texts = t.texts();
+    const std::string task = "printed \"One\", blocked the whole loop for 1.00 s in time.sleep at line 14 "
+                             "(a blocking call: no other task could run meanwhile), printed \"Two\" and finished.";
+    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 2: Task-1 started, " + task + " Task-2 started, " + task)) << texts.at(1);
+    EXPECT_TRUE(has(texts, "t = 2.00 s, iteration 3: The gather(2 awaitables) of main is done."));
+}
+
+// chain.py: the chains end one by one, and main's gather is told waiting for those left.
+TEST(Narrator, tells_what_a_gather_still_waits_for_as_its_tasks_end) {
+    Told t("chain", {});
+    const std::vector<std::string> texts = t.texts();
+    auto told = [&](uint64_t iteration) {
+        for (const Account& a : t.narrator.accounts())
+            if (a.iteration == iteration) return aio::page::to_text(a);
+        return std::string();
+    };
+    EXPECT_NE(told(5).find("Task-3 resumed at line 23, printed"), std::string::npos) << told(5);
+    EXPECT_NE(told(5).find("and finished. The gather in main is still waiting for Task-1 and Task-2."), std::string::npos) << told(5);
+    EXPECT_NE(told(8).find("and finished. The gather in main is still waiting for Task-1."), std::string::npos) << told(8);
+    EXPECT_EQ(told(11).find("still waiting"), std::string::npos) << "the last one ended: " << told(11);
+}
+
+// areq.py with one request at a time: each task waits on the semaphore while another's fetch is
+// in flight, and the gather's list of those left is cut to a few names.
+TEST(Narrator, tells_fetches_in_flight_and_a_semaphore_at_its_limit) {
+    Told t("crawler", {{"concurrency", int64_t{1}}});
+    const std::vector<std::string> texts = t.texts();
+    ASSERT_GE(texts.size(), 5u);
+    EXPECT_NE(texts.at(1).find("Task-1 started and now waits on fetch http://127.0.0.1:8000/sample-site/index.html at line 21, "
+                               "while its request is in flight (other tasks run meanwhile)."), std::string::npos) << texts.at(1);
+    EXPECT_NE(texts.at(1).find("Task-2 started and now waits on semaphore at line 30, because sem is at its limit: all 1 taken."),
+              std::string::npos) << texts.at(1);
+    EXPECT_NE(texts.at(3).find("The wait of Task-2 on sem is over. The gather in main is still waiting for Task-2, Task-3, Task-4 and 3 more."),
+              std::string::npos) << texts.at(3);
+}
+
+TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
+    aio::Loop loop;
+    aio::VirtualHost host{loop};
+    std::vector<std::string> lines;
+    auto ctx = aio::demos::virtual_context(loop, [&](const std::string& line) { lines.push_back(line); });
+    {
+        aio::page::Narrator narrator(*aio::demos::find_demo("count"));
+        narrator.attach(ctx);
+        ctx.print("told");
+        ctx.block(2);
+        ASSERT_EQ(narrator.accounts().size(), 1u);
+        EXPECT_EQ(narrator.accounts().front().sentences, std::vector<std::string>{"Printed \"told\"."});
+    }
+    ctx.print("after");
+    ctx.block(1);
+    EXPECT_EQ(lines, (std::vector<std::string>{"told", "after"}));
+    EXPECT_EQ(loop.time(), 3.0);
+    EXPECT_EQ(loop.recorder(), nullptr);
+}
+
+// Accounts are bounded by sentences as well as by count: one iteration of a 10,000-task run tells
+// 10,000, and four thousand such would be gigabytes.
+TEST(Narrator, keep_latest_drops_the_oldest_by_count_and_by_sentences) {
+    auto account = [](uint64_t i, size_t sentences) { return Account{i, 0.0, std::vector<std::string>(sentences, "s")}; };
+    std::deque<Account> older{account(1, 5), account(2, 5)}, newer{account(3, 5), account(4, 5)};
+    aio::page::keep_latest(older, newer, 10, 12);
+    EXPECT_TRUE(older.empty());
+    ASSERT_EQ(newer.size(), 2u);
+    EXPECT_EQ(newer.front().iteration, 3u);
+    aio::page::keep_latest(older, newer, 1, 100);
+    ASSERT_EQ(newer.size(), 1u);
+    EXPECT_EQ(newer.front().iteration, 4u);
+    std::deque<Account> huge{account(5, 50)};
+    aio::page::keep_latest(huge, older, 10, 12);
+    EXPECT_EQ(huge.size(), 1u) << "the newest account stays, however long";
 }
 
 TEST(Narrator, the_trace_behind_it_records_every_task_and_gets_the_loop_back) {
@@ -104,8 +198,8 @@ TEST(Narrator, keeps_the_latest_accounts_only) {
     aio::Loop loop;
     aio::VirtualHost host{loop};
     aio::page::Narrator narrator(*aio::demos::find_demo("count"), 2);
-    narrator.attach(loop);
-    auto ctx = aio::demos::virtual_context(loop, [&](const std::string& line) { narrator.printed(line); });
+    auto ctx = aio::demos::virtual_context(loop, [](const std::string&) {});
+    narrator.attach(ctx);
     const aio::demos::Demo& d = *aio::demos::find_demo("count");
     aio::Task<void> main = aio::create_task(loop, d.main(ctx, aio::demos::resolve_params(d, {})), "main");
     while (!main.done() && host.step()) {}

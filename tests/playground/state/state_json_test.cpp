@@ -14,10 +14,10 @@ const aio::demos::Demo& demo(const std::string& name) { return *aio::demos::find
 TEST(StateJson, an_idle_state_has_every_key_and_no_demo) {
     const json j = aio::page::state_json(aio::page::PlaygroundState{});
     for (const char* key : {"demo", "params", "status", "run", "time", "loop_time", "iteration", "speed", "tasks", "ready",
-                            "ready_callbacks", "timers", "timer_count", "fetches", "live_tasks", "output", "files", "pages",
-                            "resources", "summary", "finished_runs"})
+                            "ready_callbacks", "timers", "timer_count", "fetches", "live_tasks", "output", "narration", "files",
+                            "pages", "resources", "summary", "finished_runs"})
         EXPECT_TRUE(j.contains(key)) << key;
-    EXPECT_EQ(j.size(), 21u);
+    EXPECT_EQ(j.size(), 22u);
     EXPECT_TRUE(j["demo"].is_null());
     EXPECT_EQ(j["status"], "idle");
     EXPECT_EQ(j["speed"], 1.0);
@@ -122,3 +122,26 @@ TEST(StateJson, parameter_values_keep_their_kind) {
 }
 
 }  // namespace
+
+// The state tells each iteration as the run goes; the JSON carries the latest accounts as text.
+TEST(StateJson, narration_follows_the_run_and_carries_its_latest_accounts) {
+    DemoRecording r(demo("queue"));
+    size_t told = 0;
+    while (r.step()) {
+        const aio::page::PlaygroundState& s = r.look();
+        if (s.narration.empty()) continue;
+        EXPECT_LE(s.narration.back().iteration, r.loop.iteration());
+        told = std::max(told, s.narration.size());
+    }
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_GT(s.narration.size(), aio::page::kNarrationInJson) << "the default queue run has more iterations than the JSON carries";
+    EXPECT_EQ(s.narration.back().iteration, r.loop.iteration());
+    const json j = aio::page::state_json(s);
+    ASSERT_EQ(j["narration"].size(), aio::page::kNarrationInJson);
+    EXPECT_EQ(j["narration"].back()["text"], aio::page::to_text(s.narration.back()));
+    EXPECT_EQ(j["narration"].back()["iteration"], s.narration.back().iteration);
+    EXPECT_EQ(j["narration"].front()["iteration"], s.narration[s.narration.size() - aio::page::kNarrationInJson].iteration);
+    EXPECT_NE(j["narration"].back()["text"].get<std::string>().find("main resumed at line 47, printed \"Program completed in 29.00000 seconds.\" and finished. "
+                                                                      "The queue.get of Task-3 was cancelled."), std::string::npos)
+        << j["narration"].back();
+}

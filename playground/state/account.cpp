@@ -1,0 +1,33 @@
+// Accounts as text, and the bound on how many a run keeps.
+#include "playground/state/account.hpp"
+
+#include <cstdio>
+
+namespace aio::page {
+
+std::string heading(const Account& a) {
+    char text[64];
+    std::snprintf(text, sizeof text, "t = %.2f s, iteration %llu", a.time, static_cast<unsigned long long>(a.iteration));
+    return text;
+}
+
+std::string to_text(const Account& a) {
+    std::string out = heading(a) + ":";
+    for (const std::string& s : a.sentences) out += " " + s;
+    return out;
+}
+
+void keep_latest(std::deque<Account>& older, std::deque<Account>& newer, size_t accounts, size_t sentences) {
+    size_t count = older.size() + newer.size(), told = 0;
+    for (const Account& a : older) told += a.sentences.size();
+    for (const Account& a : newer) told += a.sentences.size();
+    for (std::deque<Account>* q : {&older, &newer}) {
+        while (!q->empty() && count > 1 && (count > accounts || told > sentences)) {
+            told -= q->front().sentences.size();
+            --count;
+            q->pop_front();
+        }
+    }
+}
+
+}  // namespace aio::page

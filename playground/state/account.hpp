@@ -1,0 +1,33 @@
+// An account of one loop iteration in plain words, as the Narrator tells it and the state holds it.
+#pragma once
+#include "runtime/loop.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace aio::page {
+
+// What one loop iteration did, in sentences ("Task-2 resumed at line 17, printed "Two" and
+// finished.").
+struct Account {
+    uint64_t iteration = 0;               // the loop's iteration number (Loop::iteration)
+    Time time = 0;                        // loop seconds when it ran
+    std::vector<std::string> sentences;   // in the order things happened
+};
+
+// What a run keeps of its narration, as far back as the Explain view scrolls: a few MB at most.
+constexpr size_t kKeptAccounts = 4096;
+constexpr size_t kKeptSentences = 20000;
+
+// An account as one paragraph: "t = 1.00 s, iteration 5: the sleep(1) of Task-2 ended. ..."
+std::string to_text(const Account& a);
+// Its heading alone: "t = 1.00 s, iteration 5".
+std::string heading(const Account& a);
+
+// Drops the oldest accounts, of `older` first, then of `newer` (the later ones), until both
+// together hold at most `accounts` accounts and `sentences` sentences; the newest always stays.
+void keep_latest(std::deque<Account>& older, std::deque<Account>& newer, size_t accounts, size_t sentences);
+
+}  // namespace aio::page
