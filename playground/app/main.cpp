@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <tuple>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -61,6 +62,7 @@ struct UiState {
     aio::views::ControlsView controls;
     aio::views::TimelineView timeline;
     aio::views::ConsoleView console;
+    aio::views::ExplainView explain;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
     std::string view = "tasks";     // the view shown, kept across the wide and narrow layouts
     bool narrow = false;            // the layout of the last frame
@@ -205,10 +207,34 @@ void draw_ui() {
     g_ui.select_view.clear();
     ImGui::EndChild();
     aio::views::note_landmark("views");
-    ImGui::BeginChild("console", ImVec2(0, 0), true);
-    aio::views::draw_console(state, g_ui.console);
-    ImGui::EndChild();
-    aio::views::note_landmark("console");
+    // The console and the Explain view side by side; a narrow screen shows one at a time, in tabs.
+    const std::function<void()> console = [&] { aio::views::draw_console(state, g_ui.console); };
+    const std::function<void()> explain = [&] { aio::views::draw_explain(state, g_ui.explain); };
+    const auto pane = [](const char* id, float width, const char* title, const std::function<void()>& draw) {
+        ImGui::BeginChild(id, ImVec2(width, 0), true);
+        if (title) {   // stays put while the text under it scrolls
+            ImGui::TextDisabled("%s", title);
+            ImGui::BeginChild("text");
+        }
+        draw();
+        if (title) ImGui::EndChild();
+        ImGui::EndChild();
+        aio::views::note_landmark(id);
+    };
+    if (!narrow) {
+        pane("console", (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f, nullptr, console);
+        ImGui::SameLine();
+        pane("explain", 0, "Explain: each loop iteration in words", explain);
+    } else if (ImGui::BeginTabBar("below")) {
+        for (const auto& [id, label, draw] : {std::tuple{"console", "Console", &console}, std::tuple{"explain", "Explain", &explain}}) {
+            const bool open = ImGui::BeginTabItem(label);
+            aio::views::note_landmark(std::string("tab:") + id);
+            if (!open) continue;
+            pane(id, 0, nullptr, *draw);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
     ImGui::EndGroup();
     ImGui::End();
     g_ui.controls.key_run = g_ui.controls.key_pause = g_ui.controls.key_step = g_ui.controls.key_help = false;

@@ -15,6 +15,8 @@ namespace aio::page {
 namespace {
 
 constexpr size_t kNamesTold = 3;   // "still waiting for Task-4, Task-5, Task-6 and 9,994 more"
+constexpr size_t kPartsTold = 12;  // tasks an account tells one by one; the others are counted
+constexpr size_t kItemsTold = 10;  // tasks created or lines printed a sentence lists; "and 9,990 more"
 
 std::string capitalised(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
@@ -39,6 +41,16 @@ std::string seconds(double s) {
 }
 
 std::string items(int64_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
+
+// "9,988" as a count is read.
+std::string counted(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -72,42 +84,68 @@ void Narrator::detach() {
 
 // The script line of the await `t` is suspended at (or of its blocking call): its innermost
 // named frame ("count(1)" is count's) and the kind of wait, as the demo's await lines key them.
-int Narrator::line_of(const TaskBase& t, const std::string& wait) const {
+// Every wait of a busy run asks: the few functions of a demo are looked up once each.
+int Narrator::line_of(const TaskBase& t, WaitKind wait) {
     for (const detail::FrameBase* frame = t.top_frame(); frame; frame = frame->parent) {
         if (!frame->label) continue;
-        const std::string function = frame->label->substr(0, frame->label->find('('));
-        const auto it = demo_.await_lines.find({function, wait});
-        return it == demo_.await_lines.end() ? 0 : it->second;
+        const std::string_view label = *frame->label, function = label.substr(0, label.find('('));
+        for (const Line& l : lines_)
+            if (l.wait == wait && l.function == function) return l.line;
+        const auto it = demo_.await_lines.find({std::string(function), wait == WaitKind::None ? demos::kBlockingCall : to_string(wait)});
+        lines_.push_back({std::string(function), wait, it == demo_.await_lines.end() ? 0 : it->second});
+        return lines_.back().line;
     }
     return 0;
 }
 
-Narrator::Part& Narrator::part(const TaskBase& t) {
-    auto [it, fresh] = parts_.try_emplace(t.id());
-    if (fresh) {
-        order_.push_back(t.id());
-        it->second.name = t.name();
-    }
-    return it->second;
+Narrator::Part* Narrator::part(const TaskBase& t) {
+    Note& n = note(t.id());
+    if (n.part) return &parts_[n.part - 1u];
+    if (order_.size() == kPartsTold) return nullptr;
+    order_.push_back(t.id());
+    parts_.push_back({t.name(), {}, {}});
+    n.part = static_cast<uint8_t>(parts_.size());
+    return &parts_.back();
 }
 
-void Narrator::deed(const TaskBase& t, Did what, std::string item) {
-    std::vector<Deed>& deeds = part(t).deeds;
+bool Narrator::deed(const TaskBase& t, Did what, std::string item) {
+    Part* p = part(t);
+    if (!p) return false;
+    std::vector<Deed>& deeds = p->deeds;
     const bool listing = what == Did::Created || what == Did::Printed;
-    if (listing && !deeds.empty() && deeds.back().what == what) deeds.back().items.push_back(std::move(item));
-    else deeds.push_back({what, {std::move(item)}});
+    if (listing && !deeds.empty() && deeds.back().what == what) {
+        Deed& d = deeds.back();
+        if (d.items.size() < kItemsTold) d.items.push_back(std::move(item));
+        else ++d.more;
+    } else {
+        deeds.push_back({what, {std::move(item)}, 0});
+    }
+    return true;
+}
+
+// A task past those told one by one ended its step this way.
+void Narrator::count_end(TaskState to) {
+    switch (to) {
+        case TaskState::Waiting: ++others_.waiting; break;
+        case TaskState::Ready: ++others_.yielded; break;
+        case TaskState::Done: ++others_.finished; break;
+        case TaskState::Failed: ++others_.failed; break;
+        case TaskState::Cancelled: ++others_.cancelled; break;
+        default: break;
+    }
 }
 
 void Narrator::printed(const std::string& line) {
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
-    if (t) deed(*t, Did::Printed, quoted(line));
-    else current_.sentences.push_back("Printed " + quoted(line) + ".");
+    if (!t) current_.sentences.push_back("Printed " + quoted(line) + ".");
+    else if (part(*t)) deed(*t, Did::Printed, quoted(line));
+    else ++others_.printed;
 }
 
 void Narrator::blocked(double s) {
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
     if (!t) return;
-    const int line = line_of(*t, demos::kBlockingCall);
+    const int line = line_of(*t, WaitKind::None);
     deed(*t, Did::Blocked, "blocked the whole loop for " + seconds(s) + " in " + demos::kBlockingCall +
                                (line ? " at line " + std::to_string(line) : "") +
                                " (a blocking call: no other task could run meanwhile)");
@@ -115,37 +153,43 @@ void Narrator::blocked(double s) {
 
 // Why a task waits, where the wait's own words do not say it: the level of the queue, semaphore
 // or lock it waits on, as the task found it.
-std::string Narrator::why(const TaskBase& t, const Waiting& w) const {
+std::string Narrator::why(const TaskBase& t, WaitKind kind) const {
     const Touched& r = touched_;
-    const bool found = r.task == t.id() && std::find(waiter_kinds(r.kind).begin(), waiter_kinds(r.kind).end(), w.kind) != waiter_kinds(r.kind).end();
-    switch (w.kind) {
+    const detail::Resource* res = r.task == t.id() ? r.resource : nullptr;
+    const auto kinds = res ? waiter_kinds(res->resource_kind()) : std::span<const WaitKind>();
+    const bool found = std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    const ResourceLevel level = found ? res->level() : ResourceLevel{};
+    switch (kind) {
         case WaitKind::Fetch: return ", while its request is in flight (other tasks run meanwhile)";
         case WaitKind::QueuePut:
-            return found ? ", because " + r.name + " is full: it holds its maxsize of " + items(r.level.capacity) : "";
-        case WaitKind::QueueGet: return found ? ", because " + r.name + " is empty" : "";
+            return found ? ", because " + r.name() + " is full: it holds its maxsize of " + items(level.capacity) : "";
+        case WaitKind::QueueGet: return found ? ", because " + r.name() + " is empty" : "";
         case WaitKind::QueueJoin:
-            return found ? ", because " + r.name + " has " + items(r.level.unfinished) + " not yet marked done by task_done()" : "";
+            return found ? ", because " + r.name() + " has " + items(level.unfinished) + " not yet marked done by task_done()" : "";
         case WaitKind::Semaphore:
-            return found ? ", because " + r.name + " is at its limit: all " + std::to_string(r.level.capacity) + " taken" : "";
-        case WaitKind::Lock: return found ? ", because another task holds " + r.name : "";
-        case WaitKind::Event: return found ? ", until " + r.name + " is set" : "";
+            return found ? ", because " + r.name() + " is at its limit: all " + std::to_string(level.capacity) + " taken" : "";
+        case WaitKind::Lock: return found ? ", because another task holds " + r.name() : "";
+        case WaitKind::Event: return found ? ", until " + r.name() + " is set" : "";
         default: return "";
     }
 }
 
 void Narrator::on_task_created(const TaskBase& t) {
     if (next_) next_->on_task_created(t);
-    if (const TaskBase* by = loop_ ? loop_->current_task() : nullptr) deed(*by, Did::Created, t.name());
+    const TaskBase* by = loop_ ? loop_->current_task() : nullptr;
+    if (by && part(*by)) deed(*by, Did::Created, t.name());
 }
 
 // `t` ended: the tasks waiting for it (a gather's) are told as still waiting, if they still are.
 void Narrator::finished(const TaskBase& t) {
-    waiting_.erase(t.id());
+    if (!resource_of_.empty()) resource_of_.erase(t.id());
+    if (awaiting_.empty()) return;
+    awaiting_.erase(t.id());
     const auto by = awaited_by_.find(t.id());
     if (by == awaited_by_.end()) return;
     for (uint32_t a : by->second) {
-        const auto w = waiting_.find(a);
-        if (w == waiting_.end() || !w->second.unfinished.erase(t.id())) continue;
+        const auto w = awaiting_.find(a);
+        if (w == awaiting_.end() || !w->second.unfinished.erase(t.id())) continue;
         if (std::find(still_.begin(), still_.end(), a) == still_.end()) still_.push_back(a);
     }
     awaited_by_.erase(by);
@@ -154,54 +198,72 @@ void Narrator::finished(const TaskBase& t) {
 void Narrator::on_task_state(const TaskBase& t, TaskState from) {
     if (next_) next_->on_task_state(t, from);
     const TaskState to = t.state();
-    const auto was = waiting_.find(t.id());
+    const uint32_t id = t.id();
+    WaitKind& wait = note(id).wait;
+    // Tasks past those told one by one are only counted: no words are made for them.
+    const bool quiet = to == TaskState::Pending || (to == TaskState::Ready && from == TaskState::Pending);   // scheduled: nothing to tell
+    const bool told = !quiet && part(t) != nullptr;
+    const auto end = [&](auto how) { if (told) deed(t, Did::Ended, how()); else count_end(to); };
     switch (to) {
         case TaskState::Ready:
-            if (from == TaskState::Waiting && was != waiting_.end()) {
-                const Waiting& w = was->second;
-                part(t).woke = t.cancelling() > 0        ? "the " + w.what + " of " + t.name() + " was cancelled"
-                               : w.kind == WaitKind::Sleep ? "the " + w.what + " of " + t.name() + " ended"
-                               : w.resource.empty()        ? "the " + w.what + " of " + t.name() + " is done"
-                                                           : "the wait of " + t.name() + " on " + w.resource + " is over";
+            if (from == TaskState::Running) {
+                wait = WaitKind::None;
+                end([] { return std::string("gave the loop a turn"); });
+            } else if (from == TaskState::Waiting && !told) {
+                ++others_.woke;
+            } else if (from == TaskState::Waiting) {   // the awaited future is still the task's until it runs
+                const FutureBase* f = t.waiting_on();
+                const std::string what = f ? f->describe() : "a future";
+                const auto resource = resource_of_.find(id);
+                part(t)->woke = t.cancelling() > 0                   ? "the " + what + " of " + t.name() + " was cancelled"
+                                : wait == WaitKind::Sleep    ? "the " + what + " of " + t.name() + " ended"
+                                : resource == resource_of_.end()       ? "the " + what + " of " + t.name() + " is done"
+                                                                       : "the wait of " + t.name() + " on " + resource->second + " is over";
             }
-            if (from == TaskState::Running) deed(t, Did::Ended, "gave the loop a turn");
             break;
         case TaskState::Running:
-            if (from == TaskState::Pending) deed(t, Did::Began, "started");
-            else if (was != waiting_.end() && was->second.line) deed(t, Did::Began, "resumed at line " + std::to_string(was->second.line));
+            if (!told) ++others_.ran;
+            else if (from == TaskState::Pending) deed(t, Did::Began, "started");
+            else if (const int line = wait == WaitKind::None ? 0 : line_of(t, wait)) deed(t, Did::Began, "resumed at line " + std::to_string(line));
             else deed(t, Did::Began, "resumed");
             break;
         case TaskState::Waiting: {
             const FutureBase* f = t.waiting_on();
-            Waiting w{t.name(), f ? f->describe() : "a future", f ? f->kind() : WaitKind::Future, 0, {}};
-            w.line = line_of(t, to_string(w.kind));
-            const bool lock_like = w.kind == WaitKind::Semaphore || w.kind == WaitKind::Lock || w.kind == WaitKind::Event;
-            if (lock_like && touched_.task == t.id()) w.resource = touched_.name;
+            const WaitKind kind = f ? f->kind() : WaitKind::Future;
+            wait = kind;
+            if ((kind == WaitKind::Semaphore || kind == WaitKind::Lock || kind == WaitKind::Event) && touched_.task == id)
+                resource_of_[id] = touched_.name();
+            // Waiting for tasks: told, as they end, which are left.
             std::vector<const FutureBase*> targets;
             if (const TaskBase* other = as_task(f)) targets.push_back(other);
             else if (f) f->targets(targets);
             for (const FutureBase* g : targets) {
                 const TaskBase* other = as_task(g);
                 if (!other || other->done()) continue;
-                w.unfinished.emplace(other->id(), other->name());
-                awaited_by_[other->id()].push_back(t.id());
+                Awaiting& waits = awaiting_[id];
+                if (waits.unfinished.empty()) waits = {t.name(), kind, {}};
+                waits.unfinished.emplace(other->id(), other->name());
+                awaited_by_[other->id()].push_back(id);
             }
-            deed(t, Did::Ended, "now waits on " + w.what + (w.line ? " at line " + std::to_string(w.line) : "") + why(t, w));
-            waiting_[t.id()] = std::move(w);
+            end([&] {
+                const int line = line_of(t, kind);
+                return "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind);
+            });
             break;
         }
-        case TaskState::Done: {
-            const std::string result = t.result_repr();
-            deed(t, Did::Ended, result == "None" ? "finished" : "finished, returning " + result);
+        case TaskState::Done:
+            end([&] {
+                const std::string result = t.result_repr();
+                return result == "None" ? std::string("finished") : "finished, returning " + result;
+            });
             finished(t);
             break;
-        }
         case TaskState::Failed:
-            deed(t, Did::Ended, "failed with " + t.result_repr());
+            end([&] { return "failed with " + t.result_repr(); });
             finished(t);
             break;
         case TaskState::Cancelled:
-            deed(t, Did::Ended, "was cancelled");
+            end([] { return std::string("was cancelled"); });
             finished(t);
             break;
         case TaskState::Pending: break;
@@ -210,26 +272,41 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
 
 Account Narrator::told() const {
     Account a = current_;
-    for (uint32_t id : order_) {
-        const Part& p = parts_.at(id);
+    for (const Part& p : parts_) {
         if (!p.woke.empty()) a.sentences.push_back(capitalised(p.woke) + ".");
         if (p.deeds.empty()) continue;   // woken only: it runs next iteration
         std::vector<std::string> did;
-        for (const Deed& d : p.deeds)
-            did.push_back(d.what == Did::Created ? "created " + listed(d.items)
-                          : d.what == Did::Printed ? "printed " + listed(d.items) : d.items.front());
+        for (const Deed& d : p.deeds) {
+            std::vector<std::string> items = d.items;
+            if (d.more) items.push_back(counted(d.more) + " more");
+            did.push_back(d.what == Did::Created ? "created " + listed(items) : d.what == Did::Printed ? "printed " + listed(items) : items.front());
+        }
         a.sentences.push_back(p.name + " " + listed(did) + ".");
+    }
+    // The others of a busy iteration, counted: "9,988 more tasks ran as well: 9,988 now wait."
+    const Others& o = others_;
+    if (o.woke) a.sentences.push_back("The waits of " + counted(o.woke) + " more tasks ended as well.");
+    if (const size_t ended = o.waiting + o.yielded + o.finished + o.failed + o.cancelled) {
+        std::vector<std::string> how;
+        const auto add = [&](size_t n, const char* what) { if (n) how.push_back(counted(n) + " " + what); };
+        add(o.waiting, "now wait");
+        add(o.yielded, "gave the loop a turn");
+        add(o.finished, "finished");
+        add(o.failed, "failed");
+        add(o.cancelled, "were cancelled");
+        a.sentences.push_back(counted(ended) + (ended == 1 ? " more task ran as well" : " more tasks ran as well") + (o.printed ? ", printing " + counted(o.printed) + " lines" : "") +
+                              (how.empty() ? "" : ": " + listed(how)) + ".");
     }
     // "gather in main is still waiting for Task-3": a task it waits for ended, not the last one.
     for (uint32_t id : still_) {
-        const auto w = waiting_.find(id);
-        if (w == waiting_.end() || w->second.unfinished.empty()) continue;
+        const auto w = awaiting_.find(id);
+        if (w == awaiting_.end() || w->second.unfinished.empty()) continue;
         std::vector<std::string> names;
         for (const auto& [other, name] : w->second.unfinished) {
             if (names.size() == kNamesTold) break;
             names.push_back(name);
         }
-        if (const size_t more = w->second.unfinished.size() - names.size()) names.push_back(std::to_string(more) + " more");
+        if (const size_t more = w->second.unfinished.size() - names.size()) names.push_back(counted(more) + " more");
         a.sentences.push_back("The " + std::string(to_string(w->second.kind)) + " in " + w->second.task + " is still waiting for " + listed(names) + ".");
     }
     return a;
@@ -237,9 +314,11 @@ Account Narrator::told() const {
 
 void Narrator::close_iteration() {
     Account a = told();
+    for (uint32_t id : order_) notes_[id].part = 0;
     order_.clear();
     parts_.clear();
     still_.clear();
+    others_ = {};
     current_.sentences.clear();
     if (a.sentences.empty()) return;
     done_.push_back(std::move(a));
@@ -263,22 +342,25 @@ void Narrator::on_iteration(const Loop& loop) {
 
 void Narrator::on_task_renamed(const TaskBase& t) {
     if (next_) next_->on_task_renamed(t);
-    if (auto it = parts_.find(t.id()); it != parts_.end()) it->second.name = t.name();
-    if (auto it = waiting_.find(t.id()); it != waiting_.end()) it->second.task = t.name();
+    if (const uint8_t part = note(t.id()).part) parts_[part - 1u].name = t.name();
+    if (auto it = awaiting_.find(t.id()); it != awaiting_.end()) it->second.task = t.name();
 }
 
 void Narrator::on_resource_changed(const detail::Resource& r) {
     if (next_) next_->on_resource_changed(r);
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
     if (!t) return;
-    touched_.task = t->id();
-    touched_.kind = r.resource_kind();
-    touched_.level = r.level();
-    touched_.name = r.name().empty() ? std::string("the ") + to_string(r.resource_kind()) : r.name();
+    touched_ = {t->id(), &r};   // its level is read only when the task waits on it (a queue counts its waiters)
 }
 
 void Narrator::on_resource_destroyed(const detail::Resource& r) {
     if (next_) next_->on_resource_destroyed(r);
+    if (touched_.resource == &r) touched_ = {};
+}
+
+std::string Narrator::Touched::name() const {
+    if (!resource) return "it";
+    return resource->name().empty() ? std::string("the ") + to_string(resource->resource_kind()) : resource->name();
 }
 
 std::vector<Account> Narrator::accounts() const {

@@ -15,6 +15,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,8 @@ private:
     enum class Did : uint8_t { Began, Created, Printed, Blocked, Ended };
     struct Deed {
         Did what;
-        std::vector<std::string> items;    // "resumed at line 17"; the tasks created; the lines printed
+        std::vector<std::string> items;    // "resumed at line 17"; the tasks created; the lines printed (the first few)
+        size_t more = 0;                   // items past those
     };
     // One task's part in the iteration being told, as it happened.
     struct Part {
@@ -63,29 +65,28 @@ private:
         std::string woke;                  // "the sleep(1) of Task-2 ended", or empty
         std::vector<Deed> deeds;
     };
-    struct Waiting {                       // what a task waits on, once it waits
+    struct Awaiting {                      // a task waiting for other tasks (gather, a task, ...)
         std::string task;                  // the waiting task's name
-        std::string what;                  // "sleep(1)"
         WaitKind kind = WaitKind::None;
-        int line = 0;                      // the await's line in the script, 0: unknown
-        std::string resource;              // the semaphore, lock or event it waits on ("sem"), if known
-        std::map<uint32_t, std::string> unfinished;   // the tasks it waits for (gather's, ...), by id: their names
+        std::map<uint32_t, std::string> unfinished;   // the tasks it waits for, by id: their names
     };
     // The last queue, semaphore, lock or event a task changed (joining its waiters, say), as it was then.
     struct Touched {
         uint32_t task = 0;
-        std::string name;                  // "the queue", or "q" when named
-        ResourceLevel level;
-        ResourceKind kind = ResourceKind::Queue;
+        const detail::Resource* resource = nullptr;   // alive while that task's step goes on
+        std::string name() const;          // "the queue", or "q" when named
     };
     void printed(const std::string& line);
     void blocked(double seconds);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
-    int line_of(const TaskBase& t, const std::string& wait) const;
-    Part& part(const TaskBase& t);
-    void deed(const TaskBase& t, Did what, std::string item);
-    std::string why(const TaskBase& t, const Waiting& w) const;
+    // The script line `t` waits at, by its innermost named frame and its wait (WaitKind::None: a
+    // blocking call); 0 when the demo does not say.
+    int line_of(const TaskBase& t, WaitKind wait);
+    Part* part(const TaskBase& t);         // nullptr past the tasks told one by one
+    bool deed(const TaskBase& t, Did what, std::string item);   // false: `t` is only counted
+    void count_end(TaskState to);
+    std::string why(const TaskBase& t, WaitKind kind) const;
     void finished(const TaskBase& t);
 
     const demos::Demo& demo_;
@@ -97,12 +98,34 @@ private:
     std::function<void(double)> block_;
     std::deque<Account> done_;
     Account current_;
-    std::vector<uint32_t> order_;          // tasks in the order they first took part
-    std::map<uint32_t, Part> parts_;
-    std::map<uint32_t, Waiting> waiting_;  // by task id
+    std::vector<uint32_t> order_;          // the tasks told one by one, in the order they first took part
+    std::vector<Part> parts_;              // theirs, in that order (a dozen at most: searched in order_)
+    // What each waiting task waits on, by task id, kept cheap (a busy iteration has thousands of
+    // waits): the words are made only for the tasks told, from the task itself.
+    struct Note {
+        WaitKind wait = WaitKind::None;    // of its last wait; None once it gave the loop a turn
+        uint8_t part = 0;                  // its place in parts_ this iteration, plus one; 0: none
+    };
+    std::vector<Note> notes_;              // by task id (ids are dense)
+    Note& note(uint32_t id) {
+        if (notes_.size() <= id) notes_.resize(id + 1 + id / 2);
+        return notes_[id];
+    }
+    std::unordered_map<uint32_t, std::string> resource_of_;   // a semaphore's, lock's or event's waiters: its name
+    std::unordered_map<uint32_t, Awaiting> awaiting_;
     std::map<uint32_t, std::vector<uint32_t>> awaited_by_;   // task id -> the tasks whose wait includes it
-    std::vector<uint32_t> still_;          // waiting tasks one of whose tasks ended this iteration
+    std::vector<uint32_t> still_;          // awaiting tasks one of whose tasks ended this iteration
     Touched touched_;
+    struct Line {                          // the demo's await lines, looked up once per function and wait
+        std::string function;
+        WaitKind wait;
+        int line;
+    };
+    std::vector<Line> lines_;
+    // The tasks of a busy iteration past those told one by one, counted (10,000 tasks start at once).
+    struct Others {
+        size_t woke = 0, ran = 0, printed = 0, waiting = 0, yielded = 0, finished = 0, failed = 0, cancelled = 0;
+    } others_;
 };
 
 }  // namespace aio::page

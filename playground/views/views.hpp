@@ -5,7 +5,9 @@
 #include "playground/state/playground_state.hpp"
 #include "playground/views/ansi.hpp"
 
+#include <compare>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -52,6 +54,26 @@ struct TimelineView {
 struct ConsoleView {
     uint64_t run = ~0ull;           // PlaygroundState::run when line_start was built
     std::vector<TextStyle> line_start;   // one per printed line, and one for the next
+};
+
+// What the Explain view remembers: each account it has measured, wrapped into lines at the width it
+// measured them, for the run it measured them for (a run keeps thousands; a frame measures only
+// new ones, and draws only the lines on screen).
+struct ExplainView {
+    struct Key {
+        uint64_t iteration = 0;
+        int ordinal = 0;            // which of its iteration's accounts (a stop tells a second one)
+        auto operator<=>(const Key&) const = default;
+    };
+    struct Row {
+        Key key;
+        float height = 0;           // pixels, heading and wrapped text
+        std::vector<uint32_t> lines;   // where each wrapped line starts in the account's paragraph (bytes)
+    };
+    uint64_t run = ~0ull;
+    float width = -1;
+    std::deque<Row> rows;           // one per account of the state's narration, in its order
+    void follow(const std::deque<page::Account>& told, uint64_t run, float wrap);
 };
 
 // What the demo picker, the parameters and the run controls remember between frames.
@@ -133,5 +155,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands);
 void draw_summary(const page::PlaygroundState& state);
 void draw_loop(const page::PlaygroundState& state);
 void draw_console(const page::PlaygroundState& state, ConsoleView& view);
+// The narration up to `state.time`, one account per iteration, following the latest.
+void draw_explain(const page::PlaygroundState& state, ExplainView& view);
 
 }  // namespace aio::views

@@ -5,7 +5,9 @@
 // headless Dear ImGui context at 1280x800 (layout and draw lists, no rendering). Prints the median
 // µs per iteration of each part, one line per task count, so a profile of the page's frame
 // (frame_bench.mjs) can be split into the state and each view.
-//   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|none]
+// The loop iteration itself (step_us) includes telling it in words; --no-narration runs without
+// the Narrator, to see what narration costs.
+//   view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|explain|none] [--no-narration]
 #include "playground/views/views.hpp"
 #include "tests/playground/state/demo_recording.hpp"
 
@@ -24,7 +26,7 @@ using Clock = std::chrono::steady_clock;
 double us_since(Clock::time_point t0) { return std::chrono::duration<double, std::micro>(Clock::now() - t0).count(); }
 
 struct Figures {
-    std::vector<double> state_us, view_us;   // per iteration
+    std::vector<double> step_us, state_us, view_us;   // per iteration
     int iterations = 0;
 };
 
@@ -38,6 +40,7 @@ double median(std::vector<double> v) {
 struct Kept {
     aio::views::TimelineView timeline;
     aio::views::ConsoleView console;
+    aio::views::ExplainView explain;
 };
 
 void draw(const std::string& view, const aio::page::PlaygroundState& state, Kept& kept) {
@@ -50,20 +53,25 @@ void draw(const std::string& view, const aio::page::PlaygroundState& state, Kept
     else if (view == "tree") aio::views::draw_await_tree(state);
     else if (view == "loop") aio::views::draw_loop(state);
     else if (view == "console") aio::views::draw_console(state, kept.console);   // on screen beside every view
+    else if (view == "explain") aio::views::draw_explain(state, kept.explain);   // so is this
     ImGui::End();
     ImGui::Render();
 }
 
-Figures measure(int tasks, int iterations, const std::string& view) {
+Figures measure(int tasks, int iterations, const std::string& view, bool narration) {
     const aio::demos::Demo* demo = aio::demos::find_demo("queue");
     aio::testing::DemoRecording run(*demo, {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}});
+    if (!narration) run.narrator.detach();
     for (int i = 0; i < 3; ++i) run.step();   // every task started
     Kept kept;
     for (int i = 0; i < 3; ++i) draw(view, run.look(), kept);   // layout settles, columns sized
 
     Figures f;
-    for (; f.iterations < iterations && run.step(); ++f.iterations) {
+    for (; f.iterations < iterations; ++f.iterations) {
         auto t0 = Clock::now();
+        if (!run.step()) break;
+        f.step_us.push_back(us_since(t0));
+        t0 = Clock::now();
         const aio::page::PlaygroundState& state = run.look();
         f.state_us.push_back(us_since(t0));
         t0 = Clock::now();
@@ -79,18 +87,20 @@ int main(int argc, char** argv) {
     std::vector<int> sizes;
     int iterations = 60;
     std::vector<std::string> views;
+    bool narration = true;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--tasks" && i + 1 < argc) sizes.push_back(std::atoi(argv[++i]));
         else if (arg == "--iterations" && i + 1 < argc) iterations = std::atoi(argv[++i]);
         else if (arg == "--view" && i + 1 < argc) views.push_back(argv[++i]);
+        else if (arg == "--no-narration") narration = false;
         else {
-            std::fprintf(stderr, "usage: view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|none ...]\n");
+            std::fprintf(stderr, "usage: view_bench [--tasks N ...] [--iterations K] [--view tasks|timeline|tree|loop|console|explain|none ...] [--no-narration]\n");
             return 2;
         }
     }
     if (sizes.empty()) sizes = {10, 1000, 10000};
-    if (views.empty()) views = {"tasks", "timeline", "tree", "loop", "console"};
+    if (views.empty()) views = {"tasks", "timeline", "tree", "loop", "console", "explain"};
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -104,9 +114,9 @@ int main(int argc, char** argv) {
 
     for (const std::string& view : views)
         for (int n : sizes) {
-            const Figures f = measure(n, iterations, view);
-            std::printf("view=%s tasks=%d iterations=%d state_us=%.1f view_us=%.1f\n", view.c_str(), n, f.iterations,
-                        median(f.state_us), median(f.view_us));
+            const Figures f = measure(n, iterations, view, narration);
+            std::printf("view=%s tasks=%d iterations=%d step_us=%.1f state_us=%.1f view_us=%.1f\n", view.c_str(), n, f.iterations,
+                        median(f.step_us), median(f.state_us), median(f.view_us));
         }
     ImGui::DestroyContext();
     return 0;

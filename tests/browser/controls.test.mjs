@@ -195,6 +195,8 @@ async function everyDemo(layout) {
     const snap = await snapshot(page);
     const source = await page.evaluate((d) => window.aio.source(d), demo);
     assert.notEqual(source.command, defaults, `${demo}: the typed ${param} reached the run`);
+    assert.ok(snap.narration.some((a) => /\bmain (started|resumed)[^.]* finished/.test(a.text)),
+              `${demo}: the narration tells main finishing: ${snap.narration.at(-1)?.text}`);
     if (demo === 'crawler') assertCrawledSampleSite(snap, server.url);
     else assert.deepEqual(maskItems(snap.output), maskItems(cpythonLines(source)), `${demo}: ${source.command}`);
     await page.waitForTimeout(100);

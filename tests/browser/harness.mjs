@@ -79,7 +79,9 @@ export function distinctColours(png, limit = 64) {
 //   timeline:hint-wheel, :hint-touch      the timeline's zoom hint, for a wheel or (phone) touch
 //   timeline:dropped:<task>               the hatched start of a row whose oldest spans were dropped
 //   source:mark:<line>                    a marked line of the Source view (a task waits or blocks there)
-//   controls, views, console              the three panels
+//   controls, views, console, explain     the panels (console and explain side by side; a phone shows one)
+//   tab:console, tab:explain              on a phone, the tabs that pick the console or the Explain view
+//   explain:latest                        the Explain view's latest account, while on screen
 //   tab:<view>                            each view's tab (wide layout); view is tasks, timeline,
 //                                         tree, source, resources, pages, summary or loop
 //   resources:<name>                      the Resources view's plot of a resource ("q", "sem"; its id if unnamed)

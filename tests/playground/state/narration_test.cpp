@@ -148,6 +148,22 @@ TEST(Narrator, tells_fetches_in_flight_and_a_semaphore_at_its_limit) {
               std::string::npos) << texts.at(3);
 }
 
+// A busy iteration tells its first tasks one by one and counts the others, so an account stays
+// readable (and small) when 10,000 tasks start at once.
+TEST(Narrator, counts_the_tasks_of_a_busy_iteration_past_the_first_twelve) {
+    Told t("count", {{"n", int64_t{10000}}});
+    const std::vector<Account> told = t.narrator.accounts();
+    ASSERT_GE(told.size(), 3u);
+    EXPECT_EQ(aio::page::to_text(told[0]), "t = 0.00 s, iteration 1: main started, created Task-1, Task-2, Task-3, Task-4, Task-5, "
+                                           "Task-6, Task-7, Task-8, Task-9, Task-10 and 9,990 more, and now waits on gather(10000 awaitables) at line 20.");
+    ASSERT_EQ(told[1].sentences.size(), 13u);
+    EXPECT_EQ(told[1].sentences[11], "Task-12 started, printed \"One\" and now waits on sleep(1) at line 16.");
+    EXPECT_EQ(told[1].sentences[12], "9,988 more tasks ran as well, printing 9,988 lines: 9,988 now wait.");
+    ASSERT_EQ(told[2].sentences.size(), 13u);
+    EXPECT_EQ(told[2].sentences[12], "The waits of 9,988 more tasks ended as well.");
+    for (const Account& a : told) EXPECT_LE(a.sentences.size(), 14u) << aio::page::to_text(a);
+}
+
 TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
     aio::Loop loop;
     aio::VirtualHost host{loop};

@@ -472,3 +472,51 @@ TEST_F(Views, task_table_columns_keep_their_share_from_run_to_run) {
     });
     EXPECT_GT(drawn, 10u);
 }
+
+TEST_F(Views, explain_tells_every_account_up_to_the_time_shown) {
+    size_t told = 0;
+    for_each_moment([&](const PlaygroundState& s, const std::string& where) {
+        views::ExplainView explain;
+        std::string text = draw([&] { views::draw_explain(s, explain); });
+        std::replace(text.begin(), text.end(), '\n', ' ');   // wrapped lines read on as one text
+        ASSERT_EQ(explain.rows.size(), s.narration.size()) << where;
+        if (s.narration.empty()) return;
+        const aio::page::Account& latest = s.narration.back();
+        EXPECT_TRUE(has(text, aio::page::heading(latest))) << where;
+        for (const std::string& sentence : latest.sentences) EXPECT_TRUE(has(text, sentence)) << where << ": " << sentence;
+        EXPECT_TRUE(views::landmarks().count("explain:latest")) << where;
+        told += s.narration.size();
+    });
+    EXPECT_GT(told, 0u);
+}
+
+// A short view: it follows the latest account, until the reader scrolls back; then new accounts
+// leave the reader where they are.
+TEST_F(Views, explain_follows_the_latest_account_until_scrolled_back) {
+    ImGui::GetIO().DisplaySize = ImVec2(400, 200);
+    aio::testing::DemoRecording r(*aio::demos::find_demo("queue"));
+    for (int i = 0; i < 16; ++i) r.step();
+    views::ExplainView explain;
+    bool back = false;
+    auto frame = [&] {
+        return draw([&] {
+            if (back) ImGui::GetCurrentWindow()->Scroll.y = 0;   // as the wheel scrolls: at once
+            back = false;
+            views::draw_explain(r.state, explain);
+        });
+    };
+    r.look();
+    frame();
+    std::string text = frame();
+    EXPECT_TRUE(has(text, aio::page::heading(r.state.narration.back()))) << "it follows the latest";
+    EXPECT_FALSE(has(text, aio::page::heading(r.state.narration.front()))) << "the first accounts are scrolled away";
+    back = true;
+    frame();
+    r.step();
+    r.step();
+    r.look();
+    text = frame();
+    EXPECT_TRUE(has(text, aio::page::heading(r.state.narration.front()))) << "scrolled back, it stays back";
+    EXPECT_FALSE(has(text, aio::page::heading(r.state.narration.back())));
+    EXPECT_EQ(explain.rows.size(), r.state.narration.size());
+}
