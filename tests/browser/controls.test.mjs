@@ -190,12 +190,17 @@ async function everyDemo(layout) {
     const defaults = await page.evaluate((d) => window.aio.source(d).command, demo);
     await typeParam(layout, param, value);
     await setInstant(layout, true);
+    // The run counter tells this run from the last one, which may be this demo's and finished too.
+    const runs = (await snapshot(page)).run;
     await press(layout, 'run');
-    await until(page, (d) => window.aio.snapshot().demo === d && window.aio.snapshot().status === 'finished', demo);
+    await until(page, ([d, n]) => {
+      const s = window.aio.snapshot();
+      return s.demo === d && s.run > n && s.status === 'finished';
+    }, [demo, runs]);
     const snap = await snapshot(page);
     const source = await page.evaluate((d) => window.aio.source(d), demo);
     assert.notEqual(source.command, defaults, `${demo}: the typed ${param} reached the run`);
-    assert.ok(snap.narration.some((a) => /\bmain (started|resumed)[^.]* finished/.test(a.text)),
+    assert.ok(snap.narration.some((a) => /\bmain (started|resumed)\b.* finished/.test(a.text)),
               `${demo}: the narration tells main finishing: ${snap.narration.at(-1)?.text}`);
     if (demo === 'crawler') assertCrawledSampleSite(snap, server.url);
     else assert.deepEqual(maskItems(snap.output), maskItems(cpythonLines(source)), `${demo}: ${source.command}`);
