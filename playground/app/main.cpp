@@ -5,6 +5,7 @@
 #include "playground/app/input_queue.hpp"
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_fonts.hpp"
+#include "playground/app/page_ui.hpp"
 #include "playground/app/session.hpp"
 #include "playground/app/text_field.hpp"
 #include "playground/app/touch_scroll.hpp"
@@ -72,43 +73,76 @@ aio::page::TouchScroll g_touch;
 aio::page::InputQueue g_input;
 aio::page::FrameSettle g_settle;
 
-// The demo whose run the views show: the session's, or before any run the picked one.
-const aio::demos::Demo& shown_demo() {
-    const aio::demos::Demo* run = aio::page::session().demo();
-    return run ? *run : *aio::demos::all_demos()[static_cast<size_t>(g_ui.controls.demo)];
+}  // namespace
+
+namespace aio::page {
+
+views::ControlsView& form() { return g_ui.controls; }
+
+const demos::Demo& shown_demo() {
+    const demos::Demo* run = session().demo();
+    return run ? *run : *demos::all_demos()[static_cast<size_t>(g_ui.controls.demo)];
 }
 
-// What the views may ask of the page's session: the same calls window.aio makes.
-const aio::views::Commands& commands() {
-    static const aio::views::Commands c{
-        .run = [](const std::string& demo, const aio::demos::Params& p) { return aio::page::session().run(demo, p); },
-        .pause = [] { aio::page::session().pause(); },
-        .resume = [] { aio::page::session().resume(); },
-        .step = [] { aio::page::session().step(); },
-        .stop = [] { aio::page::session().stop(); },
-        .set_speed = [](double speed) { aio::page::session().set_speed(speed); },
-        .download = aio::page::download,
+// The same calls window.aio makes.
+const views::Commands& commands() {
+    static const views::Commands c{
+        .run = [](const std::string& demo, const demos::Params& p) { return session().run(demo, p); },
+        .pause = [] { session().pause(); },
+        .resume = [] { session().resume(); },
+        .step = [] { session().step(); },
+        .stop = [] { session().stop(); },
+        .set_speed = [](double speed) { session().set_speed(speed); },
+        .download = download,
         .show_view = [](const std::string& view) { g_ui.select_view = view; }};
     return c;
 }
 
+namespace {
 // The page API's name of each panel a demo can declare.
-const char* view_of(aio::demos::Panel p) {
+const char* view_of(demos::Panel p) {
     switch (p) {
-        case aio::demos::Panel::Resources: return "resources";
-        case aio::demos::Panel::Pages: return "pages";
+        case demos::Panel::Resources: return "resources";
+        case demos::Panel::Pages: return "pages";
     }
     return "";
 }
+}  // namespace
 
-// The views a demo's run has, by the page API's names, in tab order: every demo's views, with the
-// panels the demo declares after Source.
-std::vector<std::string> views_of(const aio::demos::Demo& d) {
+// Every demo's views, with the panels the demo declares after Source.
+std::vector<std::string> views_of(const demos::Demo& d) {
     std::vector<std::string> out = {"tasks", "timeline", "tree", "source"};
-    for (aio::demos::Panel p : d.panels) out.push_back(view_of(p));
+    for (demos::Panel p : d.panels) out.push_back(view_of(p));
     out.insert(out.end(), {"summary", "loop"});
     return out;
 }
+
+std::string front_view() {
+    const std::string& view = g_ui.select_view.empty() ? g_ui.view : g_ui.select_view;
+    const std::vector<std::string> has = views_of(shown_demo());
+    // A phone's picker shows the first view when the one chosen is another demo's panel.
+    return std::find(has.begin(), has.end(), view) != has.end() ? view : has.front();
+}
+
+std::string show_view(const std::string& name) {
+    const demos::Demo& d = shown_demo();
+    const std::vector<std::string> has = views_of(d);
+    if (std::find(has.begin(), has.end(), name) != has.end()) {
+        g_ui.select_view = name;
+        return "";
+    }
+    std::string list;
+    for (const std::string& v : has) list += (list.empty() ? "" : ", ") + v;
+    return "the " + d.name + " demo has no " + name + " view; its views are " + list;
+}
+
+}  // namespace aio::page
+
+using aio::page::commands;
+using aio::page::shown_demo;
+using aio::page::views_of;
+
+namespace {
 
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
@@ -165,6 +199,9 @@ void draw_ui() {
     if (aio::views::tabs_width(labels) > ImGui::GetContentRegionAvail().x)
         views.front().label = "Tasks (" + std::to_string(state.snapshot.tasks.size()) + ")###tasks";
     const auto draw_view = [&](const View& v) {
+        // Where the view in front is drawn: the page's mirror and its tests see which one the canvas shows.
+        const ImVec2 at = ImGui::GetCursorScreenPos(), room = ImGui::GetContentRegionAvail();
+        aio::views::note_landmark(std::string("shown:") + v.id, {at.x, at.y, room.x, room.y});
         say_previous();
         if (v.scroll) ImGui::BeginChild(v.id);
         v.draw();
@@ -253,16 +290,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_theme(int dark) {
 // no view of that name.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_show_view(const char* name) {
     static std::string reply;
-    const aio::demos::Demo& d = shown_demo();
-    const std::vector<std::string> has = views_of(d);
-    nlohmann::json out = {{"ok", nullptr}};
-    if (std::find(has.begin(), has.end(), name) != has.end()) {
-        g_ui.select_view = name;
-    } else {
-        std::string list;
-        for (const std::string& v : has) list += (list.empty() ? "" : ", ") + v;
-        out = {{"error", "the " + d.name + " demo has no " + name + " view; its views are " + list}};
-    }
+    const std::string error = aio::page::show_view(name);
+    const nlohmann::json out = error.empty() ? nlohmann::json{{"ok", nullptr}} : nlohmann::json{{"error", error}};
     reply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return reply.c_str();
 }

@@ -1,4 +1,5 @@
 // The demo picker, its parameters (each with its range and help) and the run controls.
+#include "playground/views/controls_form.hpp"
 #include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 
@@ -16,19 +17,6 @@
 namespace aio::views {
 
 namespace {
-
-// "0–10000": an en dash, because ImGui's word wrap may break a line between two dots.
-std::string range_of(const demos::Param& p) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%.10g\u2013%.10g", p.min, p.max);
-    return buf;
-}
-
-std::string list_text(const std::vector<int64_t>& v) {
-    std::string s;
-    for (int64_t x : v) s += (s.empty() ? "" : " ") + std::to_string(x);
-    return s;
-}
 
 // A number field with ImGui's step buttons: the field, then "-" and "+", each a landmark. Returns
 // whether the value changed, in `stepped` whether a step button changed it, and in `empty` whether
@@ -57,12 +45,10 @@ bool step_field(const std::string& name, ImGuiDataType type, void* value, const 
 // The help line under a field, or its problem in its place while the value is invalid. It keeps
 // the tallest height it has needed, so a problem appearing or going never moves the rows below.
 void draw_note(const demos::Param& p, const std::string& problem, float& height) {
-    const bool ranged = p.kind == demos::Param::Kind::Int || p.kind == demos::Param::Kind::Float ||
-                        p.kind == demos::Param::Kind::IntList;
     const float top = ImGui::GetCursorPosY();
     if (problem.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("%s%s", p.help.c_str(), ranged ? (" (" + range_of(p) + ")").c_str() : "");
+        ImGui::TextWrapped("%s", field_note(p).c_str());
         ImGui::PopStyleColor();
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, problem_colour(current_theme()));
@@ -91,10 +77,8 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
             bool stepped = false, empty = false;
             std::string now;
             changed = step_field(label, ImGuiDataType_S64, &std::get<int64_t>(v), &one, &ten, nullptr, "numeric", stepped, empty, now);
-            if (empty) problem = label + " is empty: type a whole number (" + range_of(p) + ")";
             // ImGui would take "3.5" as 3 without a word, as the page API refuses it.
-            else if (now.find_first_of(".eE") != std::string::npos)
-                problem = label + ": '" + now + "' is not a whole number (" + range_of(p) + ")";
+            if (empty || now.find_first_of(".eE") != std::string::npos) problem = typed_problem(p, now);
             // -/+ bring an out-of-range value back into range rather than step away from it.
             if (stepped) std::get<int64_t>(v) = std::clamp(std::get<int64_t>(v), static_cast<int64_t>(p.min), static_cast<int64_t>(p.max));
             break;
@@ -104,7 +88,7 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
             bool stepped = false, empty = false;
             std::string now;
             changed = step_field(label, ImGuiDataType_Double, &std::get<double>(v), &tenth, &one, "%.3g", "decimal", stepped, empty, now);
-            if (empty) problem = label + " is empty: type a number (" + range_of(p) + ")";
+            if (empty) problem = typed_problem(p, now);
             if (stepped) std::get<double>(v) = std::clamp(std::get<double>(v), p.min, p.max);
             break;
         }
@@ -134,7 +118,7 @@ std::string edit_param(const demos::Param& p, demos::Value& v, std::string& type
 
 // The demo picker ("demo", each item "demo:<name>"): a pick shows that demo's values as last
 // edited on this visit, or its defaults.
-void pick_demo(ControlsView& ui) {
+void draw_picker(ControlsView& ui) {
     const auto& all = demos::all_demos();
     const demos::Demo& shown = *all[static_cast<size_t>(ui.demo)];
     // The whole title says what the demo is; where it would be clipped, the short name says more.
@@ -145,23 +129,10 @@ void pick_demo(ControlsView& ui) {
     note_landmark("demo");
     if (!open) return;
     for (size_t i = 0; i < all.size(); ++i) {
-        if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo) && static_cast<int>(i) != ui.demo) {
-            ui.kept[all[static_cast<size_t>(ui.demo)]->name] = ui.edited;
-            ui.demo = static_cast<int>(i);
-            const auto kept = ui.kept.find(all[i]->name);
-            ui.edited = kept != ui.kept.end() ? kept->second : demos::resolve_params(*all[i], {});
-            ui.error.clear();
-        }
+        if (ImGui::Selectable(all[i]->title.c_str(), static_cast<int>(i) == ui.demo)) pick_demo(ui, i);
         note_landmark("demo:" + all[i]->name);
     }
     ImGui::EndCombo();
-}
-
-// Forgets the typed text of `demo`'s list fields, so they show its values again.
-void forget_typed(ControlsView& ui, const std::string& demo) {
-    const std::string prefix = demo + "/";
-    for (auto it = ui.typed.lower_bound(prefix); it != ui.typed.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
-        it = ui.typed.erase(it);
 }
 
 // The keyboard help ("help" while open), centred and inside the display every frame, scrolling
@@ -202,35 +173,15 @@ void draw_help(bool open) {
 }  // namespace
 
 void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const Commands& commands) {
-    const auto& all = demos::all_demos();
-    if (ui.seen_run != state.run) {   // a run started (here or from the page API): show its demo and values
-        ui.seen_run = state.run;
-        for (size_t i = 0; i < all.size(); ++i)
-            if (all[i] == state.demo && static_cast<int>(i) != ui.demo) {
-                ui.kept[all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name] = ui.edited;
-                ui.demo = static_cast<int>(i);
-            }
-        ui.edited = state.params;
-        forget_typed(ui, all[static_cast<size_t>(std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1))]->name);
-        ui.error.clear();
-    }
-    ui.demo = std::clamp(ui.demo, 0, static_cast<int>(all.size()) - 1);
-    pick_demo(ui);
+    sync_form(ui, state);
+    draw_picker(ui);
     // Read after the picker: a pick this frame shows the new demo at once, never the old one's fields.
-    const demos::Demo& d = *all[static_cast<size_t>(ui.demo)];
-    const bool fits = ui.edited.size() == d.params.size() &&
-                      std::all_of(d.params.begin(), d.params.end(), [&](const demos::Param& p) { return ui.edited.count(p.name); });
-    if (!fits) ui.edited = demos::resolve_params(d, {});
+    const demos::Demo& d = form_demo(ui);
     // Every field's problem at once, so each shows under its field as soon as it is entered.
-    std::map<std::string, std::string> problems;
-    for (const auto& [name, message] : demos::param_problems(d, ui.edited)) problems.emplace(name, message);
-    for (const demos::Param& p : d.params) {
-        if (p.kind != demos::Param::Kind::IntList) continue;
-        const std::string key = d.name + "/" + p.name;
-        if (!ui.typed.count(key)) ui.typed[key] = list_text(std::get<std::vector<int64_t>>(ui.edited.at(p.name)));
-        std::string parse = demos::parse_int_list(p, ui.typed[key]).problem;
-        if (!parse.empty()) problems[p.name] = std::move(parse);   // the typed text is the truth
-    }
+    for (const demos::Param& p : d.params)
+        if (p.kind == demos::Param::Kind::IntList && !ui.typed.count(d.name + "/" + p.name))
+            ui.typed[d.name + "/" + p.name] = field_text(ui, p);
+    const std::map<std::string, std::string> problems = form_problems(ui);
     ImGui::TextWrapped("%s", d.summary.c_str());
     ImGui::Separator();
     // Fields leave room for the longest label to their right, so no label is clipped in a narrow panel.
@@ -256,19 +207,7 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run", ImVec2(run_w, 0));
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
-    if ((run_pressed || ui.key_run) && !problems.empty()) {
-        std::string names;
-        for (const demos::Param& p : d.params)
-            if (problems.count(p.name)) names += (names.empty() ? "" : ", ") + p.name;
-        ui.error = "Not run: fix " + names + " first";
-    } else if (run_pressed || ui.key_run) {
-        try {
-            ui.seen_run = commands.run(d.name, ui.edited);
-            ui.error.clear();
-        } catch (const std::exception& e) {
-            ui.error = e.what();
-        }
-    }
+    if (run_pressed || ui.key_run) run_form(ui, commands);
     const char* pause = st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause";
     same_line_if_fits(pause_w);
     ImGui::BeginDisabled(!live);
@@ -321,16 +260,15 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         ImGui::PushID(p.name.c_str());
         bool changed = false;
         std::string parse = edit_param(p, ui.edited.find(p.name)->second, ui.typed[key], changed);
-        if (changed) ui.error.clear();   // the complaint was about the old value
+        if (changed) {
+            ui.error.clear();   // the complaint was about the old value
+            ui.unread.erase(key);   // the field's own number now stands
+        }
         const auto problem = problems.find(p.name);
         draw_note(p, !parse.empty() ? parse : problem != problems.end() ? problem->second : "", ui.note_height[key]);
         ImGui::PopID();
     }
-    if (ImGui::SmallButton("Reset to defaults")) {
-        ui.edited = demos::resolve_params(d, {});
-        forget_typed(ui, d.name);
-        ui.error.clear();
-    }
+    if (ImGui::SmallButton("Reset to defaults")) reset_form(ui);
     note_landmark("reset");
     ImGui::PopItemWidth();
 }

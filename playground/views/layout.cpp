@@ -2,11 +2,13 @@
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace aio::views {
 namespace {
 std::map<std::string, Rect> g_landmarks;
 int g_landmarks_frame = -1;
+std::string g_reveal;   // a landmark to scroll into view when next drawn
 const char* g_text_field_mode = nullptr;
 int g_text_field_frame = -1;
 }  // namespace
@@ -18,7 +20,13 @@ void note_landmark(const std::string& name, const Rect& rect) {
         g_landmarks_frame = ImGui::GetFrameCount();
     }
     g_landmarks[name] = rect;
+    if (name != g_reveal) return;
+    g_reveal.clear();
+    ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(rect.x, rect.y, rect.x + rect.w, rect.y + rect.h),
+                        ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
 }
+
+void reveal_landmark(const std::string& name) { g_reveal = name; }
 
 void note_landmark(const std::string& name) {
     const ImVec2 lo = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();

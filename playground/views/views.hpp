@@ -82,6 +82,7 @@ struct ControlsView {
     demos::Params edited;           // the parameters panel's values for that demo
     std::map<std::string, demos::Params> kept;     // each visited demo's edits, by name, while another is shown
     std::map<std::string, std::string> typed;      // list fields' text as typed, by "demo/param"
+    std::map<std::string, std::string> unread;     // number fields' text typed in the page's mirror that does not read, by "demo/param"
     std::map<std::string, float> note_height;      // tallest help/problem line each field has shown, by "demo/param"
     float note_width = -1;          // the panel width those heights were measured at
     std::string error;              // the last rejected input, shown until the next change
@@ -99,6 +100,9 @@ void note_landmark(const std::string& name);                      // the item ju
 void note_landmark(const std::string& name, const Rect& rect);    // a part of it (a step button)
 void note_window_landmark(const std::string& name);               // the current window (a popup)
 const std::map<std::string, Rect>& landmarks();                   // only the last frame's
+// When landmark `name` is next drawn, its window scrolls to show it whole (the page's mirror
+// asks for this as its keyboard focus moves to the matching control).
+void reveal_landmark(const std::string& name);
 
 // Text in a table cell (or a console line) that may be cut off: clipped_text draws it; after
 // drawing it another way, whole_text_on_hover(text, its width in pixels) adds the same help.

@@ -1,0 +1,163 @@
+// Exports for the page's DOM mirror of the canvas (web/js/mirror*.js): the canvas's form, read
+// and written as JSON, and a compact picture of the run. Like page_api.cpp's, every call answers
+// {"ok": value} or {"error": message}, and nothing has changed when it is an error.
+#include "playground/app/page_api.hpp"
+#include "playground/app/page_ui.hpp"
+#include "playground/views/controls_form.hpp"
+#include "playground/views/mirror_text.hpp"
+#include "runtime/repr.hpp"
+
+#include <emscripten/emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+using nlohmann::json;
+
+namespace {
+
+std::string g_reply;   // the last JSON handed to JavaScript
+
+const char* reply(const json& j) {
+    g_reply = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return g_reply.c_str();
+}
+
+const char* kind_name(aio::demos::Param::Kind k) {
+    switch (k) {
+        case aio::demos::Param::Kind::Bool: return "bool";
+        case aio::demos::Param::Kind::Int: return "int";
+        case aio::demos::Param::Kind::Float: return "float";
+        case aio::demos::Param::Kind::IntList: return "int_list";
+        case aio::demos::Param::Kind::Text: return "text";
+    }
+    return "?";
+}
+
+// A name for an error message: quoted, and cut short when long.
+std::string quoted(const std::string& name) { return aio::repr(name.size() > 64 ? name.substr(0, 64) + "..." : name); }
+
+template <class Each> std::string listed(const Each& each) {
+    std::string out;
+    for (const auto& x : each) out += (out.empty() ? "" : ", ") + x;
+    return out;
+}
+
+// The form as the canvas shows it: the demo picked, each field's text (a flag's `checked`), a
+// number's min and max, its help line and its problem, the refusal under the status, and the
+// views with the one in front.
+json form_json() {
+    aio::views::ControlsView& f = aio::page::form();
+    aio::views::sync_form(f, aio::page::session().state());
+    const aio::demos::Demo& d = aio::views::form_demo(f);
+    const auto problems = aio::views::form_problems(f);
+    json fields = json::array();
+    for (const aio::demos::Param& p : d.params) {
+        json field = {{"name", p.name}, {"kind", kind_name(p.kind)}, {"note", aio::views::field_note(p)}};
+        const std::string text = aio::views::field_text(f, p);
+        if (p.kind == aio::demos::Param::Kind::Bool) field["checked"] = text == "true";
+        else field["text"] = text;
+        if (p.kind == aio::demos::Param::Kind::Int || p.kind == aio::demos::Param::Kind::Float) field["min"] = p.min, field["max"] = p.max;
+        const auto problem = problems.find(p.name);
+        field["problem"] = problem == problems.end() ? json(nullptr) : json(problem->second);
+        fields.push_back(field);
+    }
+    return {{"demo", d.name}, {"fields", fields}, {"error", f.error.empty() ? json(nullptr) : json(f.error)},
+            {"view", aio::page::front_view()}, {"views", aio::page::views_of(aio::page::shown_demo())}};
+}
+
+// One change to the form; "" when done, else why nothing changed.
+std::string change_form(const json& change) {
+    aio::views::ControlsView& f = aio::page::form();
+    const std::string keys = "demo, param (with value), view, reset, run or reveal";
+    if (!change.is_object() || change.empty()) return "a change must be an object with one of " + keys;
+    const std::string what = change.begin().key();
+    const json& v = change.begin().value();
+    if (what == "demo") {
+        const auto& all = aio::demos::all_demos();
+        const auto it = std::find_if(all.begin(), all.end(), [&](const aio::demos::Demo* d) { return v.is_string() && d->name == v; });
+        if (it == all.end()) {
+            std::vector<std::string> names;
+            for (const aio::demos::Demo* d : all) names.push_back(d->name);
+            return "unknown demo " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump()) + "; the demos are " + listed(names);
+        }
+        aio::views::pick_demo(f, static_cast<size_t>(it - all.begin()));
+        return "";
+    }
+    if (what == "param") {
+        const aio::demos::Demo& d = aio::views::form_demo(f);
+        const auto p = std::find_if(d.params.begin(), d.params.end(), [&](const auto& q) { return v.is_string() && q.name == v; });
+        if (p == d.params.end()) {
+            std::vector<std::string> names;
+            for (const auto& q : d.params) names.push_back(q.name);
+            return d.name + " has no parameter " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump()) + "; its parameters are " +
+                   listed(names);
+        }
+        const auto value = change.find("value");
+        const bool flag = p->kind == aio::demos::Param::Kind::Bool;
+        if (value == change.end() || (flag ? !value->is_boolean() : !value->is_string()))
+            return d.name + ": " + p->name + "'s value must be " + (flag ? "true or false" : "its field's text");
+        if (flag) {
+            f.edited[p->name] = value->get<bool>();
+            f.error.clear();
+        } else {
+            aio::views::set_field_text(f, *p, value->get<std::string>());
+        }
+        return "";
+    }
+    if (what == "view") return v.is_string() ? aio::page::show_view(v.get<std::string>()) : "view must be a view's name";
+    if (what == "reset") aio::views::reset_form(f);
+    else if (what == "run") aio::views::run_form(f, aio::page::commands());
+    else if (what == "reveal" && v.is_string()) aio::views::reveal_landmark(v.get<std::string>());
+    else return "unknown change " + quoted(what) + "; a change is one of " + keys;
+    return "";
+}
+
+template <class Body> const char* guarded(Body&& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return reply({{"error", e.what()}});
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+// {"ok": the form} (see form_json).
+EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
+    return guarded([] { return reply({{"ok", form_json()}}); });
+}
+
+// change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
+// "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
+// the Run button: with a problem the form's error names it and nothing runs), {"reveal":
+// landmark} (the canvas scrolls the widget into view). Answers {"ok": the form after it}.
+EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t change_bytes) {
+    return guarded([&] {
+        aio::views::sync_form(aio::page::form(), aio::page::session().state());
+        const json change = json::parse(std::string_view(change_text, change_bytes), nullptr, false);
+        if (change.is_discarded()) return reply({{"error", "a form change must be JSON, such as {\"view\": \"tasks\"}"}});
+        const std::string error = change_form(change);
+        if (!error.empty()) return reply({{"error", error}});
+        if (aio::page::session().on_change) aio::page::session().on_change();   // the canvas draws the change
+        return reply({{"ok", form_json()}});
+    });
+}
+
+// {"ok": the run as the mirror shows it} (views/mirror_text.hpp): the first `max_tasks` tasks,
+// the console lines from `output_from`, the narration after iteration `narration_from`.
+EMSCRIPTEN_KEEPALIVE const char* aio_mirror_json(int max_tasks, int output_from, double narration_from) {
+    return guarded([&] {
+        aio::views::MirrorQuery q;
+        q.max_tasks = static_cast<size_t>(std::max(0, max_tasks));
+        q.output_from = static_cast<size_t>(std::max(0, output_from));
+        q.narration_from = static_cast<uint64_t>(std::max(0.0, narration_from));
+        return reply({{"ok", aio::views::mirror_json(aio::page::session().state(), q)}});
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,40 @@
+#include "playground/views/mirror_text.hpp"
+
+#include "playground/views/ansi.hpp"
+#include "playground/views/source_lines.hpp"
+
+#include <algorithm>
+
+namespace aio::views {
+
+using nlohmann::json;
+
+json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
+    const std::vector<TaskView>& all = s.snapshot.tasks;
+    json tasks = json::array();
+    for (size_t i = 0; i < std::min(q.max_tasks, all.size()); ++i) {
+        const TaskView& t = all[i];
+        const int line = s.demo ? source_line(s, *s.demo, t) : 0;
+        tasks.push_back({{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
+                         {"waiting_on", t.waiting_on.empty() ? json(nullptr) : json(t.waiting_on)},
+                         {"line", line ? json(line) : json(nullptr)}});
+    }
+    const size_t count = s.output.size();
+    const size_t from = std::max(std::min(q.output_from, count), count - std::min(count, q.max_output));
+    json output = json::array();
+    for (size_t i = from; i < count; ++i) output.push_back(strip_sgr(s.output[i].text));
+    return {{"status", page::to_string(s.status)},
+            {"demo", s.demo ? json(s.demo->name) : json(nullptr)},
+            {"run", s.run},
+            {"iteration", s.iteration},
+            {"time", s.time},
+            {"speed", s.instant() ? json("instant") : json(s.speed)},
+            {"task_count", all.size()},
+            {"live_tasks", s.snapshot.live_tasks},
+            {"tasks", tasks},
+            {"output_count", count},
+            {"output_from", from},
+            {"output", output}};
+}
+
+}  // namespace aio::views

@@ -1,0 +1,27 @@
+// What the page's text mirror of the canvas shows (web/js/mirror*.js), as one small JSON value
+// built from the one state: where the run stands, the first rows of the task table, the console
+// lines not shown yet. Cheap enough to read a few times a second during a 10,000-task run: it
+// copies at most `max_tasks` tasks and `max_output` lines, never the whole snapshot.
+#pragma once
+#include "playground/state/playground_state.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace aio::views {
+
+struct MirrorQuery {
+    size_t max_tasks = 50;        // rows of the task table: the first tasks, by id
+    size_t output_from = 0;       // console lines the mirror already holds (of this run)
+    size_t max_output = 200;      // most console lines in one answer: the latest of those after output_from
+    uint64_t narration_from = 0;  // the last iteration whose account the mirror has told
+};
+
+// {status, demo, run, iteration, time (loop seconds), speed (number or "instant"), task_count,
+//  live_tasks, tasks: [{id, name, state, waiting_on, line}], output_count, output_from,
+//  output: [text]}. `state` is the task's state in words ("waiting"); `waiting_on` null when
+// not waiting; `line` the script line the Source view marks for it, or null. `output` holds the
+// lines output_from.. (or the latest max_output of them), escape codes removed; output_from
+// says which line comes first.
+nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);
+
+}  // namespace aio::views

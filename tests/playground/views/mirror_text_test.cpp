@@ -1,0 +1,78 @@
+// playground/views/mirror_text.hpp: the page's text mirror from states of real runs: the first
+// rows with the line the Source view marks, the console lines not sent yet, without escape codes.
+#include "playground/views/mirror_text.hpp"
+
+#include "playground/views/ansi.hpp"
+#include "playground/views/source_lines.hpp"
+#include "tests/playground/state/demo_recording.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using aio::testing::DemoRecording;
+using nlohmann::json;
+
+const aio::demos::Demo& demo(const std::string& name) { return *aio::demos::find_demo(name); }
+
+TEST(MirrorText, lists_the_first_tasks_with_where_each_waits_in_the_script) {
+    DemoRecording r(demo("count"), {{"n", int64_t{5}}, {"delay", 2.0}});
+    r.step();
+    r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    aio::views::MirrorQuery q;
+    q.max_tasks = 3;
+    const json j = aio::views::mirror_json(s, q);
+    EXPECT_EQ(j["status"], "running");
+    EXPECT_EQ(j["demo"], "count");
+    EXPECT_EQ(j["task_count"], s.snapshot.tasks.size());
+    ASSERT_EQ(j["tasks"].size(), 3u);
+    const int sleep_line = demo("count").await_lines.at({"count", "sleep"});
+    size_t asleep = 0;
+    for (size_t i = 0; i < 3; ++i) {
+        const json& t = j["tasks"][i];
+        EXPECT_EQ(t["id"], s.snapshot.tasks[i].id);
+        EXPECT_EQ(t["name"], s.snapshot.tasks[i].name);
+        const int line = aio::views::source_line(s, demo("count"), s.snapshot.tasks[i]);
+        EXPECT_EQ(t["line"], line ? json(line) : json(nullptr)) << t;
+        if (t["waiting_on"] == "sleep(2)") {
+            ++asleep;
+            EXPECT_EQ(t["state"], "waiting");
+            EXPECT_EQ(t["line"], sleep_line) << t;
+        }
+    }
+    EXPECT_GE(asleep, 2u) << j["tasks"];
+}
+
+TEST(MirrorText, sends_the_console_lines_after_those_it_has_the_latest_at_most_and_without_escape_codes) {
+    DemoRecording r(demo("rand"));
+    while (r.step()) {}
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_GT(s.output.size(), 4u);
+    aio::views::MirrorQuery q;
+    q.output_from = 2;
+    json j = aio::views::mirror_json(s, q);
+    EXPECT_EQ(j["output_count"], s.output.size());
+    EXPECT_EQ(j["output_from"], 2);
+    ASSERT_EQ(j["output"].size(), s.output.size() - 2);
+    EXPECT_EQ(j["output"][0], aio::views::strip_sgr(s.output[2].text));
+    bool coloured = false;
+    for (const auto& line : s.output) coloured |= line.text.find('\x1b') != std::string::npos;
+    EXPECT_TRUE(coloured) << "rand prints colours";
+    for (const json& line : j["output"]) EXPECT_EQ(line.get<std::string>().find('\x1b'), std::string::npos) << line;
+    q.output_from = 0;
+    q.max_output = 3;
+    j = aio::views::mirror_json(s, q);
+    EXPECT_EQ(j["output_from"], s.output.size() - 3);
+    EXPECT_EQ(j["output"].size(), 3u);
+}
+
+TEST(MirrorText, an_idle_state_has_no_demo_and_no_rows) {
+    const json j = aio::views::mirror_json(aio::page::PlaygroundState{}, {});
+    EXPECT_TRUE(j["demo"].is_null());
+    EXPECT_EQ(j["status"], "idle");
+    EXPECT_TRUE(j["tasks"].empty());
+    EXPECT_TRUE(j["output"].empty());
+}
+
+}  // namespace
