@@ -19,6 +19,9 @@ void note_landmark(const std::string& name, const Rect& rect) {
         g_landmarks.clear();
         g_landmarks_frame = ImGui::GetFrameCount();
     }
+    // A window appearing is laid out once unseen, where it will not stay (a list opening sits
+    // elsewhere for that frame): its widgets are not on screen yet.
+    if (ImGui::GetCurrentWindowRead()->Hidden) return;
     g_landmarks[name] = rect;
     if (name != g_reveal) return;
     g_reveal.clear();

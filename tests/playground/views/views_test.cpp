@@ -520,3 +520,23 @@ TEST_F(Views, explain_follows_the_latest_account_until_scrolled_back) {
     EXPECT_FALSE(has(text, aio::page::heading(r.state.narration.back())));
     EXPECT_EQ(explain.rows.size(), r.state.narration.size());
 }
+
+// A popup's first frame is laid out unseen, at a place it leaves the next frame: its widgets'
+// landmarks wait until it shows, so a test never clicks where a list item was not drawn.
+TEST_F(Views, a_popup_notes_its_landmarks_only_once_it_shows) {
+    std::vector<bool> noted;
+    for (int frame = 0; frame < 3; ++frame) {
+        ImGui::NewFrame();
+        ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (frame == 0) ImGui::OpenPopup("list");
+        if (ImGui::BeginPopup("list")) {
+            ImGui::Selectable("an item");
+            views::note_landmark("item");
+            ImGui::EndPopup();
+        }
+        ImGui::End();
+        ImGui::Render();
+        noted.push_back(views::landmarks().count("item") == 1);
+    }
+    EXPECT_EQ(noted, (std::vector<bool>{false, true, true}));
+}
