@@ -49,6 +49,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, errors, context };
 }
 
+// The two layouts most tests use, each opened and started: a wide desktop, and a 360 px phone
+// with touch at devicePixelRatio 2. Returns {wide, phone}, each as openPage's.
+export async function openWideAndPhone(browser, url) {
+  const wide = await openPage(browser, url);
+  const phone = await openPage(browser, url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
+  for (const { page } of [wide, phone]) await page.evaluate(() => window.aio.ready);
+  return { wide, phone };
+}
+
 export async function screenshot(page, name) {
   mkdirSync(shotDir, { recursive: true });
   const path = join(shotDir, `${name}.png`);
@@ -86,6 +95,7 @@ export function distinctColours(png, limit = 64) {
 //                                         tree, source, resources, pages, summary or loop
 //   resources:<name>                      the Resources view's plot of a resource ("q", "sem"; its id if unnamed)
 //   view, view:<view>                     the phone layout's view picker and each item of its list
+//   shown:<view>                          where the view in front is drawn (one at a time)
 //   views:previous                        the line saying the views show another demo's run
 //   tasks:time-in-states, timeline        the task table's state-letter header, the timeline
 //   time_left, timer_left                 the first sleep's time left (tasks), the first timer (loop)

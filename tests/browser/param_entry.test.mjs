@@ -3,15 +3,13 @@
 // edits survive a visit to another demo, and nothing moves under the pointer while this happens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, landmarks, click, tap, gone } from './harness.mjs';
+import { startServer, launch, openWideAndPhone, screenshot, landmark, landmarks, click, tap, gone } from './harness.mjs';
 
 let server, browser, wide, phone;
 before(async () => {
   server = await startServer();
   browser = await launch();
-  wide = await openPage(browser, server.url);
-  phone = await openPage(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
-  for (const { page } of [wide, phone]) await page.evaluate(() => window.aio.ready);
+  ({ wide, phone } = await openWideAndPhone(browser, server.url));
 });
 after(async () => { await browser?.close(); server?.stop(); });
 

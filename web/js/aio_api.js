@@ -49,11 +49,12 @@
     }
   }
 
-  // Calls an export that answers {"ok": value} or {"error": message}, as JSON on the heap.
-  function call(api, body) {
+  // Calls an export that answers {"ok": value} or {"error": message}, as JSON on the heap. A call
+  // that only reads (`draw` false) does not ask for a frame: an idle page stays idle.
+  function call(api, body, { draw = true } = {}) {
     const reply = JSON.parse(enter(api, (M, text) => M.UTF8ToString(body(M, text))));
     if ('error' in reply) throw new Error(`${api}: ${reply.error}`);
-    if (window.aioFrames) aioFrames.request();
+    if (draw && window.aioFrames) aioFrames.request();
     return reply.ok;
   }
 
@@ -136,7 +137,18 @@
   for (const [name, method] of Object.entries(methods)) {
     window.aio[name] = name === 'finished' ? method : (...args) => { module(`aio.${name}`); return method(...args); };
   }
+  // For the page's DOM mirror (web/js/mirror*.js), not for lessons: the canvas's form, read
+  // (no argument) or changed ({demo}, {param, value}, {view}, {reset: true}, {run: true},
+  // {reveal: landmark}), and the run as the mirror shows it.
+  const form = (change) => (change === undefined
+    ? call('aio._form', (M) => M._aio_form_json(), { draw: false })
+    : call('aio._form', (M, text) => M._aio_form_set(...text(JSON.stringify(change)))));
+  const mirror = (maxTasks, outputFrom, narrationFrom) =>
+    call('aio._mirror', (M) => M._aio_mirror_json(maxTasks, outputFrom, narrationFrom), { draw: false });
+
   Object.assign(window.aio, {
+    _form: form,
+    _mirror: mirror,
     _firstFrame: () => { started = true; resolveReady(window.aio); },
     _fail: (error) => { failure = error; rejectReady(error); },
     _runStarted: runStarted,

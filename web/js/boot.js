@@ -99,7 +99,8 @@
       window.aioFrames.attach(canvas, (stirred) => {
         const more = Module._aio_frame(stirred ? 1 : 0);
         window.aioTextField.sync();
-        if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); }
+        if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); window.aioMirror.attach(); }
+        window.aioMirror.afterFrame();
         return more;
       });
     },

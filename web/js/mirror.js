@@ -1,0 +1,67 @@
+// The playground as text in the DOM, before the canvas (after PhET's Parallel DOM): what screen
+// readers read and the keyboard reaches with Tab. It drives the same run through the page API and
+// follows the app's one state: after frames, at most a few times a second, never on a timer of
+// its own while the page is idle. Its parts: mirror_form.js, mirror_run.js, mirror_outline.js.
+(function () {
+  'use strict';
+  const pace = 250;   // ms between two updates at most, while frames come faster
+  let last = -Infinity, trailing = null, attached = false;
+
+  function update() {
+    if (!attached) return;
+    last = performance.now();
+    clearTimeout(trailing);
+    trailing = null;
+    const form = aio._form();
+    let q = aioMirrorRun.query();
+    let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom);
+    if (aioMirrorRun.isNewRun(state)) {   // a new run: its console and narration from their start
+      aioMirrorRun.forget(state);
+      q = aioMirrorRun.query();
+      state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom);
+    }
+    aioMirrorForm.render(form);
+    aioMirrorForm.renderRun(state);
+    aioMirrorRun.render(state, form);
+    aioMirrorOutline.place();
+  }
+
+  // After every frame the app draws: now, or once the pace allows (the last frame's state shows
+  // even when no frame follows it).
+  function afterFrame() {
+    if (!attached) return;
+    const wait = last + pace - performance.now();
+    if (wait <= 0) update();
+    else if (!trailing) trailing = setTimeout(update, wait);
+  }
+
+  function attach() {
+    const root = document.getElementById('mirror');
+    aioMirrorForm.build(document.getElementById('mirror-controls'));
+    aioMirrorRun.build({
+      viewsBox: document.getElementById('mirror-views'), tasksBox: document.getElementById('mirror-tasks'),
+      consoleBox: document.getElementById('mirror-console'), narrationBox: document.getElementById('mirror-narration'),
+    });
+    const canvas = document.getElementById('canvas');
+    aioMirrorOutline.attach(document.getElementById('mirror-outline'), canvas);
+    // Keys typed in the mirror are the mirror's: the app reads keys on window and would take an
+    // R typed into a field as Run.
+    for (const type of ['keydown', 'keypress', 'keyup']) root.addEventListener(type, (e) => e.stopPropagation());
+    // Tab moves the browser's focus: the app (SDL) would take it from the page and the canvas,
+    // where it means nothing, and Tab would never reach the mirror nor leave the canvas. The DOM
+    // field over a canvas field being edited (text_field.js) keeps its own Tab.
+    window.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab' && !e.target.classList?.contains('aio-text-field')) e.stopPropagation();
+    }, true);
+    const outline = () => {
+      const node = document.activeElement;
+      aioMirrorOutline.show(root.contains(node) ? aioMirrorForm.landmarkOf(node) ?? aioMirrorRun.landmarkOf(node) : null);
+    };
+    root.addEventListener('focusin', outline);
+    root.addEventListener('focusout', () => setTimeout(outline));
+    attached = true;
+    update();
+  }
+
+  window.aioMirror = { attach, afterFrame, update };
+})();

@@ -1,0 +1,176 @@
+// The mirror's controls: the canvas's form as HTML (the demo picker, each parameter, Run, Pause,
+// Step, Stop, Reset, speed, instant) and the keyboard shortcuts. Every control acts through the
+// page API the canvas's own controls use; the form itself lives in the app, so a value typed here
+// shows in the canvas's field and the other way round.
+(function () {
+  'use strict';
+  // The canvas's shortcuts, from the app's table when it has one.
+  const shortcutsFallback = [
+    { keys: 'R', action: 'run, or restart with the parameters shown' },
+    { keys: 'Space', action: 'pause / resume' },
+    { keys: 'S', action: 'step: exactly one loop iteration' },
+    { keys: '?', action: 'the keyboard help' },
+  ];
+  function shortcuts() {
+    if (typeof Module._aio_shortcuts_json !== 'function') return shortcutsFallback;
+    return JSON.parse(Module.UTF8ToString(Module._aio_shortcuts_json()));
+  }
+
+  const el = (tag, props = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'text') node.textContent = v;
+      else if (k in node && !k.startsWith('aria')) node[k] = v;
+      else node.setAttribute(k, v);
+    }
+    node.append(...children);
+    return node;
+  };
+
+  let root, picker, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant;
+  const buttons = {};
+  let demoShown = null;   // the demo whose fields are built
+  let fields = {};        // by parameter name: {input, note, field, restore}
+
+  // A refusal from the app names what is wrong: it shows where the control says so.
+  function tell(message) { error.textContent = message || ''; }
+  function attempt(action) {
+    try { action(); } catch (e) { tell(e.message.replace(/^aio\.\w+: /, '')); }
+  }
+  const change = (what) => { let form; attempt(() => { form = aio._form(what); }); if (form) render(form); return form; };
+
+  function build(container) {
+    root = container;
+    picker = el('select', { id: 'mirror-demo' });
+    for (const name of aio.demos()) picker.append(el('option', { value: name, text: aio.source(name).title }));
+    picker.addEventListener('change', () => change({ demo: picker.value }));
+    legend = el('legend');
+    fieldsBox = el('div');
+    fieldset = el('fieldset', {}, legend, fieldsBox);
+    const button = (name, label, action) => {
+      const b = el('button', { type: 'button', id: `mirror-${name}`, text: label });
+      // Pressed while it shows disabled, it still asks: the run may have moved on since, and the
+      // page API does nothing where a control does not apply, as the canvas's disabled buttons.
+      // Its new name ("Resume") shows at once.
+      b.addEventListener('click', () => { attempt(action); window.aioMirror.update(); });
+      buttons[name] = b;
+      return b;
+    };
+    const run = button('run', 'Run', () => change({ run: true }));
+    // The run as it stands now, not as last shown: Pause may come within a pace of Run.
+    const paused = () => aio._mirror(0, 2 ** 31 - 1, 0).status === 'paused';
+    const pause = button('pause', 'Pause', () => (paused() ? aio.resume() : aio.pause()));
+    const step = button('step', 'Step', () => aio.step());
+    const stop = button('stop', 'Stop', () => aio.stop());
+    const reset = button('reset', 'Reset to defaults', () => change({ reset: true }));
+    speedNote = el('span', { id: 'mirror-speed-note', text: 'loop seconds per wall second, 0.1 to 10' });
+    speed = el('input', { id: 'mirror-speed', type: 'number', min: '0.1', max: '10', step: '0.1', 'aria-describedby': 'mirror-speed-note' });
+    speed.addEventListener('change', () => setSpeed());
+    instant = el('input', { id: 'mirror-instant', type: 'checkbox' });
+    instant.addEventListener('change', () => { setSpeed(); window.aioMirror.update(); });
+    error = el('p', { id: 'mirror-error', role: 'alert' });
+    status = el('p', { id: 'mirror-status' });
+    const keys = el('ul', { id: 'mirror-shortcuts' });
+    for (const { keys: k, action } of shortcuts()) keys.append(el('li', { text: `${k}: ${action}` }));
+    root.append(
+      el('label', { for: 'mirror-demo', text: 'Demo' }), picker, fieldset,
+      el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset),
+      el('p', {}, el('label', { for: 'mirror-speed', text: 'Speed' }), speed, speedNote),
+      el('p', {}, instant, el('label', { for: 'mirror-instant', text: 'Instant (no waiting)' })),
+      status, error,
+      el('h2', { id: 'mirror-shortcuts-heading', text: 'Keyboard shortcuts, with the canvas focused' }), keys);
+    keys.setAttribute('aria-labelledby', 'mirror-shortcuts-heading');
+  }
+
+  function setSpeed() {
+    if (instant.checked) return attempt(() => aio.setSpeed('instant'));
+    const x = speed.value === '' ? NaN : Number(speed.value);
+    try {
+      aio.setSpeed(x);
+      speed.removeAttribute('aria-invalid');
+      speedNote.textContent = 'loop seconds per wall second, 0.1 to 10';
+    } catch (e) {
+      speed.setAttribute('aria-invalid', 'true');
+      speedNote.textContent = e.message.replace(/^aio\.setSpeed: /, '');
+    }
+  }
+
+  // One parameter's control: a checkbox, a number, a line of text or (the crawler's urls) a text area.
+  function buildField(f) {
+    const id = `mirror-param-${f.name}`;
+    const note = el('span', { id: `${id}-note` });
+    let input;
+    if (f.kind === 'bool') input = el('input', { type: 'checkbox' });
+    else if (f.kind === 'text') input = el('textarea', { rows: 4 });
+    else if (f.kind === 'int_list') input = el('input', { type: 'text', inputMode: 'numeric', autocomplete: 'off' });
+    else input = el('input', { type: 'number', min: String(f.min), max: String(f.max), step: f.kind === 'int' ? '1' : 'any', autocomplete: 'off' });
+    input.id = id;
+    input.setAttribute('aria-describedby', note.id);
+    const entry = { input, note, restore: null };
+    const send = () => change(f.kind === 'bool' ? { param: f.name, value: input.checked } : { param: f.name, value: input.value });
+    input.addEventListener(f.kind === 'bool' ? 'change' : 'input', send);
+    input.addEventListener('focus', () => { entry.restore = f.kind === 'bool' ? input.checked : input.value; });
+    // Esc gives up the edit: the value the field had when it took the focus comes back.
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || entry.restore === null) return;
+      e.preventDefault();
+      if (f.kind === 'bool') input.checked = entry.restore; else input.value = entry.restore;
+      send();
+    });
+    const label = el('label', { for: id, text: f.name });
+    fieldsBox.append(el('div', { class: 'mirror-field' }, label, ' ', input, ' ', note));
+    fields[f.name] = entry;
+  }
+
+  // The form as the app holds it. A field being typed in keeps its text: the app has it already.
+  function render(form) {
+    if (form.demo !== demoShown) {
+      demoShown = form.demo;
+      fieldsBox.replaceChildren();
+      fields = {};
+      legend.textContent = `Parameters of ${form.demo}`;
+      for (const f of form.fields) buildField(f);
+    }
+    if (picker.value !== form.demo) picker.value = form.demo;
+    for (const f of form.fields) {
+      const { input, note } = fields[f.name];
+      if (f.kind === 'bool') input.checked = f.checked;
+      else if (document.activeElement !== input && input.value !== f.text) input.value = f.text;
+      note.textContent = f.problem || f.note;
+      if (f.problem) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+    }
+    if (error.textContent !== (form.error || '')) tell(form.error);
+  }
+
+  // Where the run stands: the buttons' names and states follow it as the canvas's do.
+  function renderRun(run) {
+    const live = run.status === 'running' || run.status === 'paused';
+    const set = (b, label, enabled) => {
+      if (b.textContent !== label) b.textContent = label;
+      b.setAttribute('aria-disabled', String(!enabled));
+    };
+    set(buttons.run, live ? 'Restart' : 'Run', true);
+    set(buttons.pause, run.status === 'paused' ? 'Resume' : 'Pause', live);
+    set(buttons.step, 'Step', live);
+    set(buttons.stop, 'Stop', live);
+    const isInstant = run.speed === 'instant';
+    instant.checked = isInstant;
+    speed.disabled = isInstant;
+    if (!isInstant && document.activeElement !== speed && speed.getAttribute('aria-invalid') !== 'true')
+      speed.value = String(Math.round(run.speed * 100) / 100);
+    const text = `${run.status}, t = ${run.time.toFixed(2)} s, iteration ${run.iteration}`;
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  // The mirror control for a canvas landmark, and back: which widget to outline.
+  function landmarkOf(node) {
+    if (node === picker) return 'demo';
+    if (node === speed) return 'speed';
+    if (node === instant) return 'instant';
+    for (const [name, b] of Object.entries(buttons)) if (node === b) return name;
+    for (const [name, f] of Object.entries(fields)) if (node === f.input) return `param:${name}`;
+    return null;
+  }
+
+  window.aioMirrorForm = { build, render, renderRun, landmarkOf };
+})();

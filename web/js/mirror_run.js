@@ -1,0 +1,164 @@
+// The mirror's picture of the run: the views as an ARIA tablist that brings the same view forward
+// on the canvas, the task table (its first rows), the console as a log, and the narration as a
+// polite live region paced for a screen reader. Filled from aio._mirror and aio._form.
+(function () {
+  'use strict';
+  const maxRows = 50;           // the table's rows: the first tasks, by id
+  const maxLines = 200;         // console lines kept in the DOM: the latest
+  const narrationPace = 2000;   // ms between two announcements at most one a pace, the latest iteration told
+
+  // What each view shows, for its tab panel (the canvas draws the view itself).
+  const about = {
+    tasks: 'Tasks: every task with its state, what it waits on, its await stack and result. The table below lists them.',
+    timeline: 'Timeline: a row per task and a span per state over loop time.',
+    tree: 'Await tree: who awaits whom.',
+    source: 'Source: the demo\'s Python script, each waiting task marked on the line of its await (the table\'s line column).',
+    resources: 'Resources: each resource the run uses, its level against its capacity, and who waits on it.',
+    pages: 'Pages: each page fetched, its status, size and links.',
+    summary: 'Summary: what the run amounted to: elapsed, work waited, time saved.',
+    loop: 'Event loop: the iteration, the callbacks ready to run, the timers and the requests in flight.',
+  };
+  const title = (v) => about[v].split(':')[0];
+
+  let tablist, panel, caption, tbody, log, live;
+  let views = [], front = null;
+  let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
+  let told = { iteration: -1, at: -Infinity, timer: null };
+
+  function build({ viewsBox, tasksBox, consoleBox, narrationBox }) {
+    tablist = document.createElement('div');
+    tablist.setAttribute('role', 'tablist');
+    tablist.setAttribute('aria-label', 'Views');
+    panel = document.createElement('div');
+    panel.id = 'mirror-view-panel';
+    panel.setAttribute('role', 'tabpanel');
+    viewsBox.append(tablist, panel);
+    tablist.addEventListener('keydown', onTabKey);
+    const table = document.createElement('table');
+    table.id = 'mirror-task-table';
+    caption = table.createCaption();
+    const head = table.createTHead().insertRow();
+    for (const name of ['name', 'state', 'waiting on', 'line']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = name;
+      head.append(th);
+    }
+    tbody = table.createTBody();
+    tasksBox.append(table);
+    log = consoleBox;
+    live = narrationBox;
+  }
+
+  function choose(view, focus) {
+    try { aio._form({ view }); } catch (e) { return; }
+    front = null;   // the next update marks it
+    renderViews(views, view);
+    if (focus) tablist.querySelector(`[data-view="${view}"]`)?.focus();
+  }
+
+  // Arrow keys move between tabs and bring each forward (the APG's tabs with automatic activation).
+  function onTabKey(e) {
+    const i = views.indexOf(e.target.dataset.view);
+    if (i < 0) return;
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: views.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    choose(views[(to + views.length) % views.length], true);
+  }
+
+  function renderViews(list, view) {
+    if (list.join() !== views.join()) {
+      views = list;
+      tablist.replaceChildren(...list.map((v) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.id = `mirror-tab-${v}`;
+        tab.dataset.view = v;
+        tab.setAttribute('role', 'tab');
+        tab.setAttribute('aria-controls', panel.id);
+        tab.textContent = title(v);
+        tab.addEventListener('click', () => choose(v, false));
+        return tab;
+      }));
+      front = null;
+    }
+    if (view === front) return;
+    front = view;
+    for (const tab of tablist.children) {
+      const on = tab.dataset.view === view;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    panel.setAttribute('aria-labelledby', `mirror-tab-${view}`);
+    panel.textContent = about[view];
+  }
+
+  function renderTasks(state) {
+    const shown = state.tasks.length;
+    const text = state.task_count === 0 ? 'Tasks: none yet'
+      : shown < state.task_count ? `Tasks: first ${shown} of ${state.task_count.toLocaleString('en')} tasks, ${state.live_tasks.toLocaleString('en')} not finished`
+      : `Tasks: ${state.task_count} ${state.task_count === 1 ? 'task' : 'tasks'}, ${state.live_tasks} not finished`;
+    if (caption.textContent !== text) caption.textContent = text;
+    while (tbody.rows.length > shown) tbody.deleteRow(-1);
+    state.tasks.forEach((t, i) => {
+      const row = tbody.rows[i] || tbody.insertRow();
+      const cells = [t.name, t.state, t.waiting_on ?? '', t.line === null ? '' : String(t.line)];
+      cells.forEach((value, c) => {
+        const cell = row.cells[c] || row.insertCell();
+        if (cell.textContent !== value) cell.textContent = value;
+      });
+    });
+  }
+
+  function renderConsole(state) {
+    for (const text of state.output) {
+      const line = document.createElement('div');
+      line.textContent = text;
+      log.append(line);
+    }
+    lines = state.output_from + state.output.length;
+    while (log.childElementCount > maxLines) log.firstElementChild.remove();
+  }
+
+  // One announcement a pace at most: the latest iteration's account, and how many were passed over.
+  function renderNarration(state) {
+    const accounts = state.narration;
+    if (!accounts || !accounts.latest) return;
+    const { latest, after } = accounts;
+    if (latest.iteration <= told.iteration) return;
+    const wait = told.at + narrationPace - performance.now();
+    if (wait > 0) {
+      if (!told.timer) told.timer = setTimeout(() => { told.timer = null; window.aioMirror.update(); }, wait);
+      return;
+    }
+    const skipped = after - 1;
+    live.textContent = skipped > 0 ? `${latest.text} (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : latest.text;
+    told = { iteration: latest.iteration, at: performance.now(), timer: null };
+  }
+
+  // The console lines this mirror has, so the app sends only the new ones; and the narration's.
+  const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: Math.max(0, told.iteration) });
+  const isNewRun = (state) => state.run !== run;
+  function forget(state) {
+    run = state.run;
+    lines = 0;
+    log.replaceChildren();
+    clearTimeout(told.timer);
+    told = { iteration: -1, at: told.at, timer: null };
+  }
+
+  function render(state, form) {
+    renderViews(form.views, form.view);
+    renderTasks(state);
+    renderConsole(state);
+    renderNarration(state);
+  }
+
+  function landmarkOf(node) {
+    if (node.getAttribute?.('role') === 'tab') return `tab:${node.dataset.view}`;
+    return null;
+  }
+
+  window.aioMirrorRun = { build, render, query, isNewRun, forget, landmarkOf };
+})();
