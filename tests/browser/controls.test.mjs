@@ -3,7 +3,7 @@
 // every view. window.aio is only read here (snapshots, sources), never used to drive the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, landmarks, region, click, tap, touchDrag, holdKey } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, landmarks, region, click, tap, touchDrag, holdKey, until } from './harness.mjs';
 import { cpythonLines, maskItems, assertCrawledSampleSite } from './reference.mjs';
 
 // Each demo with the parameter a person types and the value typed (the crawler's fetches one page
@@ -27,15 +27,6 @@ before(async () => {
 after(async () => { await browser?.close(); server?.stop(); });
 
 const snapshot = (page) => page.evaluate(() => window.aio.snapshot());
-// Waits for `check` in the page; a timeout says what the page showed then.
-async function until(page, check, arg, timeout = 20000) {
-  try {
-    return await page.waitForFunction(check, arg, { timeout, polling: 50 });
-  } catch (e) {
-    const { demo, status, run, iteration, time, speed } = await snapshot(page);
-    throw new Error(`${e.message} (${check}) at ${JSON.stringify({ demo, status, run, iteration, time, speed })}`);
-  }
-}
 const statusIs = (page, status) => until(page, (s) => window.aio.snapshot().status === s, status);
 const gone = (page, name) => until(page, (n) => !JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n], name, 5000);
 const inside = (r, box) => r.y >= box.y && r.y + r.h <= box.y + box.h;

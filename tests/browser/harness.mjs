@@ -73,6 +73,16 @@ export function distinctColours(png, limit = 64) {
   return seen.size;
 }
 
+// Waits for `check(arg)` in the page; a timeout says what it waited for and how the run stood.
+export async function until(page, check, arg, timeout = 20000) {
+  try {
+    return await page.waitForFunction(check, arg, { timeout, polling: 50 });
+  } catch (e) {
+    const { demo, status, run, iteration, time, speed } = await page.evaluate(() => window.aio.snapshot());
+    throw new Error(`${e.message} (${check}) at ${JSON.stringify({ demo, status, run, iteration, time, speed })}`);
+  }
+}
+
 // Where the app drew its named widgets in the last frame, in CSS pixels ({x, y, w, h} each). Only
 // what that frame drew is listed (an open list's items while it is open, the shown demo's fields):
 //   demo, demo:<name>                     the demo picker and each item of its open list

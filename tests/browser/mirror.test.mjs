@@ -5,7 +5,7 @@
 // outlines the widget of the mirror control with keyboard focus. window.aio is only read here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openWideAndPhone, screenshot, landmark, landmarks, click, region } from './harness.mjs';
+import { startServer, launch, openWideAndPhone, screenshot, landmark, landmarks, click, region, until } from './harness.mjs';
 
 let server, browser, wide, phone;
 before(async () => {
@@ -16,15 +16,6 @@ before(async () => {
 after(async () => { await browser?.close(); server?.stop(); });
 
 const snapshot = (page) => page.evaluate(() => window.aio.snapshot());
-// Waits for `check` in the page; a timeout says what it waited for and how the run stood.
-async function until(page, check, arg, timeout = 20000) {
-  try {
-    return await page.waitForFunction(check, arg, { timeout, polling: 50 });
-  } catch (e) {
-    const { demo, status, run, iteration, speed } = await snapshot(page);
-    throw new Error(`${e.message} (${check}) at ${JSON.stringify({ demo, status, run, iteration, speed })}`);
-  }
-}
 const statusIs = (page, status) => until(page, (s) => window.aio.snapshot().status === s, status);
 const picker = (page) => page.getByRole('combobox', { name: 'Demo' });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
