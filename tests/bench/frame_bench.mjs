@@ -23,7 +23,9 @@ const browser = await launch();
 const { page, context } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
 await page.evaluate(() => window.aio.ready);
 
-// The median of `count` frames of `view`; `between` runs before each frame (not timed).
+// The median of `count` frames of `view`; `between` runs before each frame (not timed). A frame
+// is what the page's frame loop does: the app's frame, then the text mirror's turn (it updates
+// at most four times a second, so most frames only ask; its update alone is measured below).
 const medianFrame = (view, count, between) => page.evaluate(async ([v, n, step]) => {
   window.aio.showView(v);
   for (let i = 0; i < 5; i++) Module._aio_frame();   // settle: layout, fonts
@@ -32,6 +34,7 @@ const medianFrame = (view, count, between) => page.evaluate(async ([v, n, step])
     if (step) window.aio.step();
     const t0 = performance.now();
     Module._aio_frame();
+    window.aioMirror?.afterFrame();
     times.push(performance.now() - t0);
   }
   // The mean of the middle half: Chromium's clock has 0.1 ms steps, so a median of frames
@@ -42,7 +45,22 @@ const medianFrame = (view, count, between) => page.evaluate(async ([v, n, step])
 }, [view, count, between]);
 const medianOf = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const paused = {}, moving = {}, live = {};
+// The text mirror's update (web/js/mirror.js) with the run moving: the median of 20, each after an
+// iteration and a frame (not timed). Null on a page without the mirror.
+const mirrorUpdate = () => page.evaluate(() => {
+  if (!window.aioMirror) return null;
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    window.aio.step();
+    Module._aio_frame();
+    const t0 = performance.now();
+    window.aioMirror.update();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[10];
+});
+
+const paused = {}, moving = {}, live = {}, mirror = {};
 try {
   for (const n of sizes) {
     await page.evaluate((count) => { window.aio.setSpeed(1); window.aio.run('count', { n: count, delay: 30 }); }, n);
@@ -74,6 +92,7 @@ try {
         const after = await page.evaluate(() => window.aio.snapshot());
         if (after.iteration - before.iteration !== frames) throw new Error(`expected ${frames} iterations, ran ${after.iteration - before.iteration}`);
         live[n] = Math.min(live[n] ?? Infinity, after.tasks.filter((t) => !['done', 'failed', 'cancelled'].includes(t.state)).length);
+        if (view === views[0]) { const ms = await mirrorUpdate(); mirror[n] = ms === null ? null : Math.min(mirror[n] ?? Infinity, ms); }
         await page.evaluate(() => window.aio.stop());
       }
       moving[`${view}/${n}`] = medianOf(medians);
@@ -105,3 +124,5 @@ table(`Paused: mean of the middle half of ${frames} frames (ms, the median of ${
 table(`Moving: mean of the middle half of ${frames} frames (ms, the median of ${rounds} rounds), the queue demo with n/2 producers and n/2 consumers, ` +
       'one loop iteration before each frame, and the ratios:', moving);
 console.log('Live tasks at the end of the moving runs: ' + sizes.map((n) => `${n}: ${live[n]}`).join(', '));
+if (Object.values(mirror).some((x) => x !== null))
+  console.log('Text mirror update while moving (ms, median of 20, the best of the rounds): ' + sizes.map((n) => `${n}: ${mirror[n].toFixed(2)}`).join(', '));

@@ -5,7 +5,7 @@
 // window.aio is only read here, to check what the mirror says against the run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, region } from './harness.mjs';
 
 let server, browser, wide;
 before(async () => {
@@ -104,6 +104,13 @@ test('keys typed into a mirror field stay there; Esc gives the edit up; the canv
   assert.equal((await snapshot(page)).demo, 'count');
   await page.keyboard.press('Shift+Tab');
   assert.notEqual((await focused(page)).id, 'canvas', 'Shift+Tab leaves the canvas');
+  // Back by Tab, the canvas shows a focus ring along its edges.
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).id, 'canvas');
+  await page.waitForTimeout(100);
+  const { png } = await screenshot(page, 'keyboard-canvas-focus');
+  const ring = region(png, { x: 0, y: 400, w: 2, h: 1 });
+  assert.deepEqual([...ring.subarray(0, 3)], [0x4c, 0x9b, 0xe8], 'the ring is drawn on the canvas edge');
 });
 
 test('the shortcuts are listed in the mirror', async () => {

@@ -126,6 +126,7 @@ test('a bad value typed in the mirror is named in its description, marked invali
   await until(page, () => document.getElementById('mirror-param-producers').getAttribute('aria-invalid') === 'true');
   assert.match(await description(producers), /producers: '3\.5' is not a whole number \(0\u2013\d+\)/);
   await landmark(page, 'problem:producers');   // the canvas names it under its field too
+  await screenshot(page, 'mirror-bad-value');
   const was = await snapshot(page);
   await runButton(page).press('Enter');
   await page.waitForTimeout(300);
@@ -136,7 +137,6 @@ test('a bad value typed in the mirror is named in its description, marked invali
   await until(page, () => /must be/.test(document.getElementById('mirror-param-producers-note').textContent));
   await typeInto(producers, '2');
   await until(page, () => document.getElementById('mirror-param-producers').getAttribute('aria-invalid') === null);
-  await screenshot(page, 'mirror-bad-value');
 });
 
 // The outline over the canvas widget of the focused mirror control: where the landmark is, in the
