@@ -71,7 +71,7 @@ json form_json() {
 // One change to the form; "" when done, else why nothing changed.
 std::string change_form(const json& change) {
     aio::views::ControlsView& f = aio::page::form();
-    const std::string keys = "demo, param (with value), view, reset, run or reveal";
+    const std::string keys = "demo, param (with value), view, reset, run, reveal or download";
     if (!change.is_object() || change.empty()) return "a change must be an object with one of " + keys;
     const std::string what = change.begin().key();
     const json& v = change.begin().value();
@@ -111,6 +111,13 @@ std::string change_form(const json& change) {
     if (what == "reset") aio::views::reset_form(f);
     else if (what == "run") aio::views::run_form(f, aio::page::commands());
     else if (what == "reveal" && v.is_string()) aio::views::reveal_landmark(v.get<std::string>());
+    else if (what == "download") {
+        // As the Pages view's Download button: the file the run wrote, saved by the browser.
+        const auto& files = aio::page::session().state().files;
+        const auto file = v.is_string() ? files.find(v.get<std::string>()) : files.end();
+        if (file == files.end()) return "the run wrote no file " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump());
+        aio::page::commands().download(file->first, file->second);
+    }
     else return "unknown change " + quoted(what) + "; a change is one of " + keys;
     return "";
 }
@@ -135,7 +142,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
 // "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
 // the Run button: with a problem the form's error names it and nothing runs), {"reveal":
-// landmark} (the canvas scrolls the widget into view). Answers {"ok": the form after it}.
+// landmark} (the canvas scrolls the widget into view), {"download": file name} (a file the run
+// wrote, as the Pages view's Download). Answers {"ok": the form after it}.
 EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t change_bytes) {
     return guarded([&] {
         aio::views::sync_form(aio::page::form(), aio::page::session().state());

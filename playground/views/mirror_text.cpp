@@ -21,6 +21,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
     }
     const size_t count = s.output.size();
     const size_t from = std::max(std::min(q.output_from, count), count - std::min(count, q.max_output));
+    json files = json::array();
+    for (const auto& [name, text] : s.files) files.push_back(name);
     json output = json::array();
     for (size_t i = from; i < count; ++i) output.push_back(strip_sgr(s.output[i].text));
     return {{"status", page::to_string(s.status)},
@@ -34,7 +36,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
             {"tasks", tasks},
             {"output_count", count},
             {"output_from", from},
-            {"output", output}};
+            {"output", output},
+            {"files", files}};
 }
 
 }  // namespace aio::views

@@ -167,3 +167,21 @@ for (const [layout, name, landmarkName] of [['wide', 'Run', 'run'], ['phone', 'p
     await outline.waitFor({ state: 'hidden' });
   });
 }
+
+test('a file the run wrote downloads from the mirror, as from the Pages view', async () => {
+  const { page } = wide;
+  await picker(page).selectOption('crawler');
+  const instant = page.getByRole('checkbox', { name: /Instant/ });
+  if (!(await instant.isChecked())) await instant.press('Space');
+  await runButton(page).press('Enter');
+  await statusIs(page, 'finished');
+  const download = button(page, 'Download foundurls.txt');
+  await download.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), download.press('Enter')]);
+  assert.equal(file.suggestedFilename(), 'foundurls.txt');
+  const text = await new Promise((resolve, reject) => {
+    file.createReadStream().then((s) => { let t = ''; s.on('data', (c) => { t += c; }); s.on('end', () => resolve(t)); s.on('error', reject); }, reject);
+  });
+  assert.equal(text, (await snapshot(page)).files['foundurls.txt']);
+  await instant.press('Space');
+});

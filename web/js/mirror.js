@@ -40,6 +40,7 @@
     aioMirrorForm.build(document.getElementById('mirror-controls'));
     aioMirrorRun.build({
       viewsBox: document.getElementById('mirror-views'), tasksBox: document.getElementById('mirror-tasks'),
+      filesBox: document.getElementById('mirror-files'),
       consoleBox: document.getElementById('mirror-console'), narrationBox: document.getElementById('mirror-narration'),
     });
     const canvas = document.getElementById('canvas');

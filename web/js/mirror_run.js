@@ -20,12 +20,13 @@
   };
   const title = (v) => about[v].split(':')[0];
 
-  let tablist, panel, caption, tbody, log, live;
+  let tablist, panel, caption, tbody, log, live, filesBox;
   let views = [], front = null;
   let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
   let told = { iteration: -1, at: -Infinity, timer: null };
 
-  function build({ viewsBox, tasksBox, consoleBox, narrationBox }) {
+  function build({ viewsBox, tasksBox, filesBox: files, consoleBox, narrationBox }) {
+    filesBox = files;
     tablist = document.createElement('div');
     tablist.setAttribute('role', 'tablist');
     tablist.setAttribute('aria-label', 'Views');
@@ -111,6 +112,20 @@
     });
   }
 
+  // A Download button per file the run wrote, as the Pages view has.
+  function renderFiles(state) {
+    const names = state.files.join('\n');
+    if (filesBox.dataset.names === names && filesBox.childElementCount) return;
+    filesBox.dataset.names = names;
+    filesBox.replaceChildren(...(state.files.length ? state.files.map((name) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = `Download ${name}`;
+      b.addEventListener('click', () => { try { aio._form({ download: name }); } catch (e) { /* the run that wrote it was replaced */ } });
+      return b;
+    }) : [Object.assign(document.createElement('p'), { textContent: 'None yet.' })]));
+  }
+
   function renderConsole(state) {
     for (const text of state.output) {
       const line = document.createElement('div');
@@ -151,6 +166,7 @@
   function render(state, form) {
     renderViews(form.views, form.view);
     renderTasks(state);
+    renderFiles(state);
     renderConsole(state);
     renderNarration(state);
   }
