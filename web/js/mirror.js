@@ -7,8 +7,18 @@
   const pace = 250;   // ms between two updates at most, while frames come faster
   let last = -Infinity, trailing = null, attached = false;
 
+  // The canvas goes on without the mirror if the mirror fails: it says why once and stops.
   function update() {
     if (!attached) return;
+    try {
+      refresh();
+    } catch (e) {
+      attached = false;
+      console.error('The text mirror stopped following the playground:', e);
+    }
+  }
+
+  function refresh() {
     last = performance.now();
     clearTimeout(trailing);
     trailing = null;
@@ -36,6 +46,14 @@
   }
 
   function attach() {
+    try {
+      build();
+    } catch (e) {
+      console.error('The text mirror could not be built:', e);
+    }
+  }
+
+  function build() {
     const root = document.getElementById('mirror');
     aioMirrorForm.build(document.getElementById('mirror-controls'));
     aioMirrorRun.build({
