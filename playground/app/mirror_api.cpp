@@ -98,7 +98,8 @@ std::string change_form(const json& change) {
         const auto value = change.find("value");
         const bool flag = p->kind == aio::demos::Param::Kind::Bool;
         if (value == change.end() || (flag ? !value->is_boolean() : !value->is_string()))
-            return d.name + ": " + p->name + "'s value must be " + (flag ? "true or false" : "its field's text");
+            return d.name + ": " + p->name + " takes " + (flag ? "true or false" : "its field's text") + ", got " +
+                   (value == change.end() ? std::string("no value") : std::string("a ") + value->type_name());
         if (flag) {
             f.edited[p->name] = value->get<bool>();
             f.error.clear();

@@ -185,3 +185,27 @@ test('a file the run wrote downloads from the mirror, as from the Pages view', a
   assert.equal(text, (await snapshot(page)).files['foundurls.txt']);
   await instant.press('Space');
 });
+
+// The form's export itself: a change it cannot make names what was wrong and what is allowed,
+// and the form stays as it was.
+test('a bad change to the form is refused with what is allowed, and changes nothing', async () => {
+  const { page } = wide;
+  await picker(page).selectOption('queue');
+  const refusals = await page.evaluate(() => {
+    const before = JSON.stringify(window.aio._form());
+    const out = [];
+    for (const change of [{ demo: 'nope' }, { param: 'nope', value: '1' }, { param: 'producers', value: 3 },
+                          { view: 'nope' }, { frobnicate: true }, { download: 'nope.txt' }]) {
+      try { window.aio._form(change); out.push(null); } catch (e) { out.push(e.message); }
+    }
+    return { out, same: JSON.stringify(window.aio._form()) === before };
+  });
+  assert.ok(refusals.same, 'the form did not change');
+  const [demo, param, value, view, what, file] = refusals.out;
+  assert.match(demo, /unknown demo 'nope'; the demos are count, chain, queue/);
+  assert.match(param, /queue has no parameter 'nope'; its parameters are producers, consumers/);
+  assert.match(value, /queue: producers takes its field's text, got a number/);
+  assert.match(view, /the queue demo has no nope view; its views are tasks, timeline/);
+  assert.match(what, /unknown change 'frobnicate'; a change is one of demo, param/);
+  assert.match(file, /the run wrote no file 'nope.txt'/);
+});
