@@ -37,7 +37,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
             {"output_count", count},
             {"output_from", from},
             {"output", output},
-            {"files", files}};
+            {"files", files},
+            {"summary", s.demo ? json(demos::describe(s.summary)) : json::array()}};
 }
 
 }  // namespace aio::views

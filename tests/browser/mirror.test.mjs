@@ -80,6 +80,11 @@ test('every demo from the mirror: its parameters, Run, Pause, Resume, Step, Stop
       const view = await tabs.nth(i).getAttribute('data-view');
       assert.equal(await tabs.nth(i).getAttribute('aria-selected'), 'true', `${demo}: ${names[i]} is selected`);
       await landmark(page, `shown:${view}`);
+      // The Summary and the Source say their words under the tab too.
+      if (view === 'summary')
+        await until(page, () => { const lines = window.aio.snapshot().summary.lines; return lines.length > 0 && document.getElementById('mirror-view-panel').textContent.includes(lines[0].slice(0, 20)); });
+      if (view === 'source')
+        await until(page, (d) => document.getElementById('mirror-view-panel').textContent.includes(`1: ${window.aio.source(d).python.split('\n')[0]}`), demo);
       if (i + 1 < names.length) await page.keyboard.press('ArrowRight');
     }
     assert.deepEqual(names.map((n) => n.toLowerCase()).slice(0, 4), ['tasks', 'timeline', 'await tree', 'source']);

@@ -22,6 +22,9 @@
 
   let tablist, panel, caption, tbody, log, live, filesBox;
   let views = [], front = null;
+  const detail = document.createElement('pre');   // the view's own words, under the tab's line
+  const scripts = {};                              // each demo's script with line numbers
+  let shownText = null;
   let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
   let told = { iteration: -1, at: -Infinity, timer: null };
 
@@ -92,7 +95,23 @@
       tab.tabIndex = on ? 0 : -1;
     }
     panel.setAttribute('aria-labelledby', `mirror-tab-${view}`);
-    panel.textContent = about[view];
+    panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: about[view] }), detail);
+    detail.replaceChildren();
+    shownText = null;
+  }
+
+  // What a view says in words, under its tab: the Summary's sentences, the Source's script with
+  // its line numbers (the table's line column points into it).
+  function renderDetail(state, demo) {
+    let text = '';
+    if (front === 'summary') text = state.summary.join('\n');
+    else if (front === 'source' && demo) {
+      if (!scripts[demo]) scripts[demo] = aio.source(demo).python.split('\n').map((line, i) => `${i + 1}: ${line}`).join('\n');
+      text = scripts[demo];
+    }
+    if (text === shownText) return;
+    shownText = text;
+    detail.textContent = text;
   }
 
   function renderTasks(state) {
@@ -165,6 +184,7 @@
 
   function render(state, form) {
     renderViews(form.views, form.view);
+    renderDetail(state, state.demo ?? form.demo);
     renderTasks(state);
     renderFiles(state);
     renderConsole(state);

@@ -73,6 +73,15 @@ TEST(MirrorText, an_idle_state_has_no_demo_and_no_rows) {
     EXPECT_EQ(j["status"], "idle");
     EXPECT_TRUE(j["tasks"].empty());
     EXPECT_TRUE(j["output"].empty());
+    EXPECT_TRUE(j["summary"].empty());
+}
+
+TEST(MirrorText, carries_the_summarys_sentences) {
+    DemoRecording r(demo("count"));
+    while (r.step()) {}
+    const aio::page::PlaygroundState& s = r.look();
+    EXPECT_EQ(aio::views::mirror_json(s, {})["summary"], json(aio::demos::describe(s.summary)));
+    EXPECT_FALSE(aio::views::mirror_json(s, {})["summary"].empty());
 }
 
 }  // namespace
