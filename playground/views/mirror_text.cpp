@@ -9,6 +9,29 @@ namespace aio::views {
 
 using nlohmann::json;
 
+namespace {
+
+constexpr size_t kSpokenSentences = 6;   // of one account read out: a 10,000-task iteration tells 10,000
+
+// The latest account after iteration `from` with something to tell, for reading aloud (its
+// heading and first sentences), and how many accounts came after `from`: {latest, after}.
+json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
+    size_t after = 0;
+    const page::Account* latest = nullptr;
+    for (auto it = accounts.rbegin(); it != accounts.rend() && it->iteration > from; ++it) {
+        ++after;
+        if (!latest && !it->sentences.empty()) latest = &*it;
+    }
+    if (!latest) return {{"latest", nullptr}, {"after", after}};
+    std::string text = page::heading(*latest) + ":";
+    const size_t spoken = std::min(kSpokenSentences, latest->sentences.size());
+    for (size_t i = 0; i < spoken; ++i) text += " " + latest->sentences[i];
+    if (latest->sentences.size() > spoken) text += " And " + std::to_string(latest->sentences.size() - spoken) + " more.";
+    return {{"latest", {{"iteration", latest->iteration}, {"time", latest->time}, {"text", text}}}, {"after", after}};
+}
+
+}  // namespace
+
 json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
     const std::vector<TaskView>& all = s.snapshot.tasks;
     json tasks = json::array();
@@ -38,7 +61,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
             {"output_from", from},
             {"output", output},
             {"files", files},
-            {"summary", s.demo ? json(demos::describe(s.summary)) : json::array()}};
+            {"summary", s.demo ? json(demos::describe(s.summary)) : json::array()},
+            {"narration", narration_json(s.narration, q.narration_from)}};
 }
 
 }  // namespace aio::views

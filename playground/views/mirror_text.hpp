@@ -18,11 +18,15 @@ struct MirrorQuery {
 
 // {status, demo, run, iteration, time (loop seconds), speed (number or "instant"), task_count,
 //  live_tasks, tasks: [{id, name, state, waiting_on, line}], output_count, output_from,
-//  output: [text], files: [name], summary: [sentence]}. `state` is the task's state in words ("waiting");
-// `waiting_on` null when not waiting; `line` the script line the Source view marks for it, or null. `output` holds the
-// lines output_from.. (or the latest max_output of them), escape codes removed; output_from
-// says which line comes first; `files` names the files the run wrote (foundurls.txt); `summary`
-// is the Summary view's sentences up to the time shown (none before a run).
+//  output: [text], files: [name], summary: [sentence], narration: {latest, after}}.
+// `state` is the task's state in words ("waiting"); `waiting_on` null when not waiting; `line`
+// the script line the Source view marks for it, or null. `output` holds the lines output_from..
+// (or the latest max_output of them), escape codes removed; output_from says which line comes
+// first. `files` names the files the run wrote (foundurls.txt); `summary` is the Summary view's
+// sentences up to the time shown (none before a run). `narration.latest` is the latest account
+// after iteration narration_from that has sentences, at read-aloud length ({iteration, time,
+// text}: its heading, its first six sentences and how many more), or null; `narration.after`
+// counts the accounts after narration_from.
 nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);
 
 }  // namespace aio::views

@@ -42,6 +42,13 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
   await page.keyboard.press('Control+A');
   await page.keyboard.type('3');
   await tabTo(page, (f) => f.tag === 'BUTTON' && f.label === 'Run', 'Run');
+  // Every announcement of the narration's live region, with when it came.
+  await page.evaluate(() => {
+    window.told = [];
+    const live = document.querySelector('[aria-live="polite"]');
+    new MutationObserver(() => window.told.push({ at: performance.now(), text: live.textContent }))
+      .observe(live, { childList: true, characterData: true, subtree: true });
+  });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.aio.snapshot().demo === 'queue' && window.aio.snapshot().iteration > 5, null, { timeout: 20000 });
   const run = await snapshot(page);
@@ -67,6 +74,21 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
     assert.equal(cells[1], end.tasks[i].state);
   }
   assert.equal(end.tasks.length, 1 + 3 + end.params.consumers, 'main, the 3 producers typed and the consumers');
+
+  // The narration, read out from the polite live region: at most one announcement in 2 s, each
+  // an iteration of this run as the state tells it, some of them about a producer.
+  const told = await page.evaluate(() => window.told);
+  assert.ok(told.length >= 3, `${told.length} announcements in a 24 s run`);
+  for (let i = 1; i < told.length; i++) assert.ok(told[i].at - told[i - 1].at >= 1900, `announcements ${i - 1} and ${i} came ${told[i].at - told[i - 1].at} ms apart`);
+  const iterations = told.map(({ text }) => Number(/^t = [\d.]+ s, iteration (\d+):/.exec(text)?.[1]));
+  assert.ok(iterations.every((n, i) => n > 0 && (i === 0 || n > iterations[i - 1])), `each announcement a later iteration: ${iterations}`);
+  assert.ok(told.some(({ text }) => /Producer \d/.test(text)), 'an account mentions a producer');
+  assert.ok(told.some(({ text }) => /\d+ earlier iterations? not read out/.test(text)), 'passed-over iterations are counted');
+  // The last one, read out once the run ended, is an account the state holds, as it tells it.
+  const last = told.at(-1).text.replace(/ \(\d+ earlier iterations? not read out\.\)$/, '').replace(/ And \d+ more\.$/, '');
+  const account = end.narration.find((a) => a.iteration === iterations.at(-1));
+  assert.ok(account, `iteration ${iterations.at(-1)} is among the state's latest accounts`);
+  assert.ok(account.text.startsWith(last), `${JSON.stringify(last)} is how the state tells it: ${JSON.stringify(account.text)}`);
 
   // The console, as a log, holds what the run printed.
   const log = page.getByRole('log', { name: 'Console' });

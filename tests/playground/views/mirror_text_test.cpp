@@ -85,3 +85,55 @@ TEST(MirrorText, carries_the_summarys_sentences) {
 }
 
 }  // namespace
+
+namespace {
+
+// The latest account with sentences among those after iteration `from`, and how many there are.
+std::pair<const aio::page::Account*, size_t> after(const aio::page::PlaygroundState& s, uint64_t from) {
+    const aio::page::Account* latest = nullptr;
+    size_t n = 0;
+    for (const aio::page::Account& a : s.narration) {
+        if (a.iteration <= from) continue;
+        ++n;
+        if (!a.sentences.empty()) latest = &a;
+    }
+    return {latest, n};
+}
+
+TEST(MirrorText, tells_the_latest_account_after_the_one_told_and_counts_the_accounts_since) {
+    DemoRecording r(demo("count"), {{"n", int64_t{3}}});
+    for (int i = 0; i < 4; ++i) r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_GE(s.narration.size(), 3u);
+    aio::views::MirrorQuery q;
+    for (const uint64_t from : {uint64_t{0}, s.narration.front().iteration, s.narration.back().iteration}) {
+        q.narration_from = from;
+        const json j = aio::views::mirror_json(s, q)["narration"];
+        const auto [latest, count] = after(s, from);
+        EXPECT_EQ(j["after"], count) << "after iteration " << from;
+        if (!latest) {
+            EXPECT_TRUE(j["latest"].is_null()) << j;
+            continue;
+        }
+        EXPECT_EQ(j["latest"]["iteration"], latest->iteration);
+        const std::string text = j["latest"]["text"];
+        EXPECT_EQ(text.rfind(aio::page::heading(*latest) + ":", 0), 0u) << text;
+        for (const std::string& sentence : latest->sentences) EXPECT_NE(text.find(sentence), std::string::npos) << sentence;
+    }
+}
+
+TEST(MirrorText, reads_out_the_first_sentences_of_a_long_account_and_says_how_many_more) {
+    DemoRecording r(demo("count"), {{"n", int64_t{40}}});
+    r.step();
+    r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    const auto [latest, count] = after(s, 0);
+    ASSERT_TRUE(latest);
+    ASSERT_GT(latest->sentences.size(), 6u) << "40 tasks start in one iteration";
+    const std::string text = aio::views::mirror_json(s, {})["narration"]["latest"]["text"];
+    EXPECT_NE(text.find(latest->sentences[5]), std::string::npos);
+    EXPECT_EQ(text.find(latest->sentences[6]), std::string::npos) << text;
+    EXPECT_NE(text.find("And " + std::to_string(latest->sentences.size() - 6) + " more."), std::string::npos) << text;
+}
+
+}  // namespace
