@@ -5,7 +5,6 @@
 #include "playground/app/page_ui.hpp"
 #include "playground/views/controls_form.hpp"
 #include "playground/views/mirror_text.hpp"
-#include "runtime/repr.hpp"
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
@@ -18,26 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string g_reply;   // the last JSON handed to JavaScript
-
-const char* reply(const json& j) {
-    g_reply = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    return g_reply.c_str();
-}
-
-const char* kind_name(aio::demos::Param::Kind k) {
-    switch (k) {
-        case aio::demos::Param::Kind::Bool: return "bool";
-        case aio::demos::Param::Kind::Int: return "int";
-        case aio::demos::Param::Kind::Float: return "float";
-        case aio::demos::Param::Kind::IntList: return "int_list";
-        case aio::demos::Param::Kind::Text: return "text";
-    }
-    return "?";
-}
-
-// A name for an error message: quoted, and cut short when long.
-std::string quoted(const std::string& name) { return aio::repr(name.size() > 64 ? name.substr(0, 64) + "..." : name); }
+using aio::page::kind_name;
+using aio::page::ok;
 
 template <class Each> std::string listed(const Each& each) {
     std::string out;
@@ -81,7 +62,7 @@ std::string change_form(const json& change) {
         if (it == all.end()) {
             std::vector<std::string> names;
             for (const aio::demos::Demo* d : all) names.push_back(d->name);
-            return "unknown demo " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump()) + "; the demos are " + listed(names);
+            return "unknown demo " + (v.is_string() ? aio::page::quoted(v.get<std::string>()) : v.dump()) + "; the demos are " + listed(names);
         }
         aio::views::pick_demo(f, static_cast<size_t>(it - all.begin()));
         return "";
@@ -92,7 +73,7 @@ std::string change_form(const json& change) {
         if (p == d.params.end()) {
             std::vector<std::string> names;
             for (const auto& q : d.params) names.push_back(q.name);
-            return d.name + " has no parameter " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump()) + "; its parameters are " +
+            return d.name + " has no parameter " + (v.is_string() ? aio::page::quoted(v.get<std::string>()) : v.dump()) + "; its parameters are " +
                    listed(names);
         }
         const auto value = change.find("value");
@@ -116,20 +97,13 @@ std::string change_form(const json& change) {
         // As the Pages view's Download button: the file the run wrote, saved by the browser.
         const auto& files = aio::page::session().state().files;
         const auto file = v.is_string() ? files.find(v.get<std::string>()) : files.end();
-        if (file == files.end()) return "the run wrote no file " + (v.is_string() ? quoted(v.get<std::string>()) : v.dump());
+        if (file == files.end()) return "the run wrote no file " + (v.is_string() ? aio::page::quoted(v.get<std::string>()) : v.dump());
         aio::page::commands().download(file->first, file->second);
     }
-    else return "unknown change " + quoted(what) + "; a change is one of " + keys;
+    else return "unknown change " + aio::page::quoted(what) + "; a change is one of " + keys;
     return "";
 }
 
-template <class Body> const char* guarded(Body&& body) {
-    try {
-        return body();
-    } catch (const std::exception& e) {
-        return reply({{"error", e.what()}});
-    }
-}
 
 }  // namespace
 
@@ -137,7 +111,7 @@ extern "C" {
 
 // {"ok": the form} (see form_json).
 EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
-    return guarded([] { return reply({{"ok", form_json()}}); });
+    return aio::page::guarded([] { return ok(form_json()); });
 }
 
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
@@ -146,26 +120,26 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 // landmark} (the canvas scrolls the widget into view), {"download": file name} (a file the run
 // wrote, as the Pages view's Download). Answers {"ok": the form after it}.
 EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t change_bytes) {
-    return guarded([&] {
+    return aio::page::guarded([&] {
         aio::views::sync_form(aio::page::form(), aio::page::session().state());
         const json change = json::parse(std::string_view(change_text, change_bytes), nullptr, false);
-        if (change.is_discarded()) return reply({{"error", "a form change must be JSON, such as {\"view\": \"tasks\"}"}});
-        const std::string error = change_form(change);
-        if (!error.empty()) return reply({{"error", error}});
+        if (change.is_discarded()) return aio::page::error("a form change must be JSON, such as {\"view\": \"tasks\"}");
+        const std::string why = change_form(change);
+        if (!why.empty()) return aio::page::error(why);
         if (aio::page::session().on_change) aio::page::session().on_change();   // the canvas draws the change
-        return reply({{"ok", form_json()}});
+        return ok(form_json());
     });
 }
 
 // {"ok": the run as the mirror shows it} (views/mirror_text.hpp): the first `max_tasks` tasks,
 // the console lines from `output_from`, the narration after iteration `narration_from`.
 EMSCRIPTEN_KEEPALIVE const char* aio_mirror_json(int max_tasks, int output_from, double narration_from) {
-    return guarded([&] {
+    return aio::page::guarded([&] {
         aio::views::MirrorQuery q;
         q.max_tasks = static_cast<size_t>(std::max(0, max_tasks));
         q.output_from = static_cast<size_t>(std::max(0, output_from));
         q.narration_from = static_cast<uint64_t>(std::max(0.0, narration_from));
-        return reply({{"ok", aio::views::mirror_json(aio::page::session().state(), q)}});
+        return ok(aio::views::mirror_json(aio::page::session().state(), q));
     });
 }
 

@@ -20,15 +20,17 @@ using nlohmann::json;
 namespace aio::page {
 
 namespace {
-
 std::string g_reply;  // the last JSON handed to JavaScript
+}  // namespace
 
 const char* reply(const json& j) {
     g_reply = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return g_reply.c_str();
 }
-const char* ok(const json& value = nullptr) { return reply({{"ok", value}}); }
+const char* ok(const json& value) { return reply({{"ok", value}}); }
 const char* error(const std::string& message) { return reply({{"error", message}}); }
+
+namespace {
 
 // A JSON value in a few words for an error message: scalars as themselves, short; containers by
 // size (dumping them whole would recurse as deep as they nest).
@@ -40,10 +42,6 @@ std::string brief(const json& v) {
     return s;
 }
 
-// A name for an error message: quoted, and cut short when long.
-std::string quoted(std::string_view name) {
-    return repr(name.size() > 64 ? std::string(name.substr(0, 64)) + "..." : std::string(name));
-}
 
 // A parameter from JSON, by the kind the demo declares; the range is checked by resolve_params.
 demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& v) {
@@ -85,6 +83,14 @@ demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& 
     return fail("valid");
 }
 
+
+}  // namespace
+
+// A name for an error message: quoted, and cut short when long.
+std::string quoted(std::string_view name) {
+    return repr(name.size() > 64 ? std::string(name.substr(0, 64)) + "..." : std::string(name));
+}
+
 const char* kind_name(demos::Param::Kind k) {
     switch (k) {
         case demos::Param::Kind::Bool: return "bool";
@@ -95,8 +101,6 @@ const char* kind_name(demos::Param::Kind k) {
     }
     return "?";
 }
-
-}  // namespace
 
 Session& session() {
     static Session s;
@@ -153,22 +157,12 @@ bool wants_next_frame() {
 }  // namespace aio::page
 
 using aio::page::error;
+using aio::page::guarded;
 using aio::page::ok;
 using aio::page::session;
 
 namespace {
 
-// An export's body, with any exception turned into an {"error"} reply: an exception crossing
-// into JavaScript would skip the rest of this side's cleanup.
-template <class Body> const char* guarded(Body&& body) {
-    try {
-        return body();
-    } catch (const std::exception& e) {
-        return error(e.what());
-    } catch (...) {
-        return error("the playground failed in an unexpected way");
-    }
-}
 
 // guarded(body(demo)) for the demo named by (name, bytes), or an "unknown demo" error that lists
 // the demos, as showView lists the views.

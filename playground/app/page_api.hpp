@@ -3,6 +3,12 @@
 #pragma once
 #include "playground/app/session.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <exception>
+#include <string>
+#include <string_view>
+
 namespace aio::page {
 
 Session& session();                                        // the page's run, shared by the UI and the API
@@ -11,5 +17,24 @@ void started();                                            // the app is set up;
 void report_fatal(const char* what, const char* detail);   // shows the page's error panel
 bool wants_next_frame();                                   // true while something animates
 void download(const std::string& name, const std::string& text);   // the browser saves a file
+
+// An export's reply, as UTF-8 JSON owned by this side until the next reply: {"ok": value} or
+// {"error": message} (page_api.cpp's and mirror_api.cpp's exports answer this way).
+const char* reply(const nlohmann::json& j);
+const char* ok(const nlohmann::json& value = nullptr);
+const char* error(const std::string& message);
+// An export's body, with any exception turned into an {"error"} reply: an exception crossing
+// into JavaScript would skip the rest of this side's cleanup.
+template <class Body> const char* guarded(Body&& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return error(e.what());
+    } catch (...) {
+        return error("the playground failed in an unexpected way");
+    }
+}
+std::string quoted(std::string_view name);            // a name for a message: repr'd, cut at 64 bytes
+const char* kind_name(demos::Param::Kind k);          // "bool", "int", "float", "int_list", "text"
 
 }  // namespace aio::page
