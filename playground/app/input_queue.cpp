@@ -10,6 +10,9 @@
 namespace aio::page {
 
 #if IMGUI_VERSION_NUM >= 18700
+// 1.87 maps Space to activation itself: there Space both presses the focused item and pauses.
+void enable_keyboard_navigation() { ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; }
+
 // ImGui's own queue (io.AddMouseButtonEvent and friends, fed by the backend) trickles fast input.
 void InputQueue::push(const SDL_Event& event) {
     if (ImGui_ImplSDL2_ProcessEvent(&event)) events_.push_back(event);
@@ -41,6 +44,12 @@ bool is_input(Uint32 type) {
     }
 }
 }  // namespace
+
+void enable_keyboard_navigation() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.KeyMap[ImGuiKey_Space] = -1;   // unmapped: feed() maps Enter to activation instead
+}
 
 void InputQueue::push(const SDL_Event& event) {
     if (is_input(event.type)) events_.push_back(event);
@@ -102,6 +111,9 @@ bool InputQueue::feed() {
     const bool over = SDL_GetMouseFocus() != nullptr || io.MousePos.x != -FLT_MAX;
     if (known_ && over) io.MousePos = ImVec2(x_, y_);
     for (int i = 0; i < 3; ++i) io.MouseDown[i] = buttons_[i];
+    // Enter presses the focused button, checkbox, list or tab (ImGui's own Enter only edits a
+    // field, which activation does too). The backend's NewFrame cleared NavInputs before this.
+    if (io.KeysDown[SDL_SCANCODE_RETURN] || io.KeysDown[SDL_SCANCODE_KP_ENTER]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
     return fed;
 }
 

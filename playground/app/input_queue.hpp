@@ -10,6 +10,11 @@
 
 namespace aio::page {
 
+// Turns on Dear ImGui's keyboard navigation (arrows move the focus, Esc backs out, Tab edits the
+// next field), with Enter pressing the focused item: Space is the page's pause key, so on ImGui
+// 1.86 it presses nothing. Call once, after the backend's init.
+void enable_keyboard_navigation();
+
 class InputQueue {
 public:
     // Takes one SDL event (call for every polled event, in order).

@@ -3,15 +3,19 @@
 #include "playground/app/frame_settle.hpp"
 #include "playground/app/imgui_backend.hpp"
 #include "playground/app/input_queue.hpp"
+#include "playground/app/key_shortcuts.hpp"
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_fonts.hpp"
 #include "playground/app/page_ui.hpp"
 #include "playground/app/session.hpp"
 #include "playground/app/text_field.hpp"
 #include "playground/app/touch_scroll.hpp"
+#include "playground/views/shortcuts.hpp"
+#include "playground/views/theme.hpp"
 #include "playground/views/views.hpp"
 
 #include <SDL.h>
+#include <imgui_internal.h>
 #include <SDL_opengles2.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -67,6 +71,8 @@ struct UiState {
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
     std::string view = "tasks";     // the view shown, kept across the wide and narrow layouts
     bool narrow = false;            // the layout of the last frame
+    int key_view = -1;              // a digit pressed this frame: the place of the view to show, 0..7
+    std::string focus_view;         // a view shown from the keyboard, to take the keyboard focus once it draws
 };
 UiState g_ui;
 aio::page::TouchScroll g_touch;
@@ -192,13 +198,23 @@ void draw_ui() {
         {"Event loop", "loop", true, [&] { aio::views::draw_loop(state); }}};
     const std::vector<std::string> has = views_of(*shown);
     std::erase_if(views, [&](const View& v) { return std::find(has.begin(), has.end(), v.id) == has.end(); });
+    if (g_ui.key_view >= 0 && g_ui.key_view < static_cast<int>(views.size()))
+        g_ui.select_view = g_ui.focus_view = views[static_cast<size_t>(g_ui.key_view)].id;
+    g_ui.key_view = -1;
     // Where the tabs must shrink to fit anyway, the Tasks tab's room for a longer count would only
     // show as an ellipsis.
     std::vector<std::string> labels;
     for (const View& v : views) labels.push_back(v.label);
     if (aio::views::tabs_width(labels) > ImGui::GetContentRegionAvail().x)
         views.front().label = "Tasks (" + std::to_string(state.snapshot.tasks.size()) + ")###tasks";
-    const auto draw_view = [&](const View& v) {
+    // `anchor`: the view's tab (or the phone's picker), which takes the keyboard focus when the
+    // view brought forward by a digit has no row or control that takes it.
+    const auto draw_view = [&](const View& v, ImGuiID anchor) {
+        const bool focus = g_ui.focus_view == v.id && g_ui.view == v.id;
+        if (focus) {
+            g_ui.focus_view.clear();
+            aio::views::want_view_focus();
+        }
         // Where the view in front is drawn: the page's mirror and its tests see which one the canvas shows.
         const ImVec2 at = ImGui::GetCursorScreenPos(), room = ImGui::GetContentRegionAvail();
         aio::views::note_landmark(std::string("shown:") + v.id, {at.x, at.y, room.x, room.y});
@@ -206,6 +222,10 @@ void draw_ui() {
         if (v.scroll) ImGui::BeginChild(v.id);
         v.draw();
         if (v.scroll) ImGui::EndChild();
+        if (focus && aio::views::view_focus_here()) {
+            ImGui::SetFocusID(anchor, ImGui::GetCurrentWindow());
+            ImGui::GetCurrentContext()->NavDisableHighlight = false;
+        }
     };
     // One chosen view for both layouts, so crossing 720 px keeps it.
     std::string bring = g_ui.select_view;
@@ -219,6 +239,7 @@ void draw_ui() {
         if (it == views.end()) it = views.begin();
         ImGui::SetNextItemWidth(-FLT_MIN);
         const bool open = ImGui::BeginCombo("##view", it->label.c_str());
+        const ImGuiID picker = ImGui::GetItemID();
         aio::views::note_landmark("view");
         if (open) {
             for (auto v = views.begin(); v != views.end(); ++v) {
@@ -227,7 +248,7 @@ void draw_ui() {
             }
             ImGui::EndCombo();
         }
-        draw_view(*it);
+        draw_view(*it, picker);
     } else if (ImGui::BeginTabBar("views")) {
         for (const View& v : views) {
             const ImGuiTabItemFlags flags = bring == v.id ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -236,7 +257,7 @@ void draw_ui() {
             if (!open) continue;
             // While a tab is being brought forward, the old one still draws for a frame.
             if (bring.empty()) g_ui.view = v.id;
-            draw_view(v);
+            draw_view(v, ImGui::GetItemID());
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
@@ -275,14 +296,64 @@ void draw_ui() {
     ImGui::EndGroup();
     ImGui::End();
     g_ui.controls.key_run = g_ui.controls.key_pause = g_ui.controls.key_step = g_ui.controls.key_help = false;
+    g_ui.controls.key_legend = false;
+}
+
+// Where the keyboard focus is while its frame shows: landmark "focus", for tests.
+void note_keyboard_focus() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight || !g.IO.NavVisible) return;
+    const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    aio::views::note_landmark("focus", aio::views::Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+}
+
+// Acts on a key press outside text fields that is a shortcut, or Esc over a tooltip. Returns true
+// when ImGui must not see the key as well: Esc then only hides the tooltip, and the arrows that
+// pan the timeline do not also move the keyboard focus.
+bool take_shortcut(const SDL_KeyboardEvent& key) {
+    // WantTextInput stays set for a frame after an edit ends: a key pressed then is a shortcut.
+    if (ImGui::GetIO().WantTextInput && ImGui::GetCurrentContext()->ActiveId != 0) return false;
+    if (key.keysym.sym == SDLK_ESCAPE && aio::views::tooltip_shown()) {
+        aio::views::hide_tooltips();
+        return true;
+    }
+    const auto press = aio::page::shortcut_for(key.keysym, g_ui.view == "timeline", g_ui.view == "timeline" && g_ui.timeline.focused);
+    if (!press) return false;
+    using aio::views::Action;
+    // Holding a key repeats a zoom or a pan; a run, a pause or a view is one press.
+    const bool moves = press->action == Action::ZoomIn || press->action == Action::ZoomOut || press->action == Action::Pan;
+    if (key.repeat && !moves) return false;
+    switch (press->action) {
+        case Action::Run: g_ui.controls.key_run = true; break;
+        case Action::PauseResume: g_ui.controls.key_pause = true; break;
+        case Action::Step: g_ui.controls.key_step = true; break;
+        case Action::Help: g_ui.controls.key_help = true; break;
+        case Action::Legend: g_ui.controls.key_legend = true; break;
+        case Action::ShowView: g_ui.key_view = press->amount; break;
+        case Action::ZoomIn: case Action::ZoomOut: g_ui.timeline.key_zoom = press->amount; break;
+        case Action::Pan: g_ui.timeline.key_pan += press->amount; return true;
+        case Action::Follow: g_ui.timeline.key_follow = true; return true;
+        default: break;
+    }
+    return false;
 }
 
 }  // namespace
 
 // Light or dark, following the page's prefers-color-scheme (web/js/boot.js calls this).
 extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_theme(int dark) {
-    if (dark) ImGui::StyleColorsDark();
-    else ImGui::StyleColorsLight();
+    aio::views::apply_theme(dark ? aio::views::Theme::Dark : aio::views::Theme::Light);
+}
+
+// The system's "reduce motion" setting, 1 or 0, following prefers-reduced-motion (web/js/boot.js
+// calls this); aio_reduced_motion answers what the app last took.
+extern "C" EMSCRIPTEN_KEEPALIVE void aio_set_reduced_motion(int reduce) { aio::views::set_reduced_motion(reduce != 0); }
+extern "C" EMSCRIPTEN_KEEPALIVE int aio_reduced_motion() { return aio::views::reduced_motion() ? 1 : 0; }
+
+// The keyboard's routes, as the help lists them: [{"keys": "Space", "action": "Pause or resume the run"}, ...].
+extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_shortcuts_json() {
+    static const std::string json = aio::views::shortcuts_json();
+    return json.c_str();
 }
 
 // Brings a view's tab forward (window.aio.showView, for tests and course pages' deep links).
@@ -319,15 +390,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     sync_canvas_size();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
-        g_input.push(event);
+        if (!(event.type == SDL_KEYDOWN && take_shortcut(event.key))) g_input.push(event);
         g_touch.on_event(event, (float)g_css_w, (float)g_css_h);
-        if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput) {
-            const SDL_Keycode k = event.key.keysym.sym;
-            g_ui.controls.key_run |= k == SDLK_r;
-            g_ui.controls.key_pause |= k == SDLK_SPACE;
-            g_ui.controls.key_step |= k == SDLK_s;
-            g_ui.controls.key_help |= k == SDLK_QUESTION || (k == SDLK_SLASH && (event.key.keysym.mod & KMOD_SHIFT));
-        }
     }
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -339,11 +403,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     io.DisplayFramebufferScale = ImVec2(g_font_dpr, g_font_dpr);
     ImGui::NewFrame();
     draw_ui();
+    note_keyboard_focus();
     ImGui::Render();
 
     glViewport(0, 0, (int)std::lround(g_css_w * g_font_dpr), (int)std::lround(g_css_h * g_font_dpr));
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x * 0.6f, bg.y * 0.6f, bg.z * 0.6f, 1.0f);
+    const aio::views::Rgba bg = aio::views::backdrop();
+    glClearColor((float)bg.r, (float)bg.g, (float)bg.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     aio::page::after_frame();
@@ -376,8 +441,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is per visit; nothing written to the browser's storage
     io.ConfigInputTextCursorBlink = false;   // the page draws only on demand, so a blink would freeze half-way
-    ImGui::StyleColorsDark();
+    aio::views::apply_theme(aio::views::Theme::Dark);
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
+    aio::page::enable_keyboard_navigation();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // No emscripten_set_main_loop: frames.js calls aio_frame when something changed, and the

@@ -64,7 +64,7 @@ struct Flattened {
     }
 };
 
-void draw_row(const Row& row, Theme theme, bool& toggled) {
+void draw_row(const Row& row, Theme theme, bool& toggled, bool take_focus) {
     const float indent = static_cast<float>(row.depth) * ImGui::GetStyle().IndentSpacing;
     if (indent > 0) ImGui::Indent(indent);
     if (!row.task) {
@@ -79,8 +79,15 @@ void draw_row(const Row& row, Theme theme, bool& toggled) {
         }
         const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth |
                                          ImGuiTreeNodeFlags_NoTreePushOnOpen | (t.awaits.empty() ? ImGuiTreeNodeFlags_Leaf : 0);
+        if (take_focus) ImGui::SetKeyboardFocusHere();
         ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<uintptr_t>(t.id)), flags, "%s", label.c_str());
         toggled |= ImGui::IsItemToggledOpen();
+        // Focused from the keyboard, a row cut off at the panel's edge shows whole, as on hover.
+        const float label_end = ImGui::GetItemRectMin().x + ImGui::GetTreeNodeToLabelSpacing() + ImGui::CalcTextSize(label.c_str()).x;
+        if (keyboard_focused() && label_end > ImGui::GetWindowDrawList()->GetClipRectMax().x + 0.5f) {
+            note_landmark("tree:focused");
+            tooltip("%s", label.c_str());
+        }
         note_landmark("tree:" + t.name);   // for tests: where each shown task's row is
     }
     if (indent > 0) ImGui::Unindent(indent);
@@ -104,10 +111,15 @@ void draw_await_tree(const page::PlaygroundState& state) {
         return;
     }
     const Theme theme = current_theme();
+    bool take_focus = view_focus_here();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(rows.size()));
     while (clip.Step())
-        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(rows[static_cast<size_t>(i)], theme, last.toggled);
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            const Row& row = rows[static_cast<size_t>(i)];
+            draw_row(row, theme, last.toggled, take_focus && row.task);
+            take_focus &= !row.task;
+        }
 }
 
 }  // namespace aio::views

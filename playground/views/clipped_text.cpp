@@ -14,7 +14,7 @@ void whole_text_on_hover(std::string_view text, float width) {
     if (!clipped) return;
     note_landmark("clipped");   // the last cut-off text drawn, for tests
     if (!ImGui::IsItemHovered()) return;
-    begin_tooltip();
+    if (!begin_tooltip()) return;
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     end_tooltip();
 }

@@ -1,6 +1,7 @@
 // The demo picker, its parameters (each with its range and help) and the run controls.
 #include "playground/views/controls_form.hpp"
 #include "playground/views/palette.hpp"
+#include "playground/views/shortcuts.hpp"
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
@@ -135,8 +136,9 @@ void draw_picker(ControlsView& ui) {
     ImGui::EndCombo();
 }
 
-// The keyboard help ("help" while open), centred and inside the display every frame, scrolling
-// when taller than it; Esc closes it, as it closes any popup.
+// The keyboard help ("help" while open): every keyboard route from the shortcuts table, and the
+// legend; centred and inside the display every frame, scrolling when taller than it. Esc closes
+// it, as it closes any popup.
 void draw_help(bool open) {
     if (open) ImGui::OpenPopup("Help");
     keep_next_popup_on_display();
@@ -145,27 +147,26 @@ void draw_help(bool open) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     const float width = popup_text_width(32);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted("Keyboard (outside text fields)");
+    ImGui::TextUnformatted("Keyboard (letters and digits outside text fields)");
     ImGui::Separator();
     // As wide as the text: the popup sizes itself to what it holds, so a table must not follow it.
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_None, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
-        for (const auto& [key, what] : {std::pair{"R", "run, or restart with the parameters shown"},
-                                        std::pair{"Space", "pause / resume"},
-                                        std::pair{"S", "step: exactly one loop iteration"},
-                                        std::pair{"?", "this help"},
-                                        std::pair{"Esc", "close this help"}}) {
+        for (const Shortcut& s : shortcuts()) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(key);
+            ImGui::TextUnformatted(s.keys);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", what);
+            ImGui::TextWrapped("%s", s.does);
         }
         ImGui::EndTable();
     }
     ImGui::Separator();
-    ImGui::TextUnformatted("Timeline: Ctrl+wheel or -/+ zooms, drag pans, hover a span for details.");
+    ImGui::TextUnformatted("Timeline: Ctrl+wheel zooms, drag pans, hover a span for details.");
     ImGui::TextUnformatted("Source: each waiting task is marked on the line of its await.");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Legend: what the letters and colours mean");
+    draw_legend();
     ImGui::PopTextWrapPos();
     ImGui::EndPopup();
 }
@@ -194,10 +195,11 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     // Before anything runs, Run is the one thing to press: it stands out until then.
     const bool invite = st == page::Status::Idle;
     if (invite) {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.00f, 0.45f, 0.70f, 1));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.00f, 0.53f, 0.82f, 1));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.00f, 0.38f, 0.60f, 1));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        const InviteInks inks = invite_inks();
+        ImGui::PushStyleColor(ImGuiCol_Button, inks.button);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, inks.hovered);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, inks.active);
+        ImGui::PushStyleColor(ImGuiCol_Text, inks.text);
     }
     // Fixed IDs: a press that spans the run's end (Restart turning into Run) still counts.
     // Fixed widths too: each button keeps its longer label's width, so Step and Stop stay where
@@ -224,6 +226,7 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     const bool help = ImGui::Button("?");
     note_landmark("help-button");
     draw_help(help || ui.key_help);
+    legend_popup(ui.key_legend);
 
     // The run's speed is the truth: window.aio.setSpeed changes it too.
     ui.instant = state.instant();

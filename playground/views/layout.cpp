@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <utility>
+
 namespace aio::views {
 namespace {
 std::map<std::string, Rect> g_landmarks;
@@ -11,7 +13,20 @@ int g_landmarks_frame = -1;
 std::string g_reveal;   // a landmark to scroll into view when next drawn
 const char* g_text_field_mode = nullptr;
 int g_text_field_frame = -1;
+bool g_reduced_motion = false;
+bool g_view_focus = false;
 }  // namespace
+
+void set_reduced_motion(bool reduce) { g_reduced_motion = reduce; }
+bool reduced_motion() { return g_reduced_motion; }
+
+void want_view_focus() { g_view_focus = true; }
+bool view_focus_here() { return std::exchange(g_view_focus, false); }
+
+bool keyboard_focused() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    return ImGui::IsItemFocused() && !g.NavDisableHighlight && g.IO.NavActive;
+}
 
 void note_landmark(const std::string& name, const Rect& rect) {
     // Only what this frame drew: a closed list's items or another demo's fields are gone.
@@ -51,6 +66,15 @@ void note_text_field(const char* inputmode) {
 
 const char* edited_text_field_mode() {
     return g_text_field_frame == ImGui::GetFrameCount() ? g_text_field_mode : nullptr;
+}
+
+bool focusable_row(const std::string& id) {
+    const float x = ImGui::GetCursorPosX();
+    ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+    const bool focused = keyboard_focused();
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(x);   // the cell's text where it would have been
+    return focused;
 }
 
 void same_line_if_fits(float width) {

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <utility>
 
 namespace aio::views {
@@ -27,6 +28,9 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
                 const demos::PageReport& p = pages[static_cast<size_t>(i)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                // Focused from the keyboard, a row tells all of itself, as hovering its cut-off cells does.
+                if (focusable_row("##page" + std::to_string(i)))
+                    tooltip("%s\n%s%s%s", p.url.c_str(), p.state.c_str(), p.error.empty() ? "" : ": ", p.error.c_str());
                 clipped_text(p.url);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(p.state.c_str());

@@ -4,6 +4,7 @@
 #include "playground/views/views.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdarg>
@@ -11,6 +12,13 @@
 namespace aio::views {
 
 namespace {
+// Tooltips hidden by Esc, and where the pointer and the keyboard focus were then.
+bool g_hidden = false;
+ImVec2 g_hidden_at;
+ImGuiID g_hidden_focus = 0;
+int g_shown_frame = -1;
+int g_wanted_frame = -1;   // the last frame that asked for a tooltip, shown or hidden
+
 // What a window may take of the display: all of it but ImGui's safe-area margin on each side.
 ImVec2 room() {
     const ImVec2 display = ImGui::GetMainViewport()->WorkSize;
@@ -31,19 +39,39 @@ void keep_next_popup_on_display() {
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), room());
 }
 
-void begin_tooltip() {
+void hide_tooltips() {
+    g_hidden = true;
+    g_hidden_at = ImGui::GetIO().MousePos;
+    g_hidden_focus = ImGui::GetCurrentContext()->NavId;
+    g_wanted_frame = ImGui::GetFrameCount();
+}
+
+bool tooltip_shown() { return g_shown_frame == ImGui::GetFrameCount(); }
+
+bool begin_tooltip() {
+    // Hidden until the pointer or the focus moves, or a frame passes without a tooltip (what it
+    // was about went away; coming back, it shows again).
+    const ImVec2 at = ImGui::GetIO().MousePos;
+    const int frame = ImGui::GetFrameCount();
+    if (g_hidden && (at.x != g_hidden_at.x || at.y != g_hidden_at.y || ImGui::GetCurrentContext()->NavId != g_hidden_focus ||
+                     g_wanted_frame < frame - 1))
+        g_hidden = false;
+    g_wanted_frame = frame;
+    if (g_hidden) return false;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(popup_text_width(40));
+    return true;
 }
 
 void end_tooltip() {
     note_window_landmark("tooltip");
+    g_shown_frame = ImGui::GetFrameCount();
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 
 void tooltip(const char* fmt, ...) {
-    begin_tooltip();
+    if (!begin_tooltip()) return;
     va_list args;
     va_start(args, fmt);
     ImGui::TextV(fmt, args);

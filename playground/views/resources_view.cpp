@@ -86,18 +86,24 @@ void draw_history(const ResourceView& r, const ResourceHistory* history, Time no
             const float x = p.x + static_cast<float>(i);
             dl->AddRectFilled(ImVec2(x, y(c.hi) - 1), ImVec2(x + 1, y(c.lo) + 1), colour);
         }
-    // The legend names each series in its colour.
+    // The legend names each series after a swatch of its colour (as text, a swatch colour would
+    // not reach 4.5:1 on the background).
     ImVec2 at(p.x + 4, p.y + 2);
+    const float line = ImGui::GetTextLineHeight();
     auto say = [&](const std::string& text, ImU32 colour) {
-        dl->AddText(at, colour, text.c_str());
+        if (colour) {
+            dl->AddRectFilled(at, ImVec2(at.x + line * 0.6f, at.y + line), colour);
+            at.x += line * 0.6f + 3;
+        }
+        dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
         at.x += ImGui::CalcTextSize(text.c_str()).x;
     };
     char over[48];
     std::snprintf(over, sizeof over, " over %.2f s (scale 0..%lld)", end, static_cast<long long>(most));
     say(r.kind == ResourceKind::Semaphore ? "value" : "level", level_colour);
-    say(" and ", ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    say(" and ", 0);
     say("waiting", waiting_colour);
-    say(over, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    say(over, 0);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ void draw_source(const page::PlaygroundState& state, const demos::Demo& demo) {
         std::string& m = marks[line];
         m += (m.empty() ? "" : ", ") + t.name;
     }
-    const ImVec4 mark = ImGui::ColorConvertU32ToFloat4(state_colour(TaskState::Waiting, current_theme()));
+    const Colour mark = state_colour(TaskState::Waiting, current_theme());
     ImGui::TextDisabled("%s", demo.script.c_str());
     const CodeFont code;
     std::istringstream in(demo.python);
@@ -34,11 +34,14 @@ void draw_source(const page::PlaygroundState& state, const demos::Demo& demo) {
             ImGui::TextUnformatted(line.c_str());
             continue;
         }
-        ImGui::TextColored(mark, "%3d", n);
+        // A marked line's number in the text colour (others are dimmed), its tasks after a swatch
+        // of the waiting colour: as text that colour would not reach 4.5:1.
+        ImGui::Text("%3d", n);
         ImGui::SameLine();
         ImGui::TextUnformatted(line.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(mark, "  <- %s", it->second.c_str());
+        swatch(mark);
+        ImGui::Text("<- %s", it->second.c_str());
         note_landmark("source:mark:" + std::to_string(n));
     }
 }

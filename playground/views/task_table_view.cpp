@@ -9,24 +9,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace aio::views {
 
 namespace {
-// Each state's letter, so a state reads without its colour.
-const char* letter(TaskState s) {
-    switch (s) {
-        case TaskState::Pending: return "P";
-        case TaskState::Ready: return "R";
-        case TaskState::Running: return ">";
-        case TaskState::Waiting: return "W";
-        case TaskState::Done: return "D";
-        case TaskState::Failed: return "F";
-        case TaskState::Cancelled: return "C";
-    }
-    return "?";
-}
-
 // "W 4.00  R 0.00": the states a task has been in, by letter, with the loop seconds spent there;
 // a live task's current state counts on up to the time shown.
 std::string time_in_states(const TaskView& t, const page::PlaygroundState& state) {
@@ -35,7 +22,7 @@ std::string time_in_states(const TaskView& t, const page::PlaygroundState& state
         const auto ts = static_cast<TaskState>(s);
         if (t.time_in[s] <= 0 && ts != t.state) continue;
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", letter(ts),
+        std::snprintf(buf, sizeof buf, "%s%s %.2f", out.empty() ? "" : "  ", state_letter(ts),
                       page::seconds_in(t, ts, state.time));
         out += buf;
     }
@@ -46,15 +33,21 @@ std::string time_in_states(const TaskView& t, const page::PlaygroundState& state
 // in either theme and without colour.
 void state_badge(TaskState s) {
     swatch(state_colour(s, current_theme()));
-    ImGui::Text("%s %s", letter(s), to_string(s));
+    ImGui::Text("%s %s", state_letter(s), to_string(s));
 }
 
 // What the letters of "time in each state" stand for, on hover.
 void legend_tooltip() {
-    if (!ImGui::IsItemHovered()) return;
-    begin_tooltip();
+    if (!ImGui::IsItemHovered() || !begin_tooltip()) return;
     for (int s = 0; s < kTaskStateCount; ++s) state_badge(static_cast<TaskState>(s));
     end_tooltip();
+}
+
+// A row with the keyboard focus tells all of itself, as hovering its cut-off cells does.
+void row_tooltip(const TaskView& t, const std::string& waiting, const std::string& stack, const std::string& times) {
+    tooltip("%s (task %u): %s %s\nwaiting on: %s\nawait stack: %s\nresult: %s\ntime in each state (s): %s", t.name.c_str(), t.id,
+            state_letter(t.state), to_string(t.state), waiting.empty() ? "-" : waiting.c_str(), stack.empty() ? "-" : stack.c_str(),
+            t.result.empty() ? "-" : t.result.c_str(), times.c_str());
 }
 
 }  // namespace
@@ -69,7 +62,8 @@ void draw_task_table(const page::PlaygroundState& state) {
     }
     const ImGuiTableFlags flags = list_table_flags();
     const bool narrow = flags & ImGuiTableFlags_ScrollX;
-    if (!ImGui::BeginTable("tasks", 7, flags)) return;
+    // A line kept under the table for its Legend button.
+    if (!ImGui::BeginTable("tasks", 7, flags, ImVec2(0, -ImGui::GetFrameHeightWithSpacing()))) return;
     ImGui::TableSetupScrollFreeze(narrow ? 2 : 0, 1);   // id and name stay in view
     // As wide as the largest id, not the ids on screen: scrolled to Task-10000, ids were cut to "10".
     const std::string widest = std::to_string(snap.tasks.back().id);   // tasks are sorted by id
@@ -96,6 +90,7 @@ void draw_task_table(const page::PlaygroundState& state) {
         }
     }
     bool noted_left = false;
+    bool take_focus = view_focus_here();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()));
     while (clip.Step()) {
@@ -103,20 +98,25 @@ void draw_task_table(const page::PlaygroundState& state) {
             const TaskView& t = snap.tasks[static_cast<size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            if (std::exchange(take_focus, false)) ImGui::SetKeyboardFocusHere();
+            const bool focused = focusable_row("##task" + std::to_string(t.id));
+            if (focused) note_landmark("tasks:focused");
             ImGui::Text("%u", t.id);
             ImGui::TableNextColumn();
             clipped_text(t.name);
             ImGui::TableNextColumn();
             state_badge(t.state);
             ImGui::TableNextColumn();
+            std::string waiting = t.waiting_on;
             if (t.until >= 0) {
                 char left[32];
                 std::snprintf(left, sizeof left, "  %.2f s left", std::max(0.0, t.until - now));
-                clipped_text(t.waiting_on + left);
+                waiting += left;
+                clipped_text(waiting);
                 if (!noted_left) note_landmark("time_left");   // the first one shown, for tests
                 noted_left = true;
             } else {
-                clipped_text(t.waiting_on);
+                clipped_text(waiting);
             }
             ImGui::TableNextColumn();
             std::string stack;
@@ -125,11 +125,14 @@ void draw_task_table(const page::PlaygroundState& state) {
             ImGui::TableNextColumn();
             clipped_text(t.result);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(time_in_states(t, state).c_str());
+            const std::string times = time_in_states(t, state);
+            ImGui::TextUnformatted(times.c_str());
             legend_tooltip();
+            if (focused) row_tooltip(t, waiting, stack, times);
         }
     }
     ImGui::EndTable();
+    legend_button("tasks:legend");
 }
 
 }  // namespace aio::views

@@ -11,12 +11,22 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <tuple>
 #include <utility>
 
 namespace aio::views {
 
 namespace {
+
+// The smallest 1, 2 or 5 times a power of ten at or above `t` (seconds, > 0).
+double step_above(double t) {
+    double step = std::pow(10.0, std::floor(std::log10(t)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (step * m >= t * (1 - 1e-9)) return step * m;
+    return step * 10;
+}
 
 // Scales the visible span by f (< 1 zooms in), keeping loop time `at` where it is on screen.
 void zoom(TimelineView& tl, double at, double f) {
@@ -74,7 +84,7 @@ void draw_dropped(const TaskView& t, Time from, Time to, const Trace& trace, flo
     dl->PopClipRect();
     note_landmark("timeline:dropped:" + t.name, Rect{lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
     if (ImGui::IsMouseHoveringRect(lo, hi))
-        ImGui::SetTooltip("%s: older history dropped, %.3f .. %.3f s\nThe timeline keeps the run's latest %zu spans; this task's before %.3f s are gone.",
+        tooltip("%s: older history dropped, %.3f .. %.3f s\nThe timeline keeps the run's latest %zu spans; this task's before %.3f s are gone.",
                           t.name.c_str(), from, to, trace.span_budget(), to);
 }
 }  // namespace
@@ -85,6 +95,9 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
     const Theme theme = current_theme();
     // The last run's zoom and scroll could leave a new run's bars off screen.
     if (tl.run != state.run) tl = TimelineView{.run = state.run};
+    // This frame's keys, taken whether or not there is anything to show yet.
+    const int key_zoom = std::exchange(tl.key_zoom, 0), key_pan = std::exchange(tl.key_pan, 0);
+    if (std::exchange(tl.key_follow, false)) tl.follow = true;
     if (snap.tasks.empty() || !state.history) {
         ImGui::TextWrapped("Press Run (or R): each task gets a row here, coloured by what it is doing over loop time.");
         return;
@@ -95,27 +108,36 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
     if (!snap.timers.empty()) end = std::max(end, snap.timers.front().when);
     if (tl.follow || tl.view_end <= tl.view_start) {
         tl.view_start = 0;
-        tl.view_end = end * 1.05;
+        // Reduced motion: the scale jumps to the next 1-2-5 step, rather than shrinking every frame.
+        tl.view_end = reduced_motion() ? step_above(end * 1.05) : end * 1.05;
+    }
+    if (key_pan) {
+        tl.follow = false;
+        const double dt = (tl.view_end - tl.view_start) * 0.1 * key_pan;
+        tl.view_start += dt;
+        tl.view_end += dt;
     }
     ImGui::Checkbox("follow", &tl.follow);
     note_landmark(tl.follow ? "timeline:follow:on" : "timeline:follow:off");
-    // Buttons zoom around the middle, for touch screens and anyone without a wheel.
-    for (const auto& [label, f] : {std::pair{"-", 1.5}, std::pair{"+", 1 / 1.5}}) {
+    // Buttons (and + and - keys) zoom around the middle, for touch screens and anyone without a wheel.
+    for (const auto& [label, f, key] : {std::tuple{"-", 1.5, -1}, std::tuple{"+", 1 / 1.5, 1}}) {
         same_line_if_fits(button_width(label));
-        if (ImGui::Button(label)) {
+        if (ImGui::Button(label) || key_zoom == key) {
             tl.follow = false;
             zoom(tl, (tl.view_start + tl.view_end) / 2, f);
         }
     }
-    struct Key { const char* label; TaskState s; WaitKind w; };
-    for (const Key& k : {Key{"sleep", TaskState::Waiting, WaitKind::Sleep}, Key{"queue", TaskState::Waiting, WaitKind::QueueGet},
-                         Key{"fetch", TaskState::Waiting, WaitKind::Fetch}, Key{"task/gather", TaskState::Waiting, WaitKind::Gather},
-                         Key{"other wait", TaskState::Waiting, WaitKind::Event}, Key{"running", TaskState::Running, WaitKind::None},
-                         Key{"ready", TaskState::Ready, WaitKind::None}, Key{"pending", TaskState::Pending, WaitKind::None}}) {
-        same_line_if_fits(ImGui::CalcTextSize(k.label).x + ImGui::CalcTextSize("# ").x);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(span_colour(k.s, k.w, theme)), "# %s", k.label);
+    // The key: each colour a span can take, from the palette's legend.
+    for (const LegendRow& row : legend_rows(theme)) {
+        if (row.state != TaskState::Running && row.state != TaskState::Ready && row.state != TaskState::Pending && row.wait == WaitKind::None)
+            continue;
+        same_line_if_fits(ImGui::GetTextLineHeight() + ImGui::CalcTextSize(row.name).x + ImGui::GetStyle().ItemSpacing.x);
+        swatch(row.colour);
+        ImGui::TextUnformatted(row.name);
     }
-    const char* hint = tl.touch ? "  -/+ buttons: zoom, drag: pan" : "  Ctrl+wheel: zoom, drag: pan";
+    same_line_if_fits(ImGui::CalcTextSize("Legend").x + ImGui::GetStyle().FramePadding.x * 2);
+    legend_button("timeline:legend");
+    const char* hint = tl.touch ? "  -/+ buttons: zoom, drag: pan" : "  Ctrl+wheel or +/-: zoom, drag or \u2190/\u2192: pan";
     same_line_if_fits(ImGui::CalcTextSize(hint).x);
     ImGui::TextDisabled("%s", hint);
     note_landmark(tl.touch ? "timeline:hint-touch" : "timeline:hint-wheel");
@@ -145,6 +167,8 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
     bool dragging_rows = false;   // a drag that began on a row or below them pans
     const RowWindow window{.start = tl.view_start, .end = tl.view_end, .width = width, .now = now};
     static std::vector<RowBlock> blocks;   // reused row after row, frame after frame
+    bool take_focus = view_focus_here();
+    tl.focused = false;
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(snap.tasks.size()), row_h);
     while (clip.Step()) {
@@ -153,8 +177,18 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::SameLine(name_w);
+            if (std::exchange(take_focus, false)) ImGui::SetKeyboardFocusHere();
             ImGui::InvisibleButton(("row" + std::to_string(t.id)).c_str(), ImVec2(width, row_h - 2));
             dragging_rows |= ImGui::IsItemActive();
+            // A row with the keyboard focus: its task's state now, and the keys that move the view.
+            const bool focused = keyboard_focused();
+            const ImVec2 row_lo = ImGui::GetItemRectMin(), row_hi = ImGui::GetItemRectMax();
+            if (focused) {
+                tl.focused = true;
+                note_landmark("timeline:focused");
+                tooltip("%s: %s%s%s since %.3f s\n\u2190/\u2192 show earlier/later, +/- zoom, Home follows the run", t.name.c_str(),
+                        to_string(t.state), t.wait != WaitKind::None ? " on " : "", t.wait != WaitKind::None ? to_string(t.wait) : "", t.since);
+            }
             const TaskRecord* r = state.history->task(t.id);
             // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
             const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
@@ -179,6 +213,8 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
                     tooltip("%s: %s%s%s\n%.3f .. %.3f s", t.name.c_str(), to_string(b.state),
                                       b.wait != WaitKind::None ? " on " : "", to_string(b.wait), b.start, b.end);
             }
+            // InvisibleButton draws no focus frame of its own: one over the spans.
+            if (focused) dl->AddRect(row_lo, row_hi, ImGui::GetColorU32(ImGuiCol_NavHighlight), 0, 0, 2);
         }
     }
     // The room below the last row pans too: with few tasks it is most of the view.

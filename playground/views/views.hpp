@@ -47,6 +47,11 @@ struct TimelineView {
     bool follow = true;             // keep the run so far and its next timer in view as it grows
     uint64_t run = ~0ull;           // PlaygroundState::run the view is for: a new run follows again
     bool touch = false;             // a phone's layout: the hint names the buttons, not a wheel it lacks
+    // Keys pressed this frame (the app reads the keyboard): zoom in (+1) or out (-1) around the
+    // middle, pan earlier (-1) or later (+1) by a tenth of the window, follow the run again.
+    int key_zoom = 0, key_pan = 0;
+    bool key_follow = false;
+    bool focused = false;           // a row had the keyboard focus in the last frame: the arrows pan
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
@@ -90,7 +95,7 @@ struct ControlsView {
     float speed = 1.0f;
     bool instant = false;
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
-    bool key_run = false, key_pause = false, key_step = false, key_help = false;
+    bool key_run = false, key_pause = false, key_step = false, key_help = false, key_legend = false;
 };
 
 // Where named widgets were drawn in the last frame (CSS pixels), so browser tests can tap, drag
@@ -118,17 +123,46 @@ void text_wrapped_at_spaces(std::string_view text);
 // popup_text_width(ems): where a popup's text wraps, `ems` font sizes or less when the display
 // is narrower. keep_next_popup_on_display(): before BeginPopup, centres the popup and caps its
 // size at the display's (it scrolls inside when taller). The tooltips wrap their text to fit and
-// note the landmark "tooltip"; tooltip() is ImGui::SetTooltip, wrapped.
+// note the landmark "tooltip"; tooltip() is ImGui::SetTooltip, wrapped. A row with the keyboard
+// focus shows its tooltip as a hovered one does (keyboard_focused()).
 float popup_text_width(float ems);
 void keep_next_popup_on_display();
-void begin_tooltip();
+bool begin_tooltip();   // false while tooltips are hidden (Esc): then call nothing else
 void end_tooltip();
 void tooltip(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// The legend of the state letters and colours (the palette's legend_rows): as a table where the
+// cursor is; as a popup ("legend" landmark while open), opened when `open`; and as a small
+// "Legend" button (noted as `landmark`) that opens that popup.
+void draw_legend();
+void legend_popup(bool open);
+void legend_button(const std::string& landmark);
+
+// Esc hides the tooltip shown (the app calls this and keeps the key from ImGui); it stays hidden
+// until the pointer or the keyboard focus moves. tooltip_shown(): a tooltip was shown last frame.
+void hide_tooltips();
+bool tooltip_shown();
+
+// Motion the page can do without: under the system's "reduce motion" setting the timeline,
+// following a run, rescales in steps instead of every frame. Set by the page (aio_set_reduced_motion).
+void set_reduced_motion(bool reduce);
+bool reduced_motion();
+
+// A view brought forward from the keyboard takes the keyboard focus: want_view_focus() asks for
+// it, and view_focus_here() is true once, where the view's first row or control is about to be drawn.
+void want_view_focus();
+bool view_focus_here();
 
 // What a phone's on-screen keyboard should offer for the text field just drawn, if it is being
 // edited: an HTML inputmode ("numeric", "decimal" or "text"). Read back after the frame.
 void note_text_field(const char* inputmode);
 const char* edited_text_field_mode();   // this frame's, or nullptr when no noted field is edited
+
+// Whether the item just drawn has the keyboard focus, with its frame shown (keys, not the mouse, moved it there).
+bool keyboard_focused();
+// In a table row's first cell, before its text: makes the row one item the arrows move to
+// (`id`: "##" and something unique). Returns whether it has the keyboard focus, for its tooltip.
+bool focusable_row(const std::string& id);
 
 // Rows of buttons and legends wrap rather than clip in a narrow panel: before the next item of a
 // row, stays on this line when `width` pixels still fit, else starts a new line.

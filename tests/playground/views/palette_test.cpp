@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
 
 namespace {
 
@@ -50,6 +51,42 @@ TEST(Palette, a_waiting_span_has_its_waits_colour) {
             const auto wait = static_cast<aio::WaitKind>(w);
             EXPECT_EQ(span_colour(aio::TaskState::Waiting, wait, theme), wait_colour(wait, theme)) << aio::to_string(wait);
         }
+}
+
+TEST(Palette, the_legend_has_every_state_once_with_its_letter_and_colour) {
+    for (Theme theme : kThemes) {
+        std::set<aio::TaskState> states;
+        for (const LegendRow& row : legend_rows(theme)) {
+            if (row.wait != aio::WaitKind::None) continue;
+            EXPECT_TRUE(states.insert(row.state).second) << aio::to_string(row.state) << " twice";
+            EXPECT_EQ(row.colour, state_colour(row.state, theme)) << row.name;
+            EXPECT_STREQ(row.letter, state_letter(row.state)) << row.name;
+            EXPECT_STREQ(row.name, aio::to_string(row.state));
+            EXPECT_STRNE(row.meaning, "");
+        }
+        EXPECT_EQ(states.size(), static_cast<size_t>(aio::kTaskStateCount));
+    }
+}
+
+TEST(Palette, the_legends_wait_rows_carry_every_colour_a_wait_takes) {
+    for (Theme theme : kThemes) {
+        std::set<Colour> legend;
+        for (const LegendRow& row : legend_rows(theme))
+            if (row.wait != aio::WaitKind::None) {
+                EXPECT_EQ(row.state, aio::TaskState::Waiting) << row.name;
+                EXPECT_EQ(row.colour, wait_colour(row.wait, theme)) << row.name;
+                EXPECT_STREQ(row.letter, "") << row.name;
+                legend.insert(row.colour);
+            }
+        for (int w = 0; w < aio::kWaitKindCount; ++w)
+            EXPECT_TRUE(legend.count(wait_colour(static_cast<aio::WaitKind>(w), theme)))
+                << aio::to_string(static_cast<aio::WaitKind>(w)) << "'s colour is not in the legend";
+    }
+}
+
+TEST(Palette, state_letters_differ) {
+    std::set<std::string> letters;
+    for (int s = 0; s < aio::kTaskStateCount; ++s) EXPECT_TRUE(letters.insert(state_letter(static_cast<aio::TaskState>(s))).second);
 }
 
 TEST(Palette, ansi_colours_differ_by_theme_and_out_of_range_is_the_default_grey) {

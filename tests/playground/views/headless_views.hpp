@@ -1,0 +1,78 @@
+// A headless Dear ImGui context for the view tests: no backend, a font atlas, a display size and
+// NewFrame/Render. What a view drew is read back as the text it rendered (ImGui's logging) and the
+// colours in its draw lists.
+#pragma once
+#include "playground/views/palette.hpp"
+#include "playground/views/views.hpp"
+
+#include <imgui.h>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+namespace aio::testing {
+
+namespace views = aio::views;
+
+// An ImGui context with no backend: frames are laid out and their draw lists built, not shown.
+class HeadlessViews : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 20000);   // tall: every row of every demo's lists is on screen
+        io.DeltaTime = 1.0f / 60;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;   // more than 64k vertices per list
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ImGui::StyleColorsLight();
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // Draws `view` in a window filling the display for two frames (the first lays out tables and
+    // clippers) and returns the text the second one rendered.
+    std::string draw(const std::function<void()>& view) {
+        for (int frame = 0; frame < 2; ++frame) {
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration);
+            if (frame == 1) ImGui::LogToClipboard();
+            view();
+            if (frame == 1) ImGui::LogFinish();
+            ImGui::End();
+            ImGui::Render();
+        }
+        return ImGui::GetClipboardText();
+    }
+
+    // Commands that fail the test if a view calls one while only being drawn.
+    views::Commands untouchable() {
+        auto never = [](const char* what) { return [what] { ADD_FAILURE() << "a view called " << what; }; };
+        return {.run = [](const std::string&, const aio::demos::Params&) -> uint64_t { ADD_FAILURE() << "a view called run"; return 0; },
+                .pause = never("pause"), .resume = never("resume"), .step = never("step"), .stop = never("stop"),
+                .set_speed = [](double) { ADD_FAILURE() << "a view called set_speed"; },
+                .download = [](const std::string&, const std::string&) { ADD_FAILURE() << "a view called download"; },
+                .show_view = [](const std::string&) { ADD_FAILURE() << "a view called show_view"; }};
+    }
+};
+
+inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Quads of exactly `colour` in the draw list of the window whose name contains `window`.
+inline size_t quads_of(aio::views::Colour colour, const std::string& window) {
+    size_t vertices = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        if (!list->_OwnerName || !has(list->_OwnerName, window)) continue;
+        for (const ImDrawVert& v : list->VtxBuffer) vertices += v.col == colour;
+    }
+    return vertices / 4;
+}
+
+}  // namespace aio::testing
