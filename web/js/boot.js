@@ -94,6 +94,11 @@
       const theme = () => { Module._aio_set_theme(dark && !dark.matches ? 0 : 1); window.aioFrames.request(); };
       if (dark) dark.addEventListener('change', theme);
       theme();
+      // Under "reduce motion" the app drops motion it can do without, also when the setting changes.
+      const still = window.matchMedia ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+      const motion = () => { Module._aio_set_reduced_motion(still && still.matches ? 1 : 0); window.aioFrames.request(); };
+      if (still) still.addEventListener('change', motion);
+      motion();
       window.aioTextField.attach(canvas);
       window.aioKeyboardFocus.attach(canvas);
       window.aioFrames.attach(canvas, (stirred) => {

@@ -2,12 +2,15 @@
 // focused DOM field. While the app edits a field, a real <input> (a <textarea> for multi-line
 // fields) lies over it, focused, with the field's inputmode; what is typed there becomes the
 // field's text. Enter, Tab or leaving the input ends the edit; Escape first puts the old text back.
+// Tab also reaches the app, which then edits the next field (Shift+Tab the one before); an edit
+// ended otherwise gives the keyboard back to the canvas.
 (function () {
   'use strict';
   let el = null;         // the DOM field over the edited one
   let field = null;      // what the app said of the edited field: {id, x, y, w, h, inputmode, multiline, text, ...}
   let initial = '';      // its text when the edit began
   let hiding = false;    // a blur we cause ourselves
+  let canvas = null;
 
   // The text goes through the heap, not the small wasm stack ccall would copy it to.
   function send() {
@@ -40,7 +43,9 @@
       node.setAttribute(name, value);
     for (const type of ['keydown', 'keypress', 'keyup'])
       node.addEventListener(type, (e) => {
-        e.stopPropagation();   // the app reads keys on window: it must not type them a second time
+        // The app reads keys on window: it must not type them a second time. Releases go on to
+        // it, though: a key pressed on the canvas (Enter, to edit) is often let go in here.
+        if (e.key !== 'Tab' && type !== 'keyup') e.stopPropagation();
         if (type === 'keyup') send();   // arrows and Home/End move the caret
         if (type !== 'keydown') return;
         if ((e.key === 'Enter' && !multiline) || e.key === 'Tab') { e.preventDefault(); end(false); }
@@ -56,7 +61,9 @@
   function hide() {
     field = null;
     hiding = true;
+    const had = document.activeElement === el;
     el.blur();
+    if (had) canvas.focus({ preventScroll: true });   // the keys go on to the app, not to the page
     hiding = false;
     el.hidden = true;
   }
@@ -80,7 +87,8 @@
 
   // A tap that lands on a field focuses the DOM field while the tap is still the user's gesture
   // (iOS opens the keyboard for nothing else): draw the frames that take the tap in right away.
-  function attach(canvas) {
+  function attach(target) {
+    canvas = target;
     canvas.addEventListener('touchend', () => aioFrames.flush(), { passive: true });
   }
 
