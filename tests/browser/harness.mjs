@@ -108,6 +108,11 @@ export async function until(page, check, arg, timeout = 20000) {
 //   shown:<view>                          where the view in front is drawn (one at a time)
 //   views:previous                        the line saying the views show another demo's run
 //   tasks:time-in-states, timeline        the task table's state-letter header, the timeline
+//   tasks:legend, timeline:legend, legend the Legend buttons (under the task table, by the
+//                                         timeline's key) and the legend popup while it is open
+//   focus                                 the keyboard focus frame, while it shows
+//   tasks:focused, timeline:focused,      a task table row, a timeline row or a cut-off await
+//   tree:focused                          tree row that has the keyboard focus
 //   time_left, timer_left                 the first sleep's time left (tasks), the first timer (loop)
 export async function landmarks(page) {
   return page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json())));
