@@ -12,10 +12,11 @@ import os
 import re
 import sys
 
-# Where the same word is asyncio's, not a demo's: the timeline legend's queue waits, the
-# resources' kind asyncio.Queue, the loop's ready queue, and asyncio.as_completed's wait.
-ASYNCIO_WORDS = {("playground/views/timeline_view.cpp", "queue"), ("runtime/resource.cpp", "queue"),
-                 ("playground/views/loop_view.cpp", "queue"),
+# Where the same word is asyncio's, not a demo's: the legend's queue waits and its asyncio.as_completed
+# (words in the palette), the resources' kind asyncio.Queue, the loop's ready queue, and
+# asyncio.as_completed's wait.
+ASYNCIO_WORDS = {("playground/views/palette.cpp", "queue"), ("playground/views/palette.cpp", "as_completed"),
+                 ("runtime/resource.cpp", "queue"), ("playground/views/loop_view.cpp", "queue"),
                  ("runtime/wait_kind.cpp", "as_completed")}
 SCANNED = ["playground/app", "playground/state", "playground/views", "playground/runner", "playground/demos", "runtime", "web/js"]
 ALLOWED = {"playground/demos/registry.cpp"}   # the one list of demos

@@ -4,6 +4,7 @@
 #pragma once
 #include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
+#include "tests/playground/state/demo_recording.hpp"
 
 #include <imgui.h>
 
@@ -74,5 +75,15 @@ inline size_t quads_of(aio::views::Colour colour, const std::string& window) {
     }
     return vertices / 4;
 }
+
+// The views over a run of count with three tasks asleep: rows to focus, spans to zoom.
+class CountAsleep : public HeadlessViews {
+protected:
+    DemoRecording count{*aio::demos::find_demo("count"), {{"n", int64_t{3}}}};
+    const page::PlaygroundState& asleep() {
+        for (int i = 0; i < 4; ++i) count.step();
+        return count.look();
+    }
+};
 
 }  // namespace aio::testing

@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -487,4 +489,22 @@ TEST_F(Views, a_popup_notes_its_landmarks_only_once_it_shows) {
         noted.push_back(views::landmarks().count("item") == 1);
     }
     EXPECT_EQ(noted, (std::vector<bool>{false, true, true}));
+}
+
+using CountAsleep = aio::testing::CountAsleep;
+
+TEST_F(CountAsleep, under_reduced_motion_a_followed_timeline_rescales_in_one_two_five_steps) {
+    const PlaygroundState& s = asleep();
+    std::set<double> ends;
+    for (bool reduce : {false, true}) {
+        views::set_reduced_motion(reduce);
+        views::TimelineView tl;
+        draw([&] { views::draw_timeline(s, tl); });
+        const double mantissa = tl.view_end / std::pow(10.0, std::floor(std::log10(tl.view_end)));
+        const bool stepped = std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9;
+        EXPECT_EQ(stepped, reduce) << "view end " << tl.view_end << (reduce ? " under" : " without") << " reduced motion";
+        ends.insert(tl.view_end);
+    }
+    views::set_reduced_motion(false);
+    EXPECT_EQ(ends.size(), 2u);
 }

@@ -1,11 +1,10 @@
-// The keyboard routes of the views and the legend: the help lists the shortcuts table and the
-// legend, the legend's rows come from the palette, a view brought forward from the keyboard puts
+// The keyboard routes the shortcuts table (playground/views/shortcuts.hpp) lists: the help shows
+// the table and the legend, the page gets it as JSON, a view brought forward from the keyboard puts
 // the focus on its first row, which then tells its whole text, Esc hides that tooltip, and the
-// timeline zooms, pans and follows on keys. Under reduced motion a followed timeline rescales in steps.
+// timeline zooms, pans and follows on keys.
 #include "playground/views/palette.hpp"
 #include "playground/views/shortcuts.hpp"
 #include "playground/views/views.hpp"
-#include "tests/playground/state/demo_recording.hpp"
 #include "tests/playground/views/headless_views.hpp"
 
 #include <imgui.h>
@@ -14,42 +13,20 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <set>
-
 namespace {
 
 using aio::testing::has;
-using aio::testing::quads_of;
 namespace views = aio::views;
 
-class Keyboard : public aio::testing::HeadlessViews {
+class Shortcuts : public aio::testing::CountAsleep {
 protected:
     void SetUp() override {
-        HeadlessViews::SetUp();
+        CountAsleep::SetUp();
         ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    }
-    // A run of count with three tasks asleep: rows to focus, spans to zoom.
-    aio::testing::DemoRecording count{*aio::demos::find_demo("count"), {{"n", int64_t{3}}}};
-    const aio::page::PlaygroundState& asleep() {
-        for (int i = 0; i < 4; ++i) count.step();
-        return count.look();
     }
 };
 
-TEST_F(Keyboard, the_legend_draws_every_row_of_the_palettes_legend_with_its_swatch) {
-    const std::string text = draw([] { views::draw_legend(); });
-    for (const views::LegendRow& row : views::legend_rows(views::Theme::Light)) {
-        EXPECT_TRUE(has(text, row.name)) << row.name;
-        EXPECT_TRUE(has(text, row.meaning)) << row.name;
-        if (*row.letter) {
-            EXPECT_TRUE(has(text, row.letter)) << row.name;
-        }
-        EXPECT_GE(quads_of(row.colour, "view"), 1u) << row.name << "'s swatch";
-    }
-}
-
-TEST_F(Keyboard, the_help_lists_every_shortcut_and_the_legend) {
+TEST_F(Shortcuts, the_help_lists_every_shortcut_and_the_legend) {
     const aio::page::PlaygroundState& s = count.look();
     views::ControlsView controls;
     controls.key_help = true;
@@ -63,7 +40,7 @@ TEST_F(Keyboard, the_help_lists_every_shortcut_and_the_legend) {
     for (const views::LegendRow& row : views::legend_rows(views::Theme::Light)) EXPECT_TRUE(has(text, row.name)) << row.name;
 }
 
-TEST_F(Keyboard, the_shortcuts_json_lists_the_table_in_order) {
+TEST_F(Shortcuts, the_shortcuts_json_lists_the_table_in_order) {
     const nlohmann::json json = nlohmann::json::parse(views::shortcuts_json());
     ASSERT_EQ(json.size(), views::shortcuts().size());
     for (size_t i = 0; i < json.size(); ++i) {
@@ -73,20 +50,7 @@ TEST_F(Keyboard, the_shortcuts_json_lists_the_table_in_order) {
     }
 }
 
-TEST_F(Keyboard, l_opens_the_legend_and_the_task_table_and_timeline_have_a_legend_button) {
-    const aio::page::PlaygroundState& s = asleep();
-    views::ControlsView controls;
-    controls.key_legend = true;
-    draw([&] { views::draw_controls(s, controls, untouchable()); });
-    EXPECT_TRUE(views::landmarks().count("legend"));
-    draw([&] { views::draw_task_table(s); });
-    EXPECT_TRUE(views::landmarks().count("tasks:legend"));
-    views::TimelineView timeline;
-    draw([&] { views::draw_timeline(s, timeline); });
-    EXPECT_TRUE(views::landmarks().count("timeline:legend"));
-}
-
-TEST_F(Keyboard, a_task_table_brought_forward_by_key_focuses_its_first_row_which_tells_it_whole) {
+TEST_F(Shortcuts, a_task_table_brought_forward_by_key_focuses_its_first_row_which_tells_it_whole) {
     const aio::page::PlaygroundState& s = asleep();
     views::want_view_focus();
     std::string text;
@@ -98,7 +62,7 @@ TEST_F(Keyboard, a_task_table_brought_forward_by_key_focuses_its_first_row_which
     EXPECT_TRUE(has(text, "await stack: ")) << text;
 }
 
-TEST_F(Keyboard, esc_hides_a_focused_rows_tooltip_until_the_focus_moves) {
+TEST_F(Shortcuts, esc_hides_a_focused_rows_tooltip_until_the_focus_moves) {
     const aio::page::PlaygroundState& s = asleep();
     views::want_view_focus();
     for (int frame = 0; frame < 3; ++frame) draw([&] { views::draw_task_table(s); });
@@ -115,7 +79,7 @@ TEST_F(Keyboard, esc_hides_a_focused_rows_tooltip_until_the_focus_moves) {
     EXPECT_TRUE(views::landmarks().count("tooltip"));
 }
 
-TEST_F(Keyboard, the_timeline_zooms_pans_and_follows_on_keys_and_its_focused_row_pans) {
+TEST_F(Shortcuts, the_timeline_zooms_pans_and_follows_on_keys_and_its_focused_row_pans) {
     const aio::page::PlaygroundState& s = asleep();
     views::TimelineView tl;
     views::want_view_focus();
@@ -139,22 +103,6 @@ TEST_F(Keyboard, the_timeline_zooms_pans_and_follows_on_keys_and_its_focused_row
     draw([&] { views::draw_timeline(s, tl); });
     EXPECT_TRUE(tl.follow);
     EXPECT_EQ(tl.view_start, 0);
-}
-
-TEST_F(Keyboard, under_reduced_motion_a_followed_timeline_rescales_in_one_two_five_steps) {
-    const aio::page::PlaygroundState& s = asleep();
-    std::set<double> ends;
-    for (bool reduce : {false, true}) {
-        views::set_reduced_motion(reduce);
-        views::TimelineView tl;
-        draw([&] { views::draw_timeline(s, tl); });
-        const double mantissa = tl.view_end / std::pow(10.0, std::floor(std::log10(tl.view_end)));
-        const bool stepped = std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9;
-        EXPECT_EQ(stepped, reduce) << "view end " << tl.view_end << (reduce ? " under" : " without") << " reduced motion";
-        ends.insert(tl.view_end);
-    }
-    views::set_reduced_motion(false);
-    EXPECT_EQ(ends.size(), 2u);
 }
 
 }  // namespace
