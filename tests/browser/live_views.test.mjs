@@ -9,8 +9,8 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-// The timeline's colour for a sleep (its legend's "# sleep").
-const SLEEP = [86, 180, 233];
+// The light theme's timeline colour for a sleep (playground/views/palette.cpp; the key's "sleep").
+const SLEEP = [20, 125, 195];
 
 const near = (data, i, [r, g, b], tolerance) =>
   Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= tolerance;

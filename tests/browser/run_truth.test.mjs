@@ -9,7 +9,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const SLEEP = [86, 180, 233];   // the timeline's colour for a sleep
+const SLEEP = [20, 125, 195];   // the light theme's timeline colour for a sleep (playground/views/palette.cpp)
 const countNear = (px, [r, g, b], tol) => {
   let n = 0;
   for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) <= tol) n++;
