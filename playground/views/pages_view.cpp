@@ -21,6 +21,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
                                            std::pair{"bytes", 0.8f}, std::pair{"links", 0.6f}, std::pair{"error", 2.0f}})
             ImGui::TableSetupColumn(name, 0, narrow ? 0.0f : weight);
         ImGui::TableHeadersRow();
+        bool take_focus = view_focus_here();
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(pages.size()));
         while (clip.Step())
@@ -29,6 +30,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 // Focused from the keyboard, a row tells all of itself, as hovering its cut-off cells does.
+                if (std::exchange(take_focus, false)) ImGui::SetKeyboardFocusHere();
                 if (focusable_row("##page" + std::to_string(i)))
                     tooltip("%s\n%s%s%s", p.url.c_str(), p.state.c_str(), p.error.empty() ? "" : ": ", p.error.c_str());
                 clipped_text(p.url);
@@ -62,6 +64,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
     ImGui::Text("%s (%zu bytes)", name.c_str(), it->second.size());
     same_line_if_fits(button_width("Download"));
     if (ImGui::Button("Download") && commands.download) commands.download(name, it->second);
+    note_landmark("pages:download");
     ImGui::BeginChild("found", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     {   // popped inside the child: popped after EndChild, the tab labels drawn next come out as boxes
         const CodeFont code;

@@ -111,6 +111,7 @@ export async function until(page, check, arg, timeout = 20000) {
 //   tasks:legend, timeline:legend, legend the Legend buttons (under the task table, by the
 //                                         timeline's key) and the legend popup while it is open
 //   focus                                 the keyboard focus frame, while it shows
+//   pages:download                        the Pages view's Download button
 //   tasks:focused, timeline:focused,      a task table row, a timeline row or a cut-off await
 //   tree:focused                          tree row that has the keyboard focus
 //   time_left, timer_left                 the first sleep's time left (tasks), the first timer (loop)

@@ -1,7 +1,8 @@
 // The canvas by keyboard alone: Tab onto it, arrows and Enter to a parameter, type, Tab to the
 // next one, R, Space, S, digits for views, the timeline's + - arrows and Home, a focused row's
 // tooltip and Esc, the help, the legend (by L and by its button), the demo list closed by Esc, an
-// edit given up by Esc, and Tab on out of the playground. Reduced motion stops the spinner and
+// edit given up by Esc, the await tree folded and unfolded, the Pages view's Download, and Tab on
+// out of the playground. Reduced motion stops the spinner and
 // reaches the app, following the setting as it changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -129,9 +130,33 @@ test('everything a pointer does on the canvas, by keyboard alone', async () => {
   await focusOn(page, 'demo');
   await opensThenEscCloses(page, 'Enter', 'demo:queue');
 
+  // 3: the await tree, the focus on main's row: ← folds it (its tasks' rows go), → unfolds it.
+  await holdKey(page, '3');
+  await landmark(page, 'tree:Task-1');
+  await holdKey(page, 'ArrowLeft');
+  await gone(page, 'tree:Task-1');
+  await holdKey(page, 'ArrowRight');
+  await landmark(page, 'tree:Task-1');
+
   // Tab outside a field leaves the playground: no keyboard trap.
   await page.keyboard.press('Tab');
   assert.notEqual(await page.evaluate(() => document.activeElement.id), 'canvas');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Pages view by keyboard: its first row tells itself whole, and Enter on Download saves the file', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('crawler', {}); return window.aio.finished(); });
+  await page.keyboard.press('Tab');
+  await holdKey(page, '6');   // crawler's views: tasks, timeline, tree, source, resources, pages, ...
+  await landmark(page, 'tab:pages');
+  await landmark(page, 'tooltip');   // the first page's row has the focus
+  await screenshot(page, 'keyboard-pages');
+  await focusOn(page, 'pages:download');
+  const [download] = await Promise.all([page.waitForEvent('download'), holdKey(page, 'Enter')]);
+  assert.equal(download.suggestedFilename(), 'foundurls.txt');
   assert.deepEqual(errors, []);
   await context.close();
 });
