@@ -18,8 +18,11 @@ void InputQueue::push(const SDL_Event& event) {
     if (ImGui_ImplSDL2_ProcessEvent(&event)) events_.push_back(event);
 }
 
-bool InputQueue::feed() {
+// ImGui has had the keys already: shortcuts are only offered them.
+bool InputQueue::feed(const std::function<bool(const SDL_KeyboardEvent&)>& take) {
     const bool fed = !events_.empty();
+    for (const SDL_Event& e : events_)
+        if (e.type == SDL_KEYDOWN && take) take(e.key);
     events_.clear();
     return fed;
 }
@@ -59,7 +62,7 @@ void InputQueue::push(const SDL_Event& event) {
 // ImGui 1.87's trickling rules: a second change of the same button or key, a move after a button
 // change, and keys or text after a click wait for the next frame. And one more: a button change
 // waits for a frame in which the pointer did not move.
-bool InputQueue::feed() {
+bool InputQueue::feed(const std::function<bool(const SDL_KeyboardEvent&)>& take) {
     ImGuiIO& io = ImGui::GetIO();
     bool fed = false, moved = false, clicked = false, wheeled = false, typed = false;
     std::bitset<sizeof(ImGuiIO::KeysDown) / sizeof(bool)> keys_changed;
@@ -91,6 +94,7 @@ bool InputQueue::feed() {
             const int key = e.key.keysym.scancode;
             if (key < 0 || key >= static_cast<int>(keys_changed.size())) continue;
             if (keys_changed[static_cast<size_t>(key)] || typed || clicked) break;
+            if (e.type == SDL_KEYDOWN && take && take(e.key)) continue;   // a shortcut ImGui must not see
             io.KeysDown[key] = e.type == SDL_KEYDOWN;
             keys_changed.set(static_cast<size_t>(key));
             // The modifiers as they were at this key, not as they are now.

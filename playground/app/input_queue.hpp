@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <deque>
+#include <functional>
 
 namespace aio::page {
 
@@ -20,8 +21,10 @@ public:
     // Takes one SDL event (call for every polled event, in order).
     void push(const SDL_Event& event);
     // Hands this frame's share to ImGui: call after the backend's NewFrame, before ImGui::NewFrame.
-    // Returns true if any input reached ImGui this frame.
-    bool feed();
+    // Each key press on its way is first offered to `take` (the page's shortcuts), in order with
+    // the clicks before it: a key typed right after a click on a field reaches the field. When
+    // `take` returns true, ImGui does not see the press. Returns true if any input was fed.
+    bool feed(const std::function<bool(const SDL_KeyboardEvent&)>& take = {});
     // True while input waits for later frames: the page must draw them.
     bool pending() const;
 

@@ -307,12 +307,14 @@ void note_keyboard_focus() {
     aio::views::note_landmark("focus", aio::views::Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
-// Acts on a key press outside text fields that is a shortcut, or Esc over a tooltip. Returns true
+// Acts on a key press outside text fields that is a shortcut, or Esc over a tooltip (the input
+// queue offers each press in turn, after the clicks before it). Returns true
 // when ImGui must not see the key as well: Esc then only hides the tooltip, and the arrows that
 // pan the timeline do not also move the keyboard focus.
 bool take_shortcut(const SDL_KeyboardEvent& key) {
-    // WantTextInput stays set for a frame after an edit ends: a key pressed then is a shortcut.
-    if (ImGui::GetIO().WantTextInput && ImGui::GetCurrentContext()->ActiveId != 0) return false;
+    // A text field is being edited now (WantTextInput lags a frame behind both ways).
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) return false;
     if (key.keysym.sym == SDLK_ESCAPE && aio::views::tooltip_shown()) {
         aio::views::hide_tooltips();
         return true;
@@ -390,13 +392,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     sync_canvas_size();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
-        if (!(event.type == SDL_KEYDOWN && take_shortcut(event.key))) g_input.push(event);
+        g_input.push(event);
         g_touch.on_event(event, (float)g_css_w, (float)g_css_h);
     }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    const bool fed = g_input.feed();
+    const bool fed = g_input.feed(take_shortcut);
     g_touch.apply();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
