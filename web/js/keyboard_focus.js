@@ -2,7 +2,7 @@
 // mouse-down, which also cancels the browser's focus move, so a click inside an iframe left the keys
 // with the lesson page: Space scrolled it and R did nothing. A pointer down focuses the canvas
 // instead, and while the playground has focus the keys it uses do not scroll the page around it.
-// Tab outside an edited field moves the browser's focus on (onto the canvas, or out of the
+// Tab on the canvas (or the bare page) moves the browser's focus on (onto the canvas, or out of the
 // playground), as from any one control: SDL would keep it, a keyboard trap. Tab inside an edited
 // field edits the next field.
 (function () {
@@ -23,7 +23,7 @@
     });
     // Capturing, before SDL's handler on window cancels the browser's Tab. Only the press: a
     // release must always reach SDL, or a Tab pressed in a field would stay down for the app.
-    window.addEventListener('keydown', (e) => { if (e.key === 'Tab' && !typing(e.target)) e.stopImmediatePropagation(); }, true);
+    window.addEventListener('keydown', (e) => { if (e.key === 'Tab' && (e.target === canvas || e.target === document.body)) e.stopImmediatePropagation(); }, true);
   }
 
   window.aioKeyboardFocus = { attach };
