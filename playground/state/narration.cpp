@@ -32,7 +32,20 @@ std::string listed(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string quoted(const std::string& line) { return "\"" + line + "\""; }
+// A printed line as a terminal shows it, quoted: control sequences (ECMA-48's CSI, ESC [ ... up to a
+// final byte in @..~, such as rand's colours) are not read out.
+std::string quoted(const std::string& line) {
+    std::string out = "\"";
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != '\x1b') {
+            out += line[i];
+            continue;
+        }
+        if (i + 1 < line.size() && line[i + 1] == '[')
+            for (i += 2; i < line.size() && !(line[i] >= '@' && line[i] <= '~'); ++i) {}
+    }
+    return out + "\"";
+}
 
 std::string seconds(double s) {
     char text[32];
@@ -112,6 +125,7 @@ bool Narrator::deed(const TaskBase& t, Did what, std::string item) {
     Part* p = part(t);
     if (!p) return false;
     std::vector<Deed>& deeds = p->deeds;
+    if (deeds.empty()) sequence_.push_back({static_cast<uint8_t>(p - parts_.data()), false});
     const bool listing = what == Did::Created || what == Did::Printed;
     if (listing && !deeds.empty() && deeds.back().what == what) {
         Deed& d = deeds.back();
@@ -215,10 +229,12 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                 const FutureBase* f = t.waiting_on();
                 const std::string what = f ? f->describe() : "a future";
                 const auto resource = resource_of_.find(id);
-                part(t)->woke = t.cancelling() > 0                   ? "the " + what + " of " + t.name() + " was cancelled"
+                Part* p = part(t);
+                p->woke = t.cancelling() > 0                   ? "the " + what + " of " + t.name() + " was cancelled"
                                 : wait == WaitKind::Sleep    ? "the " + what + " of " + t.name() + " ended"
                                 : resource == resource_of_.end()       ? "the " + what + " of " + t.name() + " is done"
                                                                        : "the wait of " + t.name() + " on " + resource->second + " is over";
+                sequence_.push_back({static_cast<uint8_t>(p - parts_.data()), true});
             }
             break;
         case TaskState::Running:
@@ -272,9 +288,12 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
 
 Account Narrator::told() const {
     Account a = current_;
-    for (const Part& p : parts_) {
-        if (!p.woke.empty()) a.sentences.push_back(capitalised(p.woke) + ".");
-        if (p.deeds.empty()) continue;   // woken only: it runs next iteration
+    for (const Told& event : sequence_) {
+        const Part& p = parts_[event.part];
+        if (event.woke) {
+            a.sentences.push_back(capitalised(p.woke) + ".");
+            continue;
+        }
         std::vector<std::string> did;
         for (const Deed& d : p.deeds) {
             std::vector<std::string> items = d.items;
@@ -317,6 +336,7 @@ void Narrator::close_iteration() {
     for (uint32_t id : order_) notes_[id].part = 0;
     order_.clear();
     parts_.clear();
+    sequence_.clear();
     still_.clear();
     others_ = {};
     current_.sentences.clear();
@@ -328,6 +348,13 @@ void Narrator::close_iteration() {
 
 void Narrator::flush() { close_iteration(); }
 
+void Narrator::stopping(Time at) {
+    flush();
+    stopped_at_ = at;
+    current_.time = at;
+    current_.sentences.push_back("Stop: as asyncio.run does on its way out, every task left is cancelled.");
+}
+
 void Narrator::take(std::deque<Account>& into) {
     for (Account& a : done_) into.push_back(std::move(a));
     done_.clear();
@@ -337,7 +364,7 @@ void Narrator::on_iteration(const Loop& loop) {
     if (next_) next_->on_iteration(loop);
     close_iteration();
     current_.iteration = loop.iteration();
-    current_.time = loop.time();
+    current_.time = stopped_at_ >= 0 ? std::min(loop.time(), stopped_at_) : loop.time();
 }
 
 void Narrator::on_task_renamed(const TaskBase& t) {

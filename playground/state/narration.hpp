@@ -39,6 +39,9 @@ public:
     // step, a pause, a frame). Later reports of that iteration (a stop's cancellations) get an
     // account of their own, with the same iteration number.
     void flush();
+    // The run is being stopped at loop time `at` (the time shown): what follows (its tasks
+    // cancelled) is told at `at`, in an account that says so first.
+    void stopping(Time at);
     // Moves the accounts ended so far (oldest first) out to the end of `into`.
     void take(std::deque<Account>& into);
     // The accounts so far, oldest first, the one of the iteration running last (it may be empty).
@@ -98,8 +101,17 @@ private:
     std::function<void(double)> block_;
     std::deque<Account> done_;
     Account current_;
+    Time stopped_at_ = -1;                 // once stopping: the time its accounts carry
     std::vector<uint32_t> order_;          // the tasks told one by one, in the order they first took part
     std::vector<Part> parts_;              // theirs, in that order (a dozen at most: searched in order_)
+    // What happened in the order it happened: a told task's first deed (its sentence goes there) or
+    // its wake-up, by index into parts_. A producer that blocks in put and is woken by a consumer
+    // later in the same iteration is told blocking first, then the consumer, then the wake-up.
+    struct Told {
+        uint8_t part;
+        bool woke;
+    };
+    std::vector<Told> sequence_;
     // What each waiting task waits on, by task id, kept cheap (a busy iteration has thousands of
     // waits): the words are made only for the tasks told, from the task itself.
     struct Note {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 
 namespace {
@@ -110,3 +111,21 @@ TEST(AsOf, call_shown_at_is_the_first_not_ended_else_the_last) {
 }
 
 }  // namespace
+
+// Stopped at 1.5 s inside the blocking iteration (the loop already at 3 s): the stop's accounts
+// say so first, at the time shown, and tell the cancellations.
+TEST(AsOf, a_stop_is_told_at_the_time_it_was_pressed) {
+    BlockingCount r;
+    r.stop(1.5);
+    const auto& s = r.look(1.5);
+    const auto stop = std::find_if(s.narration.begin(), s.narration.end(), [](const aio::page::Account& a) {
+        return !a.sentences.empty() && a.sentences.front() == "Stop: as asyncio.run does on its way out, every task left is cancelled.";
+    });
+    ASSERT_NE(stop, s.narration.end());
+    std::string after;
+    for (auto it = stop; it != s.narration.end(); ++it) {
+        EXPECT_DOUBLE_EQ(it->time, 1.5) << aio::page::to_text(*it);
+        after += aio::page::to_text(*it) + "\n";
+    }
+    EXPECT_NE(after.find("main resumed at line 20 and was cancelled."), std::string::npos) << after;
+}

@@ -75,6 +75,7 @@ public:
     // loop's clock (inside its blocking calls' iteration), the run is cut there.
     void stop(Time time) {
         if (loop.time() > time) cut = time;
+        narrator.stopping(time);
         demos::stop_run(loop, time);
         state.status = page::Status::Stopped;
     }

@@ -164,6 +164,41 @@ TEST(Narrator, counts_the_tasks_of_a_busy_iteration_past_the_first_twelve) {
     for (const Account& a : told) EXPECT_LE(a.sentences.size(), 14u) << aio::page::to_text(a);
 }
 
+// asyncq.py -p 2 -c 2 -m 1: in one iteration a producer blocks in put on the full queue, then a
+// consumer's get makes room and wakes it. The account tells them in that order.
+TEST(Narrator, tells_a_wake_up_after_what_caused_it_in_the_same_iteration) {
+    Told t("queue", {{"producers", int64_t{2}}, {"consumers", int64_t{2}}, {"maxsize", int64_t{1}}, {"items_min", int64_t{5}}});
+    size_t seen = 0;
+    for (const Account& a : t.narrator.accounts())
+        for (size_t i = 0; i < a.sentences.size(); ++i) {
+            const std::string& s = a.sentences[i];
+            if (s.rfind("The queue.put of ", 0) != 0) continue;
+            const std::string task = s.substr(17, s.find(' ', 17) - 17);
+            // Woken in the iteration it blocked in: its blocking, then a get, come first.
+            size_t blocked = a.sentences.size(), got = a.sentences.size();
+            for (size_t j = 0; j < i; ++j) {
+                if (a.sentences[j].rfind(task + " ", 0) == 0 && a.sentences[j].find("now waits on queue.put") != std::string::npos) blocked = j;
+                if (a.sentences[j].find(" got element ") != std::string::npos) got = j;
+            }
+            if (blocked == a.sentences.size()) continue;   // it blocked in an earlier iteration
+            EXPECT_LT(blocked, got) << aio::page::to_text(a);
+            EXPECT_LT(got, i) << aio::page::to_text(a);
+            ++seen;
+        }
+    EXPECT_GE(seen, 1u) << "a producer is woken in the iteration it blocked in";
+}
+
+// rand.py colours its lines: the narration quotes them as a terminal shows them.
+TEST(Narrator, quotes_printed_lines_without_their_colour_codes) {
+    Told t("rand", {});
+    size_t printed = 0;
+    for (const std::string& text : t.texts()) {
+        EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+        printed += text.find("printed \"Initiated makerandom(0).\"") != std::string::npos;
+    }
+    EXPECT_EQ(printed, 1u);
+}
+
 TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
     aio::Loop loop;
     aio::VirtualHost host{loop};
