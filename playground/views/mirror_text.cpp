@@ -26,7 +26,7 @@ json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
     std::string text = page::heading(*latest) + ":";
     const size_t spoken = std::min(kSpokenSentences, latest->sentences.size());
     for (size_t i = 0; i < spoken; ++i) text += " " + latest->sentences[i];
-    if (latest->sentences.size() > spoken) text += " And " + std::to_string(latest->sentences.size() - spoken) + " more.";
+    if (latest->sentences.size() > spoken) text += " And " + std::to_string(latest->sentences.size() - spoken) + (latest->sentences.size() - spoken == 1 ? " more sentence in the Explain view." : " more sentences in the Explain view.");
     return {{"latest", {{"iteration", latest->iteration}, {"time", latest->time}, {"text", text}}}, {"after", after}};
 }
 

@@ -77,15 +77,22 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
 
   // The narration, read out from the polite live region: at most one announcement in 2 s, each
   // an iteration of this run as the state tells it, some of them about a producer.
+  // The run's end is said within one pace of it.
+  await page.waitForFunction(() => window.told.some(({ text }) => /^Finished at/.test(text)), null, { timeout: 5000 });
   const told = await page.evaluate(() => window.told);
   assert.ok(told.length >= 3, `${told.length} announcements in a 24 s run`);
   for (let i = 1; i < told.length; i++) assert.ok(told[i].at - told[i - 1].at >= 1900, `announcements ${i - 1} and ${i} came ${told[i].at - told[i - 1].at} ms apart`);
-  const iterations = told.map(({ text }) => Number(/^t = [\d.]+ s, iteration (\d+):/.exec(text)?.[1]));
+  // A status change is said first ("Running queue.", "Finished at t = 24.00 s."); then the account.
+  const status = /^(Running \w+|(Paused|Finished|Stopped) at t = [\d.]+ s)\. ?/;
+  assert.match(told[0].text, /^Running queue\./, 'the run starting is said');
+  assert.match(told.at(-1).text, /^Finished at t = [\d.]+ s\./, 'the run finishing is said');
+  const accounts = told.map(({ at, text }) => ({ at, text: text.replace(status, '') })).filter(({ text }) => text);
+  const iterations = accounts.map(({ text }) => Number(/^t = [\d.]+ s, iteration (\d+):/.exec(text)?.[1]));
   assert.ok(iterations.every((n, i) => n > 0 && (i === 0 || n > iterations[i - 1])), `each announcement a later iteration: ${iterations}`);
   assert.ok(told.some(({ text }) => /Producer \d/.test(text)), 'an account mentions a producer');
   assert.ok(told.some(({ text }) => /\d+ earlier iterations? not read out/.test(text)), 'passed-over iterations are counted');
   // The last one, read out once the run ended, is an account the state holds, as it tells it.
-  const last = told.at(-1).text.replace(/ \(\d+ earlier iterations? not read out\.\)$/, '').replace(/ And \d+ more\.$/, '');
+  const last = accounts.at(-1).text.replace(/ \(\d+ earlier iterations? not read out\.\)$/, '').replace(/ And \d+ more sentences? in the Explain view\.$/, '');
   const account = end.narration.find((a) => a.iteration === iterations.at(-1));
   assert.ok(account, `iteration ${iterations.at(-1)} is among the state's latest accounts`);
   assert.ok(account.text.startsWith(last), `${JSON.stringify(last)} is how the state tells it: ${JSON.stringify(account.text)}`);

@@ -155,20 +155,34 @@
     while (log.childElementCount > maxLines) log.firstElementChild.remove();
   }
 
-  // One announcement a pace at most: the latest iteration's account, and how many were passed over.
+  // What a status change sounds like: a run starting, pausing, finishing or stopping is said, since
+  // the status line beside the buttons is not a live region (it changes every frame).
+  const statusWords = (state) => ({
+    running: `Running ${state.demo}.`, paused: `Paused at t = ${state.time.toFixed(2)} s.`,
+    finished: `Finished at t = ${state.time.toFixed(2)} s.`, stopped: `Stopped at t = ${state.time.toFixed(2)} s.`,
+  })[state.status] ?? '';
+
+  // One announcement a pace at most: a status change, the latest iteration's account, and how many
+  // were passed over.
   function renderNarration(state) {
     const accounts = state.narration;
-    if (!accounts || !accounts.latest) return;
-    const { latest, after } = accounts;
-    if (latest.iteration <= told.iteration) return;
+    const latest = accounts?.latest;
+    const news = latest && latest.iteration > told.iteration;
+    const change = state.status !== told.status || state.run !== told.run;
+    if (!news && !change) return;
     const wait = told.at + narrationPace - performance.now();
     if (wait > 0) {
       if (!told.timer) told.timer = setTimeout(() => { told.timer = null; window.aioMirror.update(); }, wait);
       return;
     }
-    const skipped = after - 1;
-    live.textContent = skipped > 0 ? `${latest.text} (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : latest.text;
-    told = { iteration: latest.iteration, at: performance.now(), timer: null };
+    const said = [];
+    if (change) said.push(statusWords(state));
+    if (news) {
+      const skipped = accounts.after - 1;
+      said.push(skipped > 0 ? `${latest.text} (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : latest.text);
+    }
+    live.textContent = said.filter(Boolean).join(' ');
+    told = { iteration: news ? latest.iteration : told.iteration, status: state.status, run: state.run, at: performance.now(), timer: null };
   }
 
   // The console lines this mirror has, so the app sends only the new ones; and the narration's.
@@ -179,7 +193,7 @@
     lines = 0;
     log.replaceChildren();
     clearTimeout(told.timer);
-    told = { iteration: -1, at: told.at, timer: null };
+    told = { iteration: -1, status: told.status, run: told.run, at: told.at, timer: null };
   }
 
   function render(state, form) {

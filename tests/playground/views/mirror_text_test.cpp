@@ -133,7 +133,7 @@ TEST(MirrorText, reads_out_the_first_sentences_of_a_long_account_and_says_how_ma
     const std::string text = aio::views::mirror_json(s, {})["narration"]["latest"]["text"];
     EXPECT_NE(text.find(latest->sentences[5]), std::string::npos);
     EXPECT_EQ(text.find(latest->sentences[6]), std::string::npos) << text;
-    EXPECT_NE(text.find("And " + std::to_string(latest->sentences.size() - 6) + " more."), std::string::npos) << text;
+    EXPECT_NE(text.find("And " + std::to_string(latest->sentences.size() - 6) + " more sentences in the Explain view."), std::string::npos) << text;
 }
 
 }  // namespace
