@@ -214,3 +214,22 @@ test('a bad change to the form is refused with what is allowed, and changes noth
   assert.match(what, /unknown change 'frobnicate'; a change is one of demo, param/);
   assert.match(file, /the run wrote no file 'nope.txt'/);
 });
+
+test('the picker is described by what its demo teaches, and the mirror says whose run the views show', async () => {
+  const { page } = wide;
+  for (const demo of ['queue', 'count']) {
+    await picker(page).selectOption(demo);
+    await until(page, (d) => document.getElementById('mirror-demo-about').textContent === window.aio.source(d).summary, demo);
+    assert.equal(await description(picker(page)), await page.evaluate((d) => window.aio.source(d).summary, demo));
+  }
+  await picker(page).selectOption('queue');
+  const before = (await snapshot(page)).run;
+  await runButton(page).press('Enter');
+  await until(page, (run) => window.aio.snapshot().run === run + 1, before);
+  await press(page, 'Stop');
+  await statusIs(page, 'stopped');
+  await picker(page).selectOption('count');
+  await until(page, () => /^The views show the previous run, of queue \(stopped\)\. Run starts count\.$/.test(document.getElementById('mirror-shown-run').textContent));
+  await picker(page).selectOption('queue');
+  await until(page, () => document.getElementById('mirror-shown-run').textContent === '');
+});

@@ -27,7 +27,7 @@
     return node;
   };
 
-  let root, picker, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant;
+  let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant;
   const buttons = {};
   let demoShown = null;   // the demo whose fields are built
   let fields = {};        // by parameter name: {input, note, field, restore}
@@ -41,7 +41,9 @@
 
   function build(container) {
     root = container;
-    picker = el('select', { id: 'mirror-demo' });
+    picker = el('select', { id: 'mirror-demo', 'aria-describedby': 'mirror-demo-about' });
+    about = el('p', { id: 'mirror-demo-about' });          // what the picked demo teaches, as the canvas says under its picker
+    shownRun = el('p', { id: 'mirror-shown-run' });        // whose run the views show, when another demo is picked
     for (const name of aio.demos()) picker.append(el('option', { value: name, text: aio.source(name).title }));
     picker.addEventListener('change', () => change({ demo: picker.value }));
     legend = el('legend');
@@ -73,11 +75,11 @@
     const keys = el('ul', { id: 'mirror-shortcuts' });
     for (const { keys: k, action } of shortcuts()) keys.append(el('li', { text: `${k}: ${action}` }));
     root.append(
-      el('label', { for: 'mirror-demo', text: 'Demo' }), picker, fieldset,
+      el('label', { for: 'mirror-demo', text: 'Demo' }), picker, about, fieldset,
       el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset),
       el('p', {}, el('label', { for: 'mirror-speed', text: 'Speed' }), speed, speedNote),
       el('p', {}, instant, el('label', { for: 'mirror-instant', text: 'Instant (no waiting)' })),
-      status, error,
+      status, shownRun, error,
       el('h2', { id: 'mirror-shortcuts-heading', text: 'Keyboard shortcuts, with the canvas focused' }), keys);
     keys.setAttribute('aria-labelledby', 'mirror-shortcuts-heading');
   }
@@ -129,6 +131,7 @@
       fieldsBox.replaceChildren();
       fields = {};
       legend.textContent = `Parameters of ${form.demo}`;
+      about.textContent = aio.source(form.demo).summary;
       for (const f of form.fields) buildField(f);
     }
     if (picker.value !== form.demo) picker.value = form.demo;
@@ -160,6 +163,10 @@
       speed.value = String(Math.round(run.speed * 100) / 100);
     const text = `${run.status}, t = ${run.time.toFixed(2)} s, iteration ${run.iteration}`;
     if (status.textContent !== text) status.textContent = text;
+    // Another demo picked since the run: the views still show the run's, and say so (as the canvas does).
+    const other = run.demo && run.demo !== picker.value
+      ? `The views show the previous run, of ${run.demo} (${run.status}). Run starts ${picker.value}.` : '';
+    if (shownRun.textContent !== other) shownRun.textContent = other;
   }
 
   // The mirror control for a canvas landmark, and back: which widget to outline.
