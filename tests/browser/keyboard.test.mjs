@@ -97,6 +97,10 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
   assert.ok(account, `iteration ${iterations.at(-1)} is among the state's latest accounts`);
   assert.ok(account.text.startsWith(last), `${JSON.stringify(last)} is how the state tells it: ${JSON.stringify(account.text)}`);
 
+  // Every account the live region passed over is in the history list, in full, to read back.
+  const history = await page.getByRole('list', { name: 'Every iteration so far, in full' }).getByRole('listitem').allTextContents();
+  for (const a of end.narration) assert.ok(history.includes(a.text), `the history lists iteration ${a.iteration}: ${a.text}`);
+
   // The console, as a log, holds what the run printed.
   const log = page.getByRole('log', { name: 'Console' });
   const lines = await log.locator('div').allTextContents();

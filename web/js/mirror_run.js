@@ -20,7 +20,8 @@
   };
   const title = (v) => about[v].split(':')[0];
 
-  let tablist, panel, caption, tbody, log, live, filesBox;
+  let tablist, panel, caption, tbody, log, live, history, filesBox;
+  const maxHistory = 100;   // accounts the history list keeps, the latest
   let views = [], front = null;
   const detail = document.createElement('pre');   // the view's own words, under the tab's line
   const scripts = {};                              // each demo's script with line numbers
@@ -52,6 +53,7 @@
     tasksBox.append(table);
     log = consoleBox;
     live = narrationBox;
+    history = document.getElementById('mirror-history');
   }
 
   function choose(view, focus) {
@@ -178,6 +180,16 @@
     const said = [];
     if (change) said.push(statusWords(state));
     if (news) {
+      // The accounts passed over and the one read out go to the history list, in full, to read back.
+      for (const a of accounts.recent) {
+        const last = history.lastElementChild;
+        if (last && (a.iteration < Number(last.dataset.iteration) || last.textContent === a.text)) continue;
+        const item = document.createElement('li');
+        item.dataset.iteration = a.iteration;
+        item.textContent = a.text;
+        history.append(item);
+      }
+      while (history.childElementCount > maxHistory) history.firstElementChild.remove();
       const skipped = accounts.after - 1;
       said.push(skipped > 0 ? `${latest.text} (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : latest.text);
     }
@@ -194,6 +206,7 @@
     log.replaceChildren();
     clearTimeout(told.timer);
     told = { iteration: -1, status: told.status, run: told.run, at: told.at, timer: null };
+    history.replaceChildren();
   }
 
   function render(state, form) {

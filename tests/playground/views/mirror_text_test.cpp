@@ -111,6 +111,10 @@ TEST(MirrorText, tells_the_latest_account_after_the_one_told_and_counts_the_acco
         const json j = aio::views::mirror_json(s, q)["narration"];
         const auto [latest, count] = after(s, from);
         EXPECT_EQ(j["after"], count) << "after iteration " << from;
+        // Each account after `from`, in full and in order, for the history list.
+        ASSERT_EQ(j["recent"].size(), count) << j;
+        for (size_t i = 0; i < count; ++i)
+            EXPECT_EQ(j["recent"][i]["text"], aio::page::to_text(s.narration[s.narration.size() - count + i]));
         if (!latest) {
             EXPECT_TRUE(j["latest"].is_null()) << j;
             continue;
