@@ -104,7 +104,10 @@ void Session::finish(Status how) {
     // Stopped inside a blocking call's iteration the loop ran ahead of the display: the run is cut
     // at the time shown, and what the loop did after it is not shown.
     if (how == Status::Stopped && run_->loop.time() > now) run_->cut = now;
-    if (how == Status::Stopped) run_->narrator.stopping(now);
+    if (how == Status::Stopped) {
+        run_->narrator.stopping(now);
+        std::erase_if(told_, [now](const Account& a) { return a.time > now; });
+    }
     demos::stop_run(run_->loop, now);
     if (how == Status::Finished && run_->main.done() && !run_->main.cancelled()) {
         if (std::exception_ptr e = run_->main.exception())

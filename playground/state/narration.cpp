@@ -81,7 +81,14 @@ void Narrator::attach(demos::Context& ctx) {
     print_ = ctx.print;
     block_ = ctx.block;
     ctx.print = [this](const std::string& line) { printed(line); if (print_) print_(line); };
-    ctx.block = [this](double s) { blocked(s); if (block_) block_(s); };
+    ctx.block = [this](double s) {
+        blocked(s);
+        if (block_) block_(s);
+        // What comes after the call happens at the clock's new time: told apart, so that an
+        // account shown while the call plays out does not tell what the loop did after it.
+        close_iteration();
+        if (loop_) current_.time = loop_->time();
+    };
 }
 
 void Narrator::detach() {
@@ -162,7 +169,8 @@ void Narrator::blocked(double s) {
     const int line = line_of(*t, WaitKind::None);
     deed(*t, Did::Blocked, "blocked the whole loop for " + seconds(s) + " in " + demos::kBlockingCall +
                                (line ? " at line " + std::to_string(line) : "") +
-                               " (a blocking call: no other task could run meanwhile)");
+                               (said_blocking_ ? "" : " (a blocking call: no other task could run meanwhile)"));
+    said_blocking_ = true;   // once a run: the same words for every call crowd the account
 }
 
 // Why a task waits, where the wait's own words do not say it: the level of the queue, semaphore
@@ -174,7 +182,7 @@ std::string Narrator::why(const TaskBase& t, WaitKind kind) const {
     const bool found = std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
     const ResourceLevel level = found ? res->level() : ResourceLevel{};
     switch (kind) {
-        case WaitKind::Fetch: return ", while its request is in flight (other tasks run meanwhile)";
+        case WaitKind::Fetch: return said_fetch_ ? ", while its request is in flight" : ", while its request is in flight (other tasks run meanwhile)";
         case WaitKind::QueuePut:
             return found ? ", because " + r.name() + " is full: it holds its maxsize of " + items(level.capacity) : "";
         case WaitKind::QueueGet: return found ? ", because " + r.name() + " is empty" : "";
@@ -263,7 +271,9 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
             }
             end([&] {
                 const int line = line_of(t, kind);
-                return "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind);
+                std::string text = "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind);
+                said_fetch_ |= kind == WaitKind::Fetch;
+                return text;
             });
             break;
         }
@@ -350,6 +360,9 @@ void Narrator::flush() { close_iteration(); }
 
 void Narrator::stopping(Time at) {
     flush();
+    // Stopped behind the loop's clock (inside a blocking call's iteration): what the loop did after
+    // the time shown is not shown, nor told.
+    std::erase_if(done_, [at](const Account& a) { return a.time > at; });
     stopped_at_ = at;
     current_.time = at;
     current_.sentences.push_back("Stop: as asyncio.run does on its way out, every task left is cancelled.");

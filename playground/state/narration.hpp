@@ -40,7 +40,8 @@ public:
     // account of their own, with the same iteration number.
     void flush();
     // The run is being stopped at loop time `at` (the time shown): what follows (its tasks
-    // cancelled) is told at `at`, in an account that says so first.
+    // cancelled) is told at `at`, in an account that says so first; accounts later than `at`
+    // not yet taken are dropped (the caller drops those it took).
     void stopping(Time at);
     // Moves the accounts ended so far (oldest first) out to the end of `into`.
     void take(std::deque<Account>& into);
@@ -102,6 +103,7 @@ private:
     std::deque<Account> done_;
     Account current_;
     Time stopped_at_ = -1;                 // once stopping: the time its accounts carry
+    bool said_blocking_ = false, said_fetch_ = false;   // what a blocking call or a fetch means, said once a run
     std::vector<uint32_t> order_;          // the tasks told one by one, in the order they first took part
     std::vector<Part> parts_;              // theirs, in that order (a dozen at most: searched in order_)
     // What happened in the order it happened: a told task's first deed (its sentence goes there) or

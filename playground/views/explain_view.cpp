@@ -1,6 +1,7 @@
 // The Explain view: the run told iteration by iteration in plain words, up to the moment shown.
 // It follows the latest account while scrolled to the bottom, and scrolls back through the kept ones.
 #include "playground/views/views.hpp"
+#include "playground/views/word_wrap.hpp"
 
 #include <imgui.h>
 
@@ -43,17 +44,10 @@ void ExplainView::follow(const std::deque<page::Account>& told, uint64_t for_run
     while (rows.size() < told.size()) {
         const size_t i = rows.size();
         Row row{key_at(told, i, rows.empty() ? nullptr : &rows.back().key), 0, {}};
-        // Wrapped as ImGui wraps text: at a word's end, the blanks after a break skipped.
+        // Wrapped at spaces only, so "1.00 s" never breaks inside.
         const std::string text = paragraph(told[i]);
-        ImFont* font = ImGui::GetFont();
-        const float scale = ImGui::GetFontSize() / font->FontSize;
-        const char *s = text.c_str(), *end = s + text.size();
-        while (s < end) {
-            row.lines.push_back(static_cast<uint32_t>(s - text.c_str()));
-            const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap);
-            s = eol > s ? eol : s + 1;
-            while (s < end && (*s == ' ' || *s == '\t')) ++s;
-        }
+        const auto measure = [](std::string_view piece) { return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x; };
+        for (const std::string_view l : wrap_at_spaces(text, wrap, measure)) row.lines.push_back(static_cast<uint32_t>(l.data() - text.data()));
         row.height = line * static_cast<float>(1 + row.lines.size()) + ImGui::GetStyle().ItemSpacing.y;
         rows.push_back(std::move(row));
     }
@@ -62,10 +56,12 @@ void ExplainView::follow(const std::deque<page::Account>& told, uint64_t for_run
 void draw_explain(const page::PlaygroundState& state, ExplainView& view) {
     const std::deque<page::Account>& told = state.narration;
     if (told.empty()) {
-        ImGui::TextDisabled(state.status == page::Status::Idle
-                                ? "Each loop iteration of a run is told here in plain words: which waits ended, which tasks ran "
-                                  "from which line to which, what they printed and why they wait."
-                                : "Nothing has happened yet.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped_at_spaces(state.status == page::Status::Idle
+                                   ? "Each loop iteration of a run is told here in plain words: which waits ended, which tasks ran "
+                                     "from which line to which, what they printed and why they wait."
+                                   : "Nothing has happened yet.");
+        ImGui::PopStyleColor();
         return;
     }
     const float wrap = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize, 40.0f);

@@ -129,3 +129,16 @@ TEST(AsOf, a_stop_is_told_at_the_time_it_was_pressed) {
     }
     EXPECT_NE(after.find("main resumed at line 20 and was cancelled."), std::string::npos) << after;
 }
+
+// While the calls play out, the narration tells as far as the time shown: at 1.5 s Task-2 holds
+// the loop and Task-3 has not started, though the loop ran all three calls.
+TEST(AsOf, the_narration_tells_a_blocking_iteration_no_further_than_the_time_shown) {
+    BlockingCount r;
+    std::string told;
+    for (const aio::page::Account& a : r.look(1.5).narration) told += aio::page::to_text(a) + "\n";
+    EXPECT_NE(told.find("Task-2 started, printed \"One\" and blocked the whole loop"), std::string::npos) << told;
+    EXPECT_EQ(told.find("Task-3 started"), std::string::npos) << told;
+    told.clear();
+    for (const aio::page::Account& a : r.look(3).narration) told += aio::page::to_text(a) + "\n";
+    EXPECT_NE(told.find("Task-3 printed \"Two\" and finished."), std::string::npos) << told;
+}

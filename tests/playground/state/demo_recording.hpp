@@ -76,6 +76,7 @@ public:
     void stop(Time time) {
         if (loop.time() > time) cut = time;
         narrator.stopping(time);
+        std::erase_if(told, [time](const page::Account& a) { return a.time > time; });
         demos::stop_run(loop, time);
         state.status = page::Status::Stopped;
     }
