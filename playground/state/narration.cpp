@@ -159,8 +159,18 @@ void Narrator::count_end(TaskState to) {
 void Narrator::printed(const std::string& line) {
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
     if (!t) current_.sentences.push_back("Printed " + quoted(line) + ".");
+    else if (outside_coroutines(*t)) after_run_.push_back(quoted(line));
     else if (part(*t)) deed(*t, Did::Printed, quoted(line));
     else ++others_.printed;
+}
+
+// A demo's program runs its script's `if __name__ == "__main__":` block in the main task, around
+// the coroutine asyncio.run runs; only the coroutines have named frames. What it prints after
+// main() returned is the script's, not main's.
+bool Narrator::outside_coroutines(const TaskBase& t) {
+    for (const detail::FrameBase* frame = t.top_frame(); frame; frame = frame->parent)
+        if (frame->label) return false;
+    return true;
 }
 
 void Narrator::blocked(double s) {
@@ -312,6 +322,10 @@ Account Narrator::told() const {
         }
         a.sentences.push_back(p.name + " " + listed(did) + ".");
     }
+    if (!after_run_.empty()) {
+        const std::string lines = listed(after_run_);   // a line's own full stop ends the sentence too
+        a.sentences.push_back("After asyncio.run() returned, the script printed " + lines + (lines.ends_with(".\"") ? "" : "."));
+    }
     // The others of a busy iteration, counted: "9,988 more tasks ran as well: 9,988 now wait."
     const Others& o = others_;
     if (o.woke) a.sentences.push_back("The waits of " + counted(o.woke) + " more tasks ended as well.");
@@ -347,6 +361,7 @@ void Narrator::close_iteration() {
     order_.clear();
     parts_.clear();
     sequence_.clear();
+    after_run_.clear();
     still_.clear();
     others_ = {};
     current_.sentences.clear();

@@ -82,6 +82,7 @@ private:
     };
     void printed(const std::string& line);
     void blocked(double seconds);
+    static bool outside_coroutines(const TaskBase& t);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
     // The script line `t` waits at, by its innermost named frame and its wait (WaitKind::None: a
@@ -114,6 +115,7 @@ private:
         bool woke;
     };
     std::vector<Told> sequence_;
+    std::vector<std::string> after_run_;   // lines the script printed after asyncio.run() returned
     // What each waiting task waits on, by task id, kept cheap (a busy iteration has thousands of
     // waits): the words are made only for the tasks told, from the task itself.
     struct Note {

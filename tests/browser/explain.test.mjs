@@ -30,7 +30,7 @@ test('wide: Run with the pointer, and the Explain view beside the console tells 
   assert.equal(last.status, 'finished');
   assert.ok(seen.includes('t = 0.00 s, iteration 1: main started, created Task-1, Task-2 and Task-3, and now waits on gather(3 awaitables) at line 20.'),
             seen.join('\n'));
-  assert.match(last.narration.at(-1).text, /main resumed at line 20, printed "countasync.py executed in 1\.\d\d seconds\." and finished\.$/);
+  assert.match(last.narration.at(-1).text, /main resumed at line 20 and finished\. After asyncio\.run\(\) returned, the script printed "countasync\.py executed in 1\.\d\d seconds\."$/);
   const { png } = await screenshot(page, 'explain-wide');
   assert.ok(distinctColours({ data: region(png, explain) }) > 4, 'the Explain view draws its text');
   assert.deepEqual(errors, []);

@@ -64,7 +64,8 @@ TEST(Narrator, tells_count_iteration_by_iteration) {
         "t = 1.00 s, iteration 4: Task-1 resumed at line 16, printed \"Two\" and finished. "
         "Task-2 resumed at line 16, printed \"Two\" and finished.",
         "t = 1.00 s, iteration 5: The gather(2 awaitables) of main is done.",
-        "t = 1.00 s, iteration 6: main resumed at line 20, printed \"countasync.py executed in 1.00 seconds.\" and finished."}));
+        "t = 1.00 s, iteration 6: main resumed at line 20 and finished. "
+        "After asyncio.run() returned, the script printed \"countasync.py executed in 1.00 seconds.\""}));
 }
 
 // chain.py with its defaults (seed 444): part1 sleeps at line 15, part2 at 23; Task-3's part1
@@ -76,7 +77,8 @@ TEST(Narrator, tells_chain_with_a_zero_sleep_and_each_chain_ending) {
     EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-3 resumed, printed \"Returning part1(3) == result3-1.\" and "
                            "\"part2(3, 'result3-1') sleeping for 4 seconds.\", and now waits on sleep(4) at line 23."));
     EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 10: The sleep(7) of Task-1 ended."));
-    EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 13: main resumed at line 36, printed \"Program finished in 11.00 seconds.\" and finished."));
+    EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 13: main resumed at line 36 and finished. "
+                           "After asyncio.run() returned, the script printed \"Program finished in 11.00 seconds.\""));
     EXPECT_NE(texts.at(1).find("Task-3 started, printed \"part1(3) sleeping for 0 seconds.\" and gave the loop a turn."), std::string::npos) << texts.at(1);
 }
 
@@ -90,7 +92,8 @@ TEST(Narrator, tells_queue_waits_on_get_and_join) {
     EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 17: The gather(1 awaitable) of main is done."));
     EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 18: main resumed at line 47 and now waits on queue.join at line 48, "
                            "because q has 1 item not yet marked done by task_done()."));
-    EXPECT_NE(texts.back().find("main resumed at line 48, printed \"Program completed in 25.00000 seconds.\" and finished."), std::string::npos)
+    EXPECT_NE(texts.back().find("main resumed at line 48 and finished. The sleep(7) of Task-2 was cancelled. "
+                                   "After asyncio.run() returned, the script printed \"Program completed in 25.00000 seconds.\""), std::string::npos)
         << texts.back();
 }
 
