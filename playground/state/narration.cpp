@@ -222,6 +222,7 @@ void Narrator::finished(const TaskBase& t) {
     for (uint32_t a : by->second) {
         const auto w = awaiting_.find(a);
         if (w == awaiting_.end() || !w->second.unfinished.erase(t.id())) continue;
+        if (w->second.kind == WaitKind::AsCompleted) continue;   // the first to end is its next result: it waits no more
         if (std::find(still_.begin(), still_.end(), a) == still_.end()) still_.push_back(a);
     }
     awaited_by_.erase(by);
@@ -250,6 +251,7 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                 Part* p = part(t);
                 p->woke = t.cancelling() > 0                   ? "the " + what + " of " + t.name() + " was cancelled"
                                 : wait == WaitKind::Sleep    ? "the " + what + " of " + t.name() + " ended"
+                                : wait == WaitKind::AsCompleted ? "the next result of " + what + " for " + t.name() + " is ready"
                                 : resource == resource_of_.end()       ? "the " + what + " of " + t.name() + " is done"
                                                                        : "the wait of " + t.name() + " on " + resource->second + " is over";
                 sequence_.push_back({static_cast<uint8_t>(p - parts_.data()), true});

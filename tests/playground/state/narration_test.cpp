@@ -206,6 +206,19 @@ TEST(Narrator, quotes_printed_lines_without_their_colour_codes) {
     EXPECT_EQ(printed, 1u);
 }
 
+// as_completed hands out one result at a time: as each task ends, main's wait has its next
+// result; it is never told as still waiting for the others.
+TEST(Narrator, tells_as_completed_one_result_at_a_time) {
+    Told t("as_completed", {});
+    size_t ready = 0;
+    for (const std::string& text : t.texts()) {
+        EXPECT_EQ(text.find("as_completed in main is still waiting"), std::string::npos) << text;
+        EXPECT_EQ(text.find("The as_completed(2 awaitables) of main is done"), std::string::npos) << text;
+        ready += text.find("The next result of as_completed(2 awaitables) for main is ready.") != std::string::npos;
+    }
+    EXPECT_EQ(ready, 2u) << "one for each of the two tasks";
+}
+
 TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
     aio::Loop loop;
     aio::VirtualHost host{loop};
