@@ -266,6 +266,11 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
         case TaskState::Waiting: {
             const FutureBase* f = t.waiting_on();
             const WaitKind kind = f ? f->kind() : WaitKind::Future;
+            // Woken from a get and straight back to waiting on one: another getter took the item
+            // between the put that woke it and its turn (asyncio wakes one getter per put).
+            const Part* p = told ? part(t) : nullptr;
+            const bool beaten = kind == WaitKind::QueueGet && wait == WaitKind::QueueGet && p && p->deeds.size() == 1 &&
+                                p->deeds.front().what == Did::Began && p->deeds.front().items.front() != "started";
             wait = kind;
             if ((kind == WaitKind::Semaphore || kind == WaitKind::Lock || kind == WaitKind::Event) && touched_.task == id)
                 resource_of_[id] = touched_.name();
@@ -283,7 +288,8 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
             }
             end([&] {
                 const int line = line_of(t, kind);
-                std::string text = "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind);
+                std::string text = "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind) +
+                                   (beaten ? " again: another task took the item first" : "");
                 said_fetch_ |= kind == WaitKind::Fetch;
                 return text;
             });

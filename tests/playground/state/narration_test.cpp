@@ -219,6 +219,16 @@ TEST(Narrator, tells_as_completed_one_result_at_a_time) {
     EXPECT_EQ(ready, 2u) << "one for each of the two tasks";
 }
 
+// asyncq.py -p 2 -c 2 -m 1, seed 444: a put wakes one waiting consumer, but the other, running
+// already, takes the item first; the woken one finds q empty and is told why it waits again.
+TEST(Narrator, tells_a_woken_getter_that_another_took_the_item) {
+    Told t("queue", {{"producers", int64_t{2}}, {"consumers", int64_t{2}}, {"maxsize", int64_t{1}}});
+    size_t beaten = 0;
+    for (const std::string& text : t.texts())
+        beaten += text.find("now waits on queue.get at line 37, because q is empty again: another task took the item first.") != std::string::npos;
+    EXPECT_GE(beaten, 1u);
+}
+
 TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
     aio::Loop loop;
     aio::VirtualHost host{loop};
