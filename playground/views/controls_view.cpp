@@ -140,11 +140,7 @@ void draw_picker(ControlsView& ui) {
 // legend; centred and inside the display every frame, scrolling when taller than it. Esc closes
 // it, as it closes any popup.
 void draw_help(bool open) {
-    if (open) ImGui::OpenPopup("Help");
-    keep_next_popup_on_display();
-    if (!ImGui::BeginPopup("Help")) return;
-    note_window_landmark("help");
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    if (!begin_display_popup("Help", open, "help")) return;
     const float width = popup_text_width(32);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted("Keyboard (letters and digits outside text fields)");

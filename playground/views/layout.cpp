@@ -72,6 +72,10 @@ bool focusable_row(const std::string& id) {
     const float x = ImGui::GetCursorPosX();
     ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
     const bool focused = keyboard_focused();
+    if (focused) {
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        next_tooltip_clear_of({min.x, min.y, max.x - min.x, max.y - min.y});
+    }
     ImGui::SameLine();
     ImGui::SetCursorPosX(x);   // the cell's text where it would have been
     return focused;

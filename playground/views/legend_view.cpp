@@ -29,10 +29,7 @@ void draw_legend() {
 }
 
 void legend_popup(bool open) {
-    if (open) ImGui::OpenPopup("Legend");
-    keep_next_popup_on_display();
-    if (!ImGui::BeginPopup("Legend")) return;
-    note_window_landmark("legend");
+    if (!begin_display_popup("Legend", open, "legend")) return;
     ImGui::TextUnformatted("What the letters and colours mean");
     ImGui::Separator();
     draw_legend();

@@ -121,15 +121,20 @@ void text_wrapped_at_spaces(std::string_view text);
 
 // Popups and tooltips kept inside the display every frame, however narrow or short it gets.
 // popup_text_width(ems): where a popup's text wraps, `ems` font sizes or less when the display
-// is narrower. keep_next_popup_on_display(): before BeginPopup, centres the popup and caps its
-// size at the display's (it scrolls inside when taller). The tooltips wrap their text to fit and
+// is narrower. begin_display_popup(name, open, landmark): BeginPopup for popup `name`, opened
+// first when `open`, centred, its size capped at the display's (it scrolls inside when taller),
+// noted as `landmark` and closed by Esc; when it returns true, end with ImGui::EndPopup(). The tooltips wrap their text to fit and
 // note the landmark "tooltip"; tooltip() is ImGui::SetTooltip, wrapped. A row with the keyboard
 // focus shows its tooltip as a hovered one does (keyboard_focused()).
 float popup_text_width(float ems);
-void keep_next_popup_on_display();
+bool begin_display_popup(const char* name, bool open, const std::string& landmark);
 bool begin_tooltip();   // false while tooltips are hidden (Esc): then call nothing else
 void end_tooltip();
 void tooltip(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+// This frame's tooltip goes above `item` (in display pixels), or at the foot of the list it is in
+// (the current window) if there is no room, never over it: focusable_row calls it for the row with the keyboard focus, whose tooltip would
+// otherwise cover the rows the focus moves to next.
+void next_tooltip_clear_of(const Rect& item);
 
 // The legend of the state letters and colours (the palette's legend_rows): as a table where the
 // cursor is; as a popup ("legend" landmark while open), opened when `open`; and as a small

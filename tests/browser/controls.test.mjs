@@ -246,13 +246,17 @@ test('a rejected value shows a red line until the value changes or a run starts,
   await gone(page, 'error');
 });
 
-test('Esc closes the help popup', async () => {
+test('Esc closes the help and legend popups', async () => {
   const { page } = layouts.wide;
   await page.mouse.move(640, 780);
   await page.keyboard.press('Shift+Slash');
   await landmark(page, 'help');
   await holdKey(page, 'Escape');
   await gone(page, 'help');
+  await page.keyboard.press('l');
+  await landmark(page, 'legend');
+  await holdKey(page, 'Escape');
+  await gone(page, 'legend');
 });
 
 test('the letters of the time each task spent in each state are explained on hover', async () => {

@@ -66,6 +66,28 @@ TEST_F(Shortcuts, a_task_table_brought_forward_by_key_focuses_its_first_row_whic
     EXPECT_TRUE(has(text, "await stack: ")) << text;
 }
 
+// The focus moves on to the rows below: the tooltip goes above the row when there is room, and
+// never over the row itself.
+TEST_F(Shortcuts, a_focused_rows_tooltip_leaves_the_rows_below_it_in_view) {
+    const aio::page::PlaygroundState& s = asleep();
+    for (const float above : {0.0f, 400.0f}) {
+        views::want_view_focus();
+        for (int frame = 0; frame < 4; ++frame)
+            draw([&] {
+                ImGui::Dummy(ImVec2(1, above));
+                views::draw_task_table(s);
+            });
+        const auto& marks = views::landmarks();
+        ASSERT_TRUE(marks.count("tasks:focused") && marks.count("tooltip")) << above;
+        const views::Rect row = marks.at("tasks:focused"), tip = marks.at("tooltip");
+        ASSERT_GT(tip.h, row.h) << "the tooltip tells the row in several lines";
+        if (above > 0)
+            EXPECT_LE(tip.y + tip.h, row.y) << "room above: the tooltip sits above the row";
+        else  // the table fills the tall display: its foot is far below
+            EXPECT_GE(tip.y, row.y + 20 * row.h) << "no room above: at the foot of the list, clear of the rows after it";
+    }
+}
+
 TEST_F(Shortcuts, esc_hides_a_focused_rows_tooltip_until_the_focus_moves) {
     const aio::page::PlaygroundState& s = asleep();
     views::want_view_focus();
