@@ -37,6 +37,25 @@
     for (let i = 0; i < max && draw(); i++);
   }
 
+  // Calls `fn` after frames at most once every `ms`, and once more after the last frame, so the
+  // last frame's state is read even when no frame follows it. Returns {soon, now}: soon() after
+  // a frame, now() to call fn at once (which restarts the wait).
+  function paced(fn, ms) {
+    let last = -Infinity, trailing = null;
+    const now = () => {
+      last = performance.now();
+      clearTimeout(trailing);
+      trailing = null;
+      fn();
+    };
+    const soon = () => {
+      const wait = last + ms - performance.now();
+      if (wait <= 0) now();
+      else if (!trailing) trailing = setTimeout(now, wait);
+    };
+    return { soon, now };
+  }
+
   function attach(canvas, draw) {
     drawFrame = draw;
     for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydown', 'keyup', 'focus', 'blur'])
@@ -52,5 +71,5 @@
     request();
   }
 
-  window.aioFrames = { attach, request, flush };
+  window.aioFrames = { attach, request, flush, paced };
 })();

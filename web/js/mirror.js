@@ -4,8 +4,8 @@
 // its own while the page is idle. Its parts: mirror_form.js, mirror_run.js, mirror_outline.js.
 (function () {
   'use strict';
-  const pace = 250;   // ms between two updates at most, while frames come faster
-  let last = -Infinity, trailing = null, attached = false;
+  let attached = false;
+  const paced = window.aioFrames.paced(update, 250);   // ms between two updates at most
 
   // The canvas goes on without the mirror if the mirror fails: it says why once and stops.
   function update() {
@@ -19,9 +19,6 @@
   }
 
   function refresh() {
-    last = performance.now();
-    clearTimeout(trailing);
-    trailing = null;
     const form = aio._form();
     let q = aioMirrorRun.query();
     let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom);
@@ -36,13 +33,9 @@
     aioMirrorOutline.place();
   }
 
-  // After every frame the app draws: now, or once the pace allows (the last frame's state shows
-  // even when no frame follows it).
+  // After every frame the app draws: now, or once the pace allows.
   function afterFrame() {
-    if (!attached) return;
-    const wait = last + pace - performance.now();
-    if (wait <= 0) update();
-    else if (!trailing) trailing = setTimeout(update, wait);
+    if (attached) paced.soon();
   }
 
   function attach() {
@@ -79,8 +72,8 @@
     root.addEventListener('focusin', outline);
     root.addEventListener('focusout', () => setTimeout(outline));
     attached = true;
-    update();
+    paced.now();
   }
 
-  window.aioMirror = { attach, afterFrame, update };
+  window.aioMirror = { attach, afterFrame, update: paced.now };
 })();
