@@ -73,6 +73,7 @@ struct UiState {
     bool narrow = false;            // the layout of the last frame
     int key_view = -1;              // a digit pressed this frame: the place of the view to show, 0..7
     std::string focus_view;         // a view shown from the keyboard, to take the keyboard focus once it draws
+    float content_height = 0;       // CSS px the layout needs at the last frame's width (aio_content_height)
 };
 UiState g_ui;
 aio::page::TouchScroll g_touch;
@@ -150,6 +151,18 @@ using aio::page::views_of;
 
 namespace {
 
+// The height the layout needs at this width: the controls column shows all it holds without
+// scrolling (they fill `share` of the height), and the views and console get at least
+// kMinContentHeight. What is left to the views and the console scrolls at any height.
+constexpr float kMinContentHeight = 480;
+float needed_height(const ImGuiWindow* controls, float share) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float content = controls->DC.CursorMaxPos.y - controls->DC.CursorStartPos.y;
+    const float column = content + 2 * style.WindowPadding.y;   // the child's own padding
+    const float whole = share < 1.0f ? column / share : column + 2 * style.WindowPadding.y;
+    return std::max(kMinContentHeight, std::ceil(whole));
+}
+
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
 void draw_ui() {
@@ -161,9 +174,11 @@ void draw_ui() {
                                                 ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool narrow = vp->WorkSize.x < 720;
     const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
-    ImGui::BeginChild("controls", ImVec2(side, narrow ? vp->WorkSize.y * 0.45f : 0), true);
+    constexpr float narrow_share = 0.45f;   // of the height, for the controls on top of a narrow layout
+    ImGui::BeginChild("controls", ImVec2(side, narrow ? vp->WorkSize.y * narrow_share : 0), true);
     ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
     aio::views::draw_controls(state, g_ui.controls, commands());
+    g_ui.content_height = needed_height(ImGui::GetCurrentWindow(), narrow ? narrow_share : 1.0f);
     ImGui::EndChild();
     aio::views::note_landmark("controls");
     if (!narrow) ImGui::SameLine();
@@ -375,6 +390,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_fonts_json() {
     json = aio::page::fonts_json(g_fonts);
     return json.c_str();
 }
+
+// The height in CSS px the layout needs at the canvas's current width, as of the last frame: the
+// controls column whole (it wraps, so this follows the width and the demo picked), and never
+// under 480. An embedding page that sizes its frame to this shows the controls without scrolling.
+extern "C" EMSCRIPTEN_KEEPALIVE double aio_content_height() { return g_ui.content_height; }
 
 // Where the named widgets were drawn last frame: {"run":{"x","y","w","h"},...} in CSS pixels.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {

@@ -134,8 +134,11 @@
   // Every method refuses before the playground has started (finished() by rejecting), whatever
   // its arguments: nothing is queued, so a call never acts later than the lesson expects.
   window.aio = { ready };
+  // Each keeps its method's number of parameters (aio.run.length is 2), which the postMessage
+  // bridge (web/js/bridge.js) holds a request's args to.
   for (const [name, method] of Object.entries(methods)) {
     window.aio[name] = name === 'finished' ? method : (...args) => { module(`aio.${name}`); return method(...args); };
+    Object.defineProperty(window.aio[name], 'length', { value: method.length });
   }
   // For the page's DOM mirror (web/js/mirror*.js), not for lessons: the canvas's form, read
   // (no argument) or changed ({demo}, {param, value}, {view}, {reset: true}, {run: true},
