@@ -187,11 +187,13 @@ export async function touchDrag(page, { x, y }, { dx = 0, dy = 0 }, steps = 10) 
 }
 
 // A lesson page as a course site writes one: a heading, the playground at `playgroundUrl` in an
-// iframe (#playground), prose (#prose, `prose` px tall) and an optional inline script.
-export const lessonHtml = (playgroundUrl, { script = '', prose = 3000 } = {}) =>
-  `<!doctype html><html><body style="margin:0"><h1 style="height:40px;margin:0">Lesson 3: gather</h1>
+// iframe (#playground), prose (#prose, `prose` px tall), the scripts at the URLs `scripts` and an
+// optional inline script.
+export const lessonHtml = (playgroundUrl, { script = '', prose = 3000, scripts = [] } = {}) =>
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body style="margin:0"><h1 style="height:40px;margin:0">Lesson 3: gather</h1>
   <iframe id="playground" src="${playgroundUrl}" style="display:block;width:1000px;height:640px;border:0"></iframe>
-  <p id="prose" style="height:${prose}px">Read on below the playground.</p><script>${script}</script></body></html>`;
+  <p id="prose" style="height:${prose}px">Read on below the playground.</p>
+  ${scripts.map((src) => `<script src="${src}"></script>`).join('')}<script>${script}</script></body></html>`;
 
 // Serves `html` as gather.html from a second server at localhost: another origin than the
 // playground's 127.0.0.1 (both loopback, as a real host and its embed are both public).

@@ -106,6 +106,7 @@
         window.aioTextField.sync();
         if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); window.aioMirror.attach(); }
         window.aioMirror.afterFrame();
+        if (window.aioBridge) window.aioBridge.afterFrame();   // absent outside a frame
         return more;
       });
     },
