@@ -119,6 +119,33 @@ test('the virtual sample site and real fetch() give the same lines and (source, 
   assert.ok(sortedLines(real.files['foundurls.txt']).length > 20);
 });
 
+test('real fetch() sends no cookies: the crawl reads pages as anyone would, not as the signed-in reader', async () => {
+  await context.addCookies([{ name: 'session', value: 'reader-secret', url: server.url }]);
+  let headers = [];   // each sample-site request's headers, as the browser sent them
+  const record = (request) => { if (request.url().includes('/sample-site/')) headers.push(request.allHeaders()); };
+  const cookies = async () => (await Promise.all(headers)).map((h) => h.cookie ?? '');
+  page.on('request', record);
+  try {
+    // The page's own fetch() sends the cookie: this browser would, were the crawl's asking for it.
+    await page.evaluate(() => fetch('sample-site/notes.txt').then((r) => r.text()));
+    assert.deepEqual(await cookies(), ['session=reader-secret']);
+    headers = [];
+    const end = await page.evaluate(async () => {
+      window.aio.setSpeed('instant');
+      window.aio.run('crawler', { virtual_network: false, depth: 1 });
+      return window.aio.finished();
+    });
+    assert.equal(end.status, 'finished');
+    assert.ok(end.pages.filter((p) => p.state === 'done' && p.status === 200).length >= 6, JSON.stringify(end.pages.map((p) => [p.url, p.status])));
+    const sent = await cookies();
+    assert.ok(sent.length >= 6, `the crawl fetched ${sent.length} sample-site pages`);
+    assert.deepEqual(sent.filter(Boolean), [], 'no request of the crawl carried the cookie');
+  } finally {
+    page.off('request', record);
+    await context.clearCookies();
+  }
+});
+
 test("the summary says asyncgen's one task waited in sleeps", async () => {
   const snap = await page.evaluate(async () => {
     window.aio.setSpeed('instant');

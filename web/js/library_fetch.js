@@ -1,6 +1,8 @@
 // fetch() for the runtime (an Emscripten --js-library): JavaScript's fetch with an
 // AbortController, the body read up to a cap, and failures sorted into kinds a learner can
 // act on. Error kinds (+1): 0 invalid URL, 1 network error or CORS refusal, 2 timeout, 3 aborted.
+// Requests carry no cookies or HTTP auth (credentials: 'omit'): a crawl reads pages as anyone
+// would, never as the signed-in reader sees them.
 mergeInto(LibraryManager.library, {
   $aioFetch: { controllers: {} },
   aio_fetch_start__deps: ['$aioFetch', 'malloc', 'free'],
@@ -26,7 +28,7 @@ mergeInto(LibraryManager.library, {
     const fail = (kind, message) => finish(0, '', '', new Uint8Array(0), false, kind, message);
     let parsed;
     try { parsed = new URL(url); } catch (e) { setTimeout(() => fail(1, 'not a valid URL: ' + url)); return; }
-    fetch(parsed.href, { method, signal: controller.signal, redirect: 'follow' }).then(async (response) => {
+    fetch(parsed.href, { method, signal: controller.signal, redirect: 'follow', credentials: 'omit' }).then(async (response) => {
       const chunks = [];
       let size = 0, truncated = false;
       const reader = response.body ? response.body.getReader() : null;
