@@ -351,3 +351,13 @@ test('connect() rejects with a clear error when nothing answers in time', async 
   assert.equal(got[2], 'AioEmbed.connect: iframe must be an <iframe> element, got an object');
   await context.close();
 });
+
+test("connect() rejects with the playground's reason when it fails to start", async () => {
+  const { page, context } = await openHost({
+    script: `window.connected = AioEmbed.connect(document.getElementById('playground')).then(() => 'connected', (e) => e.message);`,
+    prepare: (context) => context.route('**/aio_playground.wasm', (r) => r.fulfill({ status: 404, body: 'gone' })),
+  });
+  const message = await page.evaluate(() => window.connected);
+  assert.match(message, /^AioEmbed\.connect: ping: the playground failed: The playground could not be downloaded: http:\/\/127\.0\.0\.1:\d+\/aio_playground\.wasm answered HTTP 404/);
+  await context.close();
+});

@@ -68,7 +68,7 @@
     else if (event.origin !== hostOrigin) return;
     if (!usableId(data.id)) {
       console.warn(`aio bridge: a request was ignored: its id must be text of 1 to ${maxId} characters or a whole number, got ${check.describe(data.id)}`);
-      return;
+      return connected();
     }
     const id = data.id;
     if (data.method === 'ping' && !Array.isArray(data) && !started && !failure) {
@@ -80,15 +80,15 @@
       result = request(data);
     } catch (e) {
       post({ id, error: messageOf(e) });
-      return;
+      return connected();
     }
     if (result instanceof Promise) {
       result.then((value) => post({ id, result: value ?? null }), (e) => post({ id, error: messageOf(e) }));
     } else {
       post({ id, result: result ?? null });
-      if (data.method === 'ping') connected();
-      else afterChange();   // a pause or a run is told now, not after the next frame
     }
+    connected();
+    afterChange();   // a pause or a run is told now, not after the next frame
   }
 
   // Calls the method a request names with its args, after the checks the page API cannot make:
@@ -137,7 +137,8 @@
     heldPing = null;
   });
 
-  // Once the page is ready and the host has spoken: `ready`, then each change as it comes.
+  // Once the page is ready and the host has spoken (after the reply to it): `ready`, then each
+  // change as it comes.
   function connected() {
     if (told || !started || hostOrigin === null) return;
     const now = aio._mirror(0, 0, noNarration);
