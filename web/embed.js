@@ -36,7 +36,7 @@
       if (!origin || origin === 'null')
         throw new Error(`AioEmbed.connect: the iframe's src must be the playground's http(s) URL, got ${describe(iframe.src)}`);
 
-      const pending = new Map();   // request id -> {resolve, reject}
+      const pending = new Map();   // request id -> {resolve, reject, ping}
       const listeners = new Map(events.map((e) => [e, new Set()]));
       let nextId = 1;
       let closed = false;
@@ -68,6 +68,11 @@
         else waiting.resolve(data.result);
       }
       window.addEventListener('message', receive);
+      // A page loaded again in the iframe knows no host: one ping, answered once it has started,
+      // makes this one its host again, and its events start over with `ready`.
+      let connected = false;
+      const reloaded = () => { if (connected) send('ping', [], true).catch(() => {}); };
+      iframe.addEventListener('load', reloaded);
 
       const handle = {
         origin,
@@ -87,6 +92,7 @@
         close() {
           closed = true;
           window.removeEventListener('message', receive);
+          iframe.removeEventListener('load', reloaded);
           for (const { reject: fail } of pending.values()) fail(new Error('AioEmbed: the connection was closed'));
           pending.clear();
         },
@@ -97,6 +103,7 @@
       const stop = () => { clearInterval(pinging); clearTimeout(giveUp); };
       const fail = (error) => { stop(); handle.close(); reject(error); };
       const ping = () => send('ping', [], true).then(() => {
+        connected = true;
         stop();
         for (const [id, w] of pending) if (w.ping) pending.delete(id);
         resolve(handle);

@@ -157,6 +157,23 @@ test("auto-height follows the height the playground's layout needs as the frame'
   await context.close();
 });
 
+test('when the page in the iframe loads again, the handle connects to it again and its events start over', async () => {
+  const { page, context } = await openHost();
+  assert.ok((await page.evaluate(() => window.connected)).startsWith('http'));
+  await page.evaluate(async () => { await pg.setSpeed('instant'); await pg.run('count', { n: 1 }); return pg.finished(); });
+  const mark = await page.evaluate(() => window.heard.length);
+  await page.evaluate(() => { const f = document.getElementById('playground'); f.src = f.src; });
+  const events = await waitHeard(page, (m) => {
+    const after = window.heard.slice(m);
+    return after.some((e) => e.event === 'resize') && after.map((e) => e.event);
+  }, mark);
+  assert.equal(events[0], 'ready');
+  assert.equal((await heard(page, 'status', mark))[0].data.status, 'idle', 'a new page: nothing has run');
+  assert.equal((await page.evaluate(() => pg.snapshot())).run, 0);
+  assert.equal(await page.evaluate(() => pg.run('count', { n: 1 }).then(() => pg.finished()).then((s) => s.status)), 'finished');
+  await context.close();
+});
+
 // The page's index.html with the deployment's allow-list set to `origins`.
 const withAllowList = (origins) => readFileSync(join(siteDir, 'index.html'), 'utf8')
   .replace('<meta name="aio-embed-origins" content="">', `<meta name="aio-embed-origins" content="${origins}">`);
