@@ -44,6 +44,7 @@
   }
 
   const messageOf = (e) => (e instanceof Error ? e.message : String(e));
+  const ended = (status) => status === 'finished' || status === 'stopped';
 
   // A request's id comes back in its reply: text of 1 to maxId characters, or a whole number.
   const usableId = (id) => (typeof id === 'string' && id.length > 0 && id.length <= maxId) || Number.isSafeInteger(id);
@@ -141,8 +142,12 @@
   // change as it comes.
   function connected() {
     if (told || !started || hostOrigin === null) return;
-    const now = aio._mirror(0, 0, noNarration);
-    told = { status: null, run: now.run, lines: now.output_count, endedRun: /^(finished|stopped)$/.test(now.status) ? now.run : -1, height: 0 };
+    try {
+      const now = aio._mirror(0, noOutput, noNarration);
+      told = { status: null, run: now.run, lines: now.output_count, endedRun: ended(now.status) ? now.run : -1, height: 0 };
+    } catch (e) {
+      return console.warn('aio bridge: events to the host could not start:', e);
+    }
     post({ event: 'ready', data: null });
     paced.now();
   }
@@ -173,7 +178,7 @@
       const { status, demo, run, time, iteration } = now;
       post({ event: 'status', data: { status, demo, run, time, iteration } });
     }
-    if ((now.status === 'finished' || now.status === 'stopped') && told.endedRun !== now.run) {
+    if (ended(now.status) && told.endedRun !== now.run) {
       told.endedRun = now.run;
       post({ event: 'finished', data: aio.snapshot() });
     }
