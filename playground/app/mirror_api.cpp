@@ -132,13 +132,15 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t ch
 }
 
 // {"ok": the run as the mirror shows it} (views/mirror_text.hpp): the first `max_tasks` tasks,
-// the console lines from `output_from`, the narration after iteration `narration_from`.
-EMSCRIPTEN_KEEPALIVE const char* aio_mirror_json(int max_tasks, int output_from, double narration_from) {
+// the console lines from `output_from`, the narration after iteration `narration_from`, and with
+// `words` non-zero the words of the view in front (its view_words), which cost a walk of their rows.
+EMSCRIPTEN_KEEPALIVE const char* aio_mirror_json(int max_tasks, int output_from, double narration_from, int words) {
     return aio::page::guarded([&] {
         aio::views::MirrorQuery q;
         q.max_tasks = static_cast<size_t>(std::max(0, max_tasks));
         q.output_from = static_cast<size_t>(std::max(0, output_from));
         q.narration_from = static_cast<uint64_t>(std::max(0.0, narration_from));
+        if (words) q.view = aio::page::front_view();
         return ok(aio::views::mirror_json(aio::page::session().state(), q));
     });
 }

@@ -1,6 +1,7 @@
 #include "playground/views/mirror_text.hpp"
 
 #include "playground/views/ansi.hpp"
+#include "playground/views/mirror_views.hpp"
 #include "playground/views/source_lines.hpp"
 
 #include <algorithm>
@@ -47,7 +48,9 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
         const int line = s.demo ? source_line(s, *s.demo, t) : 0;
         tasks.push_back({{"id", t.id}, {"name", t.name}, {"state", to_string(t.state)},
                          {"waiting_on", t.waiting_on.empty() ? json(nullptr) : json(t.waiting_on)},
-                         {"line", line ? json(line) : json(nullptr)}});
+                         {"line", line ? json(line) : json(nullptr)}, {"stack", t.stack},
+                         {"result", t.result.empty() ? json(nullptr) : json(t.result)},
+                         {"time_left", t.until >= 0 && t.state == TaskState::Waiting ? json(std::max(0.0, t.until - s.time)) : json(nullptr)}});
     }
     const size_t count = s.output.size();
     const size_t from = std::max(std::min(q.output_from, count), count - std::min(count, q.max_output));
@@ -69,6 +72,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
             {"output", output},
             {"files", files},
             {"summary", s.demo ? json(demos::describe(s.summary)) : json::array()},
+            {"comparison", comparison_words(s)},
+            {"view_words", view_words(s, q.view)},
             {"narration", narration_json(s.narration, q.narration_from)}};
 }
 

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace aio::views {
 
 struct MirrorQuery {
@@ -14,19 +16,26 @@ struct MirrorQuery {
     size_t output_from = 0;       // console lines the mirror already holds (of this run)
     size_t max_output = 200;      // most console lines in one answer: the latest of those after output_from
     uint64_t narration_from = 0;  // the last iteration whose account the mirror has told
+    std::string view;             // the view whose words to build (view_words): the one the mirror shows
 };
 
 // {status, demo, run, iteration, time (loop seconds), speed (number or "instant"), task_count,
-//  live_tasks, tasks: [{id, name, state, waiting_on, line}], output_count, output_from,
-//  output: [text], files: [name], summary: [sentence], narration: {latest, after}}.
+//  live_tasks, tasks: [{id, name, state, waiting_on, line, stack, result, time_left}],
+//  output_count, output_from, output: [text], files: [name], summary: [sentence],
+//  comparison: [sentence], view_words: [node], narration: {latest, after, recent}}.
 // `state` is the task's state in words ("waiting"); `waiting_on` null when not waiting; `line`
-// the script line the Source view marks for it, or null. `output` holds the lines output_from..
-// (or the latest max_output of them), escape codes removed; output_from says which line comes
-// first. `files` names the files the run wrote (foundurls.txt); `summary` is the Summary view's
-// sentences up to the time shown (none before a run). `narration.latest` is the latest account
-// after iteration narration_from that has sentences, at read-aloud length ({iteration, time,
-// text}: its heading, its first six sentences and how many more), or null; `narration.after`
-// counts the accounts after narration_from.
+// the script line the Source view marks for it, or null; `stack` its await stack, outermost frame
+// first; `result` the repr of its result or exception once finished, else null; `time_left` the
+// loop seconds until its timed wait ends (a sleep, a timeout), else null. `output` holds the lines
+// output_from.. (or the latest max_output of them), escape codes removed; output_from says which
+// line comes first. `files` names the files the run wrote (foundurls.txt); `summary` is the
+// Summary view's sentences up to the time shown (none before a run), `comparison` its comparison
+// with the blocking twin (mirror_views.hpp); `view_words` the words of query.view (empty unless
+// it is the Resources, Await tree, Event loop or Timeline view). `narration.latest` is the latest
+// account after iteration narration_from that has sentences, at read-aloud length ({iteration,
+// time, text}: its heading, its first six sentences and how many more), or null; `narration.after` counts the
+// accounts after narration_from; `narration.recent` holds the latest 20 of them in full
+// ({iteration, time, text}).
 nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);
 
 }  // namespace aio::views

@@ -1,5 +1,6 @@
 // axe-core (pinned in package.json) on the page in the layouts the tests use, a wide desktop and
-// a phone, before any run and while one runs: no serious or critical violation.
+// a phone, before any run and while one runs (with each view's words shown):
+// no serious or critical violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -38,6 +39,12 @@ for (const [name, options] of Object.entries(layouts)) {
     assert.equal((await page.evaluate(() => window.aio.snapshot())).status, 'running');
     assert.ok(await page.getByRole('table').getByRole('row').count() > 3, 'the table has rows to check');
     assert.deepEqual(await violations(page), [], 'during a run');
+    // Each view the mirror puts in words.
+    for (const view of ['Resources', 'Await tree', 'Event loop', 'Timeline', 'Summary']) {
+      await page.getByRole('tab', { name: view, exact: true }).press('Enter');
+      await page.waitForTimeout(400);
+      assert.deepEqual(await violations(page), [], `with the ${view} view's words`);
+    }
     await screenshot(page, `axe-${name}-running`);
     await context.close();
   });

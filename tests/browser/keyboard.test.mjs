@@ -55,7 +55,7 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
   assert.equal(run.params.producers, 3, 'the run has the producers typed');
   // While it runs, waiting tasks show the line of their await.
   await page.waitForFunction(() => [...document.querySelectorAll('#mirror-task-table tbody tr')]
-    .some((r) => r.cells[1].textContent === 'waiting' && /^\d+$/.test(r.cells[3].textContent)), null, { timeout: 10000 });
+    .some((r) => r.cells[1].textContent === 'waiting' && /^\d+$/.test(r.cells[4].textContent)), null, { timeout: 10000 });
 
   // The task table, through the accessibility tree: a row per task (the first 50), as the run has them.
   const table = page.getByRole('table');
@@ -67,7 +67,7 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
   const rows = table.getByRole('row');
   assert.equal(await rows.count(), 1 + Math.min(50, end.tasks.length), 'a header row and a row per task');
   const header = await rows.nth(0).getByRole('columnheader').allTextContents();
-  assert.deepEqual(header, ['name', 'state', 'waiting on', 'line']);
+  assert.deepEqual(header, ['name', 'state', 'waiting on', 'time left', 'line', 'await stack', 'result']);
   for (let i = 0; i < Math.min(50, end.tasks.length); i++) {
     const cells = await rows.nth(i + 1).getByRole('cell').allTextContents();
     assert.equal(cells[0], end.tasks[i].name);

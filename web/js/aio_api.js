@@ -146,8 +146,8 @@
   const form = (change) => (change === undefined
     ? call('aio._form', (M) => M._aio_form_json(), { draw: false })
     : call('aio._form', (M, text) => M._aio_form_set(...text(JSON.stringify(change)))));
-  const mirror = (maxTasks, outputFrom, narrationFrom) =>
-    call('aio._mirror', (M) => M._aio_mirror_json(maxTasks, outputFrom, narrationFrom), { draw: false });
+  const mirror = (maxTasks, outputFrom, narrationFrom, words = false) =>
+    call('aio._mirror', (M) => M._aio_mirror_json(maxTasks, outputFrom, narrationFrom, words ? 1 : 0), { draw: false });
 
   Object.assign(window.aio, {
     _form: form,

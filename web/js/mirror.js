@@ -21,11 +21,11 @@
   function refresh() {
     const form = aio._form();
     let q = aioMirrorRun.query();
-    let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom);
+    let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);
     if (aioMirrorRun.isNewRun(state)) {   // a new run: its console and narration from their start
       aioMirrorRun.forget(state);
       q = aioMirrorRun.query();
-      state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom);
+      state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);
     }
     aioMirrorForm.render(form);
     aioMirrorForm.renderRun(state);

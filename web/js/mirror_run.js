@@ -10,22 +10,24 @@
   // What each view shows, for its tab panel (the canvas draws the view itself).
   const about = {
     tasks: 'Tasks: every task with its state, what it waits on, its await stack and result. The table below lists them.',
-    timeline: 'Timeline: a row per task and a span per state over loop time.',
-    tree: 'Await tree: who awaits whom.',
+    timeline: 'Timeline: a row per task and a span per state over loop time. In words below: each of the first 20 tasks, its latest intervals.',
+    tree: 'Await tree: who awaits whom. Below as a nested list: each live task nobody awaits, under it the tasks it awaits.',
     source: 'Source: the demo\'s Python script, each waiting task marked on the line of its await (the table\'s line column).',
-    resources: 'Resources: each resource the run uses, its level against its capacity, and who waits on it.',
+    resources: 'Resources: each resource the run uses, its level against its capacity, and who waits on it, listed below.',
     pages: 'Pages: each page fetched, its status, size and links.',
     summary: 'Summary: what the run amounted to: elapsed, work waited, time saved.',
-    loop: 'Event loop: the iteration, the callbacks ready to run, the timers and the requests in flight.',
+    loop: 'Event loop: the iteration, the callbacks ready to run, the timers and the requests in flight, listed below.',
   };
   const title = (v) => about[v].split(':')[0];
+  const worded = new Set(['resources', 'tree', 'loop', 'timeline']);   // views the app puts in words (view_words)
 
   let tablist, panel, caption, tbody, log, live, history, filesBox;
   const maxHistory = 100;   // accounts the history list keeps, the latest
   let views = [], front = null;
   const detail = document.createElement('pre');   // the view's own words, under the tab's line
+  const words = document.createElement('div');    // a worded view's nested lists
   const scripts = {};                              // each demo's script with line numbers
-  let shownText = null;
+  let shownText = null, shownWords = null;
   let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
   let told = { iteration: -1, at: -Infinity, timer: null };
 
@@ -43,7 +45,7 @@
     table.id = 'mirror-task-table';
     caption = table.createCaption();
     const head = table.createTHead().insertRow();
-    for (const name of ['name', 'state', 'waiting on', 'line']) {
+    for (const name of ['name', 'state', 'waiting on', 'time left', 'line', 'await stack', 'result']) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = name;
@@ -97,23 +99,46 @@
       tab.tabIndex = on ? 0 : -1;
     }
     panel.setAttribute('aria-labelledby', `mirror-tab-${view}`);
-    panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: about[view] }), detail);
+    panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: about[view] }), detail, words);
     detail.replaceChildren();
+    words.replaceChildren();
     shownText = null;
+    shownWords = null;
   }
 
-  // What a view says in words, under its tab: the Summary's sentences, the Source's script with
-  // its line numbers (the table's line column points into it).
+  // What a view says in words, under its tab: the Summary's sentences and its comparison with the
+  // blocking twin, the Source's script with its line numbers (the table's line column points into
+  // it); the Resources, Await tree, Event loop and Timeline views as nested lists.
   function renderDetail(state, demo) {
     let text = '';
-    if (front === 'summary') text = state.summary.join('\n');
+    if (front === 'summary') text = [...state.summary, ...(state.comparison.length ? ['', 'Compared with the blocking twin:', ...state.comparison] : [])].join('\n');
     else if (front === 'source' && demo) {
       if (!scripts[demo]) scripts[demo] = aio.source(demo).python.split('\n').map((line, i) => `${i + 1}: ${line}`).join('\n');
       text = scripts[demo];
     }
-    if (text === shownText) return;
-    shownText = text;
-    detail.textContent = text;
+    if (text !== shownText) {
+      shownText = text;
+      detail.textContent = text;
+      detail.hidden = text === '';
+    }
+    const nodes = worded.has(front) ? state.view_words : [];
+    const key = JSON.stringify(nodes);
+    if (key === shownWords) return;
+    shownWords = key;
+    words.replaceChildren(...(nodes.length ? [list(nodes, title(front))] : []));
+  }
+
+  // Nodes {text, items} as nested lists, as a screen reader reads a tree of lists (item n of m, level k).
+  function list(nodes, label) {
+    const ul = document.createElement('ul');
+    if (label) ul.setAttribute('aria-label', label);
+    for (const node of nodes) {
+      const li = document.createElement('li');
+      li.textContent = node.text;
+      if (node.items?.length) li.append(list(node.items));
+      ul.append(li);
+    }
+    return ul;
   }
 
   function renderTasks(state) {
@@ -125,7 +150,8 @@
     while (tbody.rows.length > shown) tbody.deleteRow(-1);
     state.tasks.forEach((t, i) => {
       const row = tbody.rows[i] || tbody.insertRow();
-      const cells = [t.name, t.state, t.waiting_on ?? '', t.line === null ? '' : String(t.line)];
+      const cells = [t.name, t.state, t.waiting_on ?? '', t.time_left === null ? '' : `${t.time_left.toFixed(2)} s`,
+        t.line === null ? '' : String(t.line), t.stack.join(' \u2192 '), t.result ?? ''];
       cells.forEach((value, c) => {
         const cell = row.cells[c] || row.insertCell();
         if (cell.textContent !== value) cell.textContent = value;
@@ -198,7 +224,7 @@
   }
 
   // The console lines this mirror has, so the app sends only the new ones; and the narration's.
-  const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: Math.max(0, told.iteration) });
+  const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: Math.max(0, told.iteration), words: true });
   const isNewRun = (state) => state.run !== run;
   function forget(state) {
     run = state.run;

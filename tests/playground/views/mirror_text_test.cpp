@@ -39,6 +39,9 @@ TEST(MirrorText, lists_the_first_tasks_with_where_each_waits_in_the_script) {
             ++asleep;
             EXPECT_EQ(t["state"], "waiting");
             EXPECT_EQ(t["line"], sleep_line) << t;
+            EXPECT_DOUBLE_EQ(t["time_left"].get<double>(), s.snapshot.tasks[i].until - s.time) << t;
+            EXPECT_EQ(t["stack"], json(s.snapshot.tasks[i].stack)) << t;
+            EXPECT_TRUE(t["result"].is_null()) << t;
         }
     }
     EXPECT_GE(asleep, 2u) << j["tasks"];

@@ -1,0 +1,111 @@
+// playground/views/mirror_views.hpp: the mirror's words for the Resources, Await tree, Event loop
+// and Timeline views, and the Summary's comparison, from states of real runs, against the
+// snapshot and the trace they are read from.
+#include "playground/views/mirror_views.hpp"
+
+#include "playground/demos/run_compare.hpp"
+#include "tests/playground/state/demo_recording.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using aio::testing::DemoRecording;
+using nlohmann::json;
+
+const aio::demos::Demo& demo(const std::string& name) { return *aio::demos::find_demo(name); }
+bool has(const json& node, const std::string& part) { return node["text"].get<std::string>().find(part) != std::string::npos; }
+
+TEST(MirrorViews, resources_say_each_level_maxsize_and_who_waits_by_role) {
+    // Consumers that get at once from a queue that stays empty a while.
+    DemoRecording r(demo("queue"), {{"producers", int64_t{1}}, {"consumers", int64_t{6}}, {"sleep_max", int64_t{2}}, {"sleep_min", int64_t{1}}});
+    auto waiting = [&] { const auto& rs = r.look().snapshot.resources; return !rs.empty() && !rs[0].waiting[0].empty(); };
+    for (int i = 0; i < 50 && !waiting(); ++i) r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_FALSE(s.snapshot.resources.empty());
+    const aio::ResourceView& q = s.snapshot.resources[0];
+    ASSERT_GT(q.waiting[0].size(), 0u) << "consumers wait to get";
+    const json words = aio::views::view_words(s, "resources");
+    ASSERT_EQ(words.size(), s.snapshot.resources.size());
+    EXPECT_TRUE(has(words[0], std::to_string(q.level) + (q.level == 1 ? " item" : " items") + ", maxsize ")) << words[0];
+    const json& getters = words[0]["items"][0];
+    EXPECT_TRUE(has(getters, "getters (" + std::to_string(q.waiting[0].size()) + "): ")) << getters;
+    EXPECT_TRUE(has(getters, s.snapshot.task(q.waiting[0][0])->name)) << getters;
+    EXPECT_TRUE(has(words[0]["items"][1], "putters (")) << words[0];
+}
+
+TEST(MirrorViews, await_tree_nests_the_awaited_tasks_under_their_awaiter) {
+    DemoRecording r(demo("count"), {{"n", int64_t{3}}, {"delay", 1.0}});
+    r.step();
+    r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    const json words = aio::views::view_words(s, "tree");
+    ASSERT_EQ(words.size(), 1u) << words;   // main: nobody awaits it
+    EXPECT_TRUE(has(words[0], "main, waiting, awaiting gather(3 awaitables)")) << words[0];
+    const aio::TaskView* main = s.snapshot.task(1);
+    ASSERT_EQ(words[0]["items"].size(), main->awaits.size());
+    for (size_t i = 0; i < main->awaits.size(); ++i)
+        EXPECT_TRUE(has(words[0]["items"][i], s.snapshot.task(main->awaits[i])->name + ", waiting, awaiting sleep(1)")) << words[0]["items"][i];
+}
+
+TEST(MirrorViews, event_loop_lists_the_ready_queue_and_each_timer_with_its_time_left) {
+    DemoRecording r(demo("count"), {{"n", int64_t{30}}, {"delay", 2.0}});
+    r.step();
+    r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_EQ(s.snapshot.timer_count, 30u);
+    const json words = aio::views::view_words(s, "loop");
+    EXPECT_TRUE(has(words[1], "Ready queue: " + std::to_string(s.snapshot.ready_callbacks))) << words[1];
+    const json& timers = words[2];
+    EXPECT_TRUE(has(timers, "Timers: 30, earliest first")) << timers;
+    ASSERT_EQ(timers["items"].size(), aio::views::kWordsItems + 1);
+    const aio::TimerView& first = s.snapshot.timers[0];
+    char left[64];
+    std::snprintf(left, sizeof left, "at %.2f s (%.2f s left)", first.when, first.when - s.time);
+    EXPECT_TRUE(has(timers["items"][0], first.what + " for " + s.snapshot.task(first.task)->name + ", " + left)) << timers["items"][0];
+    EXPECT_EQ(timers["items"].back()["text"], "and " + std::to_string(30 - aio::views::kWordsItems) + " timers more");
+}
+
+TEST(MirrorViews, timeline_tells_each_tasks_intervals_up_to_the_time_shown_and_how_many_tasks_more) {
+    DemoRecording r(demo("count"), {{"n", int64_t{40}}, {"delay", 1.0}});
+    while (r.step()) {}
+    const aio::page::PlaygroundState& s = r.look();
+    const json words = aio::views::view_words(s, "timeline");
+    ASSERT_EQ(words.size(), aio::views::kWordsItems + 1);
+    EXPECT_EQ(words.back()["text"], "and " + std::to_string(s.snapshot.tasks.size() - aio::views::kWordsItems) + " tasks more");
+    // A counting task: it ran at 0, slept a second, ran again and was done.
+    const json& task = words[1];
+    EXPECT_TRUE(has(task, s.snapshot.tasks[1].name + ": ")) << task;
+    EXPECT_TRUE(has(task, "waited on sleep 0.00\u20131.00 s")) << task;
+    EXPECT_TRUE(has(task, "done at 1.00 s")) << task;
+}
+
+TEST(MirrorViews, views_without_words_and_states_without_a_run_give_none) {
+    DemoRecording r(demo("count"));
+    r.step();
+    EXPECT_TRUE(aio::views::view_words(r.look(), "tasks").empty());
+    EXPECT_TRUE(aio::views::view_words(aio::page::PlaygroundState{}, "tree").empty());
+}
+
+TEST(MirrorViews, comparison_says_each_runs_figures_or_that_it_has_not_run) {
+    DemoRecording r(demo("count"), {{"n", int64_t{3}}, {"delay", 1.0}});
+    while (r.step()) {}
+    aio::page::PlaygroundState s = r.look();
+    s.finished_runs.clear();
+    auto words = aio::views::comparison_words(s);
+    ASSERT_EQ(words.size(), 3u);
+    EXPECT_EQ(words[0], demo("count").comparison->lesson);
+    EXPECT_EQ(words[1], aio::demos::run_title(demo("count"), false) + ": not run yet.");
+    s.finished_runs[aio::demos::run_key(demo("count"), false)] = {s.summary, s.params};
+    aio::demos::RunSummary blocking = s.summary;
+    blocking.elapsed = 3;
+    aio::demos::Params twin = s.params;
+    twin["blocking"] = true;
+    s.finished_runs[aio::demos::run_key(demo("count"), true)] = {blocking, twin};
+    words = aio::views::comparison_words(s);
+    ASSERT_EQ(words.size(), 3u) << "the same n and delay: no note";
+    EXPECT_EQ(words[1].rfind(aio::demos::run_title(demo("count"), false) + ", n=3, delay=1: took 1.00 s of loop time;", 0), 0u) << words[1];
+    EXPECT_EQ(words[2].rfind(aio::demos::run_title(demo("count"), true) + ", n=3, delay=1: took 3.00 s of loop time;", 0), 0u) << words[2];
+}
+
+}  // namespace
