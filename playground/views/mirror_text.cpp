@@ -12,12 +12,12 @@ using nlohmann::json;
 
 namespace {
 
-constexpr size_t kSpokenSentences = 6;   // of one account read out: a 10,000-task iteration tells 10,000
+constexpr size_t kSpokenSentences = 6;   // of one account, sent to be read out: a 10,000-task iteration tells 10,000
 constexpr size_t kRecentAccounts = 20;   // accounts in full since the last one read out
 
 // The latest account after iteration `from` with something to tell, for reading aloud (its
-// heading and first sentences), how many accounts came after `from`, and the latest of those in
-// full: {latest, after, recent}.
+// heading, its first sentences and how many it has: the mirror keeps what fits its short form),
+// how many accounts came after `from`, and the latest of those in full: {latest, after, recent}.
 json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
     size_t after = 0;
     const page::Account* latest = nullptr;
@@ -31,11 +31,12 @@ json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
     for (auto it = accounts.end() - static_cast<std::ptrdiff_t>(std::min(after, kRecentAccounts)); it != accounts.end(); ++it)
         recent.push_back({{"iteration", it->iteration}, {"time", it->time}, {"text", page::to_text(*it)}});
     if (!latest) return {{"latest", nullptr}, {"after", after}, {"recent", recent}};
-    std::string text = page::heading(*latest) + ":";
-    const size_t spoken = std::min(kSpokenSentences, latest->sentences.size());
-    for (size_t i = 0; i < spoken; ++i) text += " " + latest->sentences[i];
-    if (latest->sentences.size() > spoken) text += " And " + std::to_string(latest->sentences.size() - spoken) + (latest->sentences.size() - spoken == 1 ? " more sentence in the Explain view." : " more sentences in the Explain view.");
-    return {{"latest", {{"iteration", latest->iteration}, {"time", latest->time}, {"text", text}}}, {"after", after}, {"recent", recent}};
+    // The mirror speaks as many of them as fit its short form, and says how many more there are.
+    json sentences = json::array();
+    for (size_t i = 0; i < std::min(kSpokenSentences, latest->sentences.size()); ++i) sentences.push_back(latest->sentences[i]);
+    return {{"latest", {{"iteration", latest->iteration}, {"time", latest->time}, {"heading", page::heading(*latest)},
+                        {"sentences", sentences}, {"sentence_count", latest->sentences.size()}}},
+            {"after", after}, {"recent", recent}};
 }
 
 }  // namespace

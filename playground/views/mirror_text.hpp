@@ -32,8 +32,8 @@ struct MirrorQuery {
 // Summary view's sentences up to the time shown (none before a run), `comparison` its comparison
 // with the blocking twin (mirror_views.hpp); `view_words` the words of query.view (empty unless
 // it is the Resources, Await tree, Event loop or Timeline view). `narration.latest` is the latest
-// account after iteration narration_from that has sentences, at read-aloud length ({iteration,
-// time, text}: its heading, its first six sentences and how many more), or null; `narration.after` counts the
+// account after iteration narration_from that has sentences ({iteration, time, heading,
+// sentences: its first six, sentence_count: all of them}), or null; `narration.after` counts the
 // accounts after narration_from; `narration.recent` holds the latest 20 of them in full
 // ({iteration, time, text}).
 nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);

@@ -92,7 +92,7 @@ test('a whole run by keyboard only: pick queue, type producers, Run, and read th
   assert.ok(told.some(({ text }) => /Producer \d/.test(text)), 'an account mentions a producer');
   assert.ok(told.some(({ text }) => /\d+ earlier iterations? not read out/.test(text)), 'passed-over iterations are counted');
   // The last one, read out once the run ended, is an account the state holds, as it tells it.
-  const last = accounts.at(-1).text.replace(/ \(\d+ earlier iterations? not read out\.\)$/, '').replace(/ And \d+ more sentences? in the Explain view\.$/, '');
+  const last = accounts.at(-1).text.replace(/ \(\d+ earlier iterations? not read out\.\)$/, '').replace(/ And \d+ more sentences? in the Explain view\.$/, '').replace(/\u2026$/, '');
   const account = end.narration.find((a) => a.iteration === iterations.at(-1));
   assert.ok(account, `iteration ${iterations.at(-1)} is among the state's latest accounts`);
   assert.ok(account.text.startsWith(last), `${JSON.stringify(last)} is how the state tells it: ${JSON.stringify(account.text)}`);

@@ -133,3 +133,21 @@ test('the Timeline tab tells each task\'s intervals, and how many tasks it leave
   assert.match(items[1], new RegExp(`^${s.tasks[1].name}: pending 0\\.00\u20130\\.00 s, ran 0\\.00\u20130\\.00 s, waited on sleep 0\\.00\u20131\\.00 s, .*done at 1\\.00 s$`));
   await screenshot(page, 'mirror-words-timeline');
 });
+
+test('the live region speaks each iteration in 200 characters at most, the history keeps it whole', async () => {
+  await page.evaluate(() => {
+    window.told = [];
+    const live = document.querySelector('[aria-live="polite"]');
+    new MutationObserver(() => window.told.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+    window.aio.setSpeed(1);
+    window.aio.run('count', { n: 40, delay: 2 });
+  });
+  await until(page, () => window.told.some((t) => /^Finished at/.test(t)), undefined, 20000);
+  const told = await page.evaluate(() => window.told.filter(Boolean));
+  for (const t of told) assert.ok(t.length <= 200, `${t.length} characters: ${t}`);
+  assert.match(told[0], /^Running count\./, 'the run starting is said first');
+  assert.match(told.at(-1), /^Finished at t = [\d.]+ s\./, 'and its end');
+  assert.ok(told.some((t) => /t = [\d.]+ s, iteration \d+: .* And \d+ more sentences in the Explain view\./.test(t)), `a long account is cut short: ${JSON.stringify(told)}`);
+  const history = await page.getByRole('list', { name: 'Every iteration so far, in full' }).getByRole('listitem').allTextContents();
+  assert.ok(history.some((a) => a.length > 400), 'an account of 40 tasks is long in full');
+});

@@ -6,6 +6,7 @@
   const maxRows = 50;           // the table's rows: the first tasks, by id
   const maxLines = 200;         // console lines kept in the DOM: the latest
   const narrationPace = 2000;   // ms between two announcements at most one a pace, the latest iteration told
+  const spokenLength = 200;     // characters of one announcement at most (about 12 s of speech); the history has it all
 
   // What each view shows, for its tab panel (the canvas draws the view itself).
   const about = {
@@ -190,6 +191,24 @@
     finished: `Finished at t = ${state.time.toFixed(2)} s.`, stopped: `Stopped at t = ${state.time.toFixed(2)} s.`,
   })[state.status] ?? '';
 
+  // An account in at most `room` characters: its heading, as many of its first sentences as fit
+  // (the first one always, cut at a word if it alone is too long), and how many more there are.
+  function spoken(latest, room) {
+    const more = (n) => (n > 0 ? ` And ${n} more ${n === 1 ? 'sentence' : 'sentences'} in the Explain view.` : '');
+    let text = `${latest.heading}:`, said = 0;
+    for (const sentence of latest.sentences) {
+      if (said > 0 && `${text} ${sentence}${more(latest.sentence_count - said - 1)}`.length > room) break;
+      text += ` ${sentence}`;
+      said += 1;
+    }
+    const tail = more(latest.sentence_count - said);
+    if (text.length + tail.length > room) {
+      const cut = text.slice(0, Math.max(0, room - tail.length - 1));
+      text = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), latest.heading.length + 1))}\u2026`;
+    }
+    return text + tail;
+  }
+
   // One announcement a pace at most: a status change, the latest iteration's account, and how many
   // were passed over.
   function renderNarration(state) {
@@ -217,7 +236,10 @@
       }
       while (history.childElementCount > maxHistory) history.firstElementChild.remove();
       const skipped = accounts.after - 1;
-      said.push(skipped > 0 ? `${latest.text} (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : latest.text);
+      const note = skipped > 0 ? ` (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : '';
+      // The status change is said whole; the account gets what is left of the short form.
+      const room = spokenLength - (said.join(' ').length + 1) - note.length;
+      said.push(spoken(latest, room) + note);
     }
     live.textContent = said.filter(Boolean).join(' ');
     told = { iteration: news ? latest.iteration : told.iteration, status: state.status, run: state.run, at: performance.now(), timer: null };
