@@ -1,5 +1,5 @@
 // axe-core (pinned in package.json) on the page in the layouts the tests use, a wide desktop and
-// a phone, before any run and while one runs (with each view's words shown):
+// a phone, before any run and while one runs (with each view's words and a refused value shown):
 // no serious or critical violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,12 +39,15 @@ for (const [name, options] of Object.entries(layouts)) {
     assert.equal((await page.evaluate(() => window.aio.snapshot())).status, 'running');
     assert.ok(await page.getByRole('table').getByRole('row').count() > 3, 'the table has rows to check');
     assert.deepEqual(await violations(page), [], 'during a run');
-    // Each view the mirror puts in words.
+    // Each view the mirror puts in words, and a value refused as it is typed.
     for (const view of ['Resources', 'Await tree', 'Event loop', 'Timeline', 'Summary']) {
       await page.getByRole('tab', { name: view, exact: true }).press('Enter');
       await page.waitForTimeout(400);
       assert.deepEqual(await violations(page), [], `with the ${view} view's words`);
     }
+    await page.getByRole('spinbutton', { name: 'producers', exact: true }).fill('-1');
+    await page.waitForFunction(() => document.getElementById('mirror-refusal').textContent !== '', null, { timeout: 5000 });
+    assert.deepEqual(await violations(page), [], 'with a refused value');
     await screenshot(page, `axe-${name}-running`);
     await context.close();
   });

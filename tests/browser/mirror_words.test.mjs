@@ -134,6 +134,32 @@ test('the Timeline tab tells each task\'s intervals, and how many tasks it leave
   await screenshot(page, 'mirror-words-timeline');
 });
 
+test('a value refused while it is typed is marked invalid, described, and announced once typing pauses', async () => {
+  await page.getByRole('combobox', { name: 'Demo' }).selectOption('queue');
+  const producers = page.getByRole('spinbutton', { name: 'producers', exact: true });
+  await page.evaluate(() => {
+    window.refused = [];
+    const live = document.getElementById('mirror-refusal');
+    new MutationObserver(() => window.refused.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  await producers.focus();
+  await producers.press('Control+A');
+  await producers.pressSequentially('-5000', { delay: 80 });
+  await page.waitForTimeout(1500);
+  const ax = await axNode('spinbutton', 'producers');
+  assert.equal(ax.invalid, 'true');
+  assert.match(ax.description, /^producers must be 0\.\.10000, got -5000$/);
+  const refused = await page.evaluate(() => window.refused);
+  assert.deepEqual(refused, [ax.description], 'said once, when typing paused, as the field describes it');
+  const status = await axNode('status', '');
+  assert.equal(status.live, 'polite');
+  await screenshot(page, 'mirror-words-refused');
+  await producers.press('Control+A');
+  await producers.pressSequentially('2');
+  await until(page, () => document.getElementById('mirror-refusal').textContent === '');
+  assert.equal((await axNode('spinbutton', 'producers')).invalid, 'false');
+});
+
 test('the live region speaks each iteration in 200 characters at most, the history keeps it whole', async () => {
   await page.evaluate(() => {
     window.told = [];

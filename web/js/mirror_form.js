@@ -27,7 +27,11 @@
     return node;
   };
 
-  let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant;
+  let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant, refusal;
+  // A refused value is announced once typing pauses this long: a screen reader reading every
+  // keystroke's refusal would talk over the typing.
+  const refusalPause = 800;   // ms
+  let refusalTimer = null;
   const buttons = {};
   let demoShown = null;   // the demo whose fields are built
   let fields = {};        // by parameter name: {input, note, field, restore}
@@ -71,11 +75,12 @@
     instant = el('input', { id: 'mirror-instant', type: 'checkbox' });
     instant.addEventListener('change', () => { setSpeed(); window.aioMirror.update(); });
     error = el('p', { id: 'mirror-error', role: 'alert' });
+    refusal = el('p', { id: 'mirror-refusal', role: 'status' });   // a value refused as it is typed
     status = el('p', { id: 'mirror-status' });
     const keys = el('ul', { id: 'mirror-shortcuts' });
     for (const { keys: k, action } of shortcuts()) keys.append(el('li', { text: `${k}: ${action}` }));
     root.append(
-      el('label', { for: 'mirror-demo', text: 'Demo' }), picker, about, fieldset,
+      el('label', { for: 'mirror-demo', text: 'Demo' }), picker, about, fieldset, refusal,
       el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset),
       el('p', {}, el('label', { for: 'mirror-speed', text: 'Speed' }), speed, speedNote),
       el('p', {}, instant, el('label', { for: 'mirror-instant', text: 'Instant (no waiting)' })),
@@ -110,7 +115,7 @@
     input.setAttribute('aria-describedby', note.id);
     const entry = { input, note, restore: null };
     const send = () => change(f.kind === 'bool' ? { param: f.name, value: input.checked } : { param: f.name, value: input.value });
-    input.addEventListener(f.kind === 'bool' ? 'change' : 'input', send);
+    input.addEventListener(f.kind === 'bool' ? 'change' : 'input', () => { send(); announceRefusal(entry); });
     input.addEventListener('focus', () => { entry.restore = f.kind === 'bool' ? input.checked : input.value; });
     // Esc gives up the edit: the value the field had when it took the focus comes back.
     input.addEventListener('keydown', (e) => {
@@ -122,6 +127,16 @@
     const label = el('label', { for: id, text: f.name });
     fieldsBox.append(el('div', { class: 'mirror-field' }, label, ' ', input, ' ', note));
     fields[f.name] = entry;
+  }
+
+  // Says the field's problem in the live region once typing pauses (marked invalid and described
+  // by it at once); a value accepted again clears it, so the same refusal later is said again.
+  function announceRefusal(entry) {
+    clearTimeout(refusalTimer);
+    refusalTimer = setTimeout(() => {
+      const text = entry.input.getAttribute('aria-invalid') === 'true' ? entry.note.textContent : '';
+      if (refusal.textContent !== text) refusal.textContent = text;
+    }, refusalPause);
   }
 
   // The form as the app holds it. A field being typed in keeps its text: the app has it already.
