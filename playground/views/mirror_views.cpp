@@ -17,8 +17,15 @@ std::string seconds(double t) {
     return buf;
 }
 
+// 9981 as "9,981", as the mirror's caption writes counts.
+std::string grouped(size_t n) {
+    std::string digits = std::to_string(n);
+    for (size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+    return digits;
+}
+
 std::string plural(size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return grouped(n) + " " + (n == 1 ? one : many);
 }
 
 json leaf(std::string text) { return {{"text", std::move(text)}}; }
@@ -34,7 +41,7 @@ std::string names(const Snapshot& snap, const std::vector<uint32_t>& ids) {
     if (ids.empty()) return "none";
     std::string out;
     for (size_t i = 0; i < std::min(ids.size(), kWordsNames); ++i) out += (i ? ", " : "") + name_of(snap, ids[i]);
-    if (ids.size() > kWordsNames) out += " and " + std::to_string(ids.size() - kWordsNames) + " more";
+    if (ids.size() > kWordsNames) out += " and " + grouped(ids.size() - kWordsNames) + " more";
     return out;
 }
 
@@ -62,7 +69,7 @@ json resources(const page::PlaygroundState& s) {
         json waiters = json::array();
         const auto kinds = waiter_kinds(r.kind);
         for (size_t k = 0; k < kinds.size(); ++k)
-            waiters.push_back(leaf(std::string(waiter_role(kinds[k])) + " (" + std::to_string(r.waiting[k].size()) + "): " + names(snap, r.waiting[k])));
+            waiters.push_back(leaf(std::string(waiter_role(kinds[k])) + " (" + grouped(r.waiting[k].size()) + "): " + names(snap, r.waiting[k])));
         out.push_back({{"text", level_words(r)}, {"items", waiters}});
     }
     if (snap.resources.size() > kWordsItems) out.push_back(more(snap.resources.size() - kWordsItems, "resource", "resources"));
@@ -130,11 +137,11 @@ json loop(const page::PlaygroundState& s) {
     }
     if (snap.fetches.size() > kWordsItems) fetches.push_back(more(snap.fetches.size() - kWordsItems, "request", "requests"));
     return json::array({
-        leaf("Loop time " + seconds(s.time) + " s, iteration " + std::to_string(snap.iteration) + ", " + plural(snap.live_tasks, "live task", "live tasks") + "."),
+        leaf("Loop time " + seconds(s.time) + " s, iteration " + grouped(snap.iteration) + ", " + plural(snap.live_tasks, "live task", "live tasks") + "."),
         {{"text", "Ready queue: " + plural(snap.ready_callbacks, "callback", "callbacks") + " (" + plural(snap.ready.size(), "task step", "task steps") + "), in run order"},
          {"items", ready}},
-        {{"text", "Timers: " + std::to_string(snap.timer_count) + ", earliest first"}, {"items", timers}},
-        {{"text", "Requests in flight: " + std::to_string(snap.fetches.size())}, {"items", fetches}},
+        {{"text", "Timers: " + grouped(snap.timer_count) + ", earliest first"}, {"items", timers}},
+        {{"text", "Requests in flight: " + grouped(snap.fetches.size())}, {"items", fetches}},
     });
 }
 

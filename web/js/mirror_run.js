@@ -1,6 +1,7 @@
 // The mirror's picture of the run: the views as an ARIA tablist that brings the same view forward
-// on the canvas, the task table (its first rows), the console as a log, and the narration as a
-// polite live region paced for a screen reader. Filled from aio._mirror and aio._form.
+// on the canvas, each view in words under it, the task table (its first rows), the console as a
+// log, and the narration as a polite live region paced for a screen reader. Filled from
+// aio._mirror and aio._form.
 (function () {
   'use strict';
   const maxRows = 50;           // the table's rows: the first tasks, by id
@@ -246,6 +247,7 @@
   }
 
   // The console lines this mirror has, so the app sends only the new ones; and the narration's.
+  // The words of the view in front come too: the app builds none for a view without them.
   const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: Math.max(0, told.iteration), words: true });
   const isNewRun = (state) => state.run !== run;
   function forget(state) {

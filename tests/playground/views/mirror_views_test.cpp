@@ -80,6 +80,15 @@ TEST(MirrorViews, timeline_tells_each_tasks_intervals_up_to_the_time_shown_and_h
     EXPECT_TRUE(has(task, "done at 1.00 s")) << task;
 }
 
+TEST(MirrorViews, counts_in_the_thousands_are_grouped_as_the_caption_writes_them) {
+    DemoRecording r(demo("count"), {{"n", int64_t{1500}}, {"delay", 1.0}});
+    r.step();
+    r.step();
+    const json words = aio::views::view_words(r.look(), "loop");
+    EXPECT_TRUE(has(words[2], "Timers: 1,500, earliest first")) << words[2];
+    EXPECT_EQ(words[2]["items"].back()["text"], "and 1,480 timers more");
+}
+
 TEST(MirrorViews, views_without_words_and_states_without_a_run_give_none) {
     DemoRecording r(demo("count"));
     r.step();
