@@ -8,6 +8,9 @@
 #include "runtime/coro.hpp"
 #include "runtime/detail/coro_compat.hpp"
 #include "runtime/detail/frame.hpp"
+#include "runtime/loop.hpp"
+#include "runtime/recorder.hpp"
+#include "runtime/repr.hpp"
 #include "runtime/task.hpp"
 
 #include <exception>
@@ -26,12 +29,16 @@ public:
         detail::coro::suspend_always initial_suspend() const noexcept { return {}; }
         detail::FinalAwaiter final_suspend() const noexcept { return {}; }
         void unhandled_exception() noexcept { this->exc = std::current_exception(); }
-        void return_void() noexcept {}
+        void return_void() {
+            if (Recorder* r = recorder()) r->on_asyncgen_return(*this->task, *this);
+        }
         // co_yield hands the value to the consumer frame, as a return would, but stays resumable.
         detail::FinalAwaiter yield_value(T v) {
             current.emplace(std::move(v));
+            if (Recorder* r = recorder()) r->on_asyncgen_yield(*this->task, *this, repr(*current));
             return {};
         }
+        Recorder* recorder() const { return this->task ? this->task->loop().recorder() : nullptr; }
     };
     using handle = detail::coro::coroutine_handle<promise_type>;
 
@@ -47,6 +54,7 @@ public:
         template <class P> void await_suspend(detail::coro::coroutine_handle<P> h) noexcept {
             h_.promise().current.reset();
             TaskAccess::enter_child(h.promise(), h_.promise());
+            if (Recorder* r = h_.promise().recorder()) r->on_asyncgen_anext(*h_.promise().task, h_.promise());
         }
         std::optional<T> await_resume() {
             auto& p = h_.promise();
