@@ -91,7 +91,7 @@ const Demo& asyncgen_demo() {
             {"delay", Param::Kind::Float, 0.1, 0, 10, 0, "seconds mygen() sleeps after each value"},
         },
         .python = kPython,
-        .await_lines = {{{"mygen", "sleep"}, 19}},
+        .await_lines = {{{"mygen", "sleep"}, 19}, {{"mygen", kYield}, 17}},
         .main = program,
     };
     return demo;

@@ -76,6 +76,8 @@ struct BlockingCall {
 
 // How a demo's await_lines key the line of a blocking call: {"count", kBlockingCall}.
 inline constexpr const char* kBlockingCall = "time.sleep";
+// How they key the line where an async generator yields: {"mygen", kYield}.
+inline constexpr const char* kYield = "yield";
 
 // What a running demo can use. The host (tests, terminal runner, page) provides it.
 struct Context {

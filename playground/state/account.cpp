@@ -2,13 +2,16 @@
 #include "playground/state/account.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace aio::page {
 
 std::string heading(const Account& a) {
     char text[64];
     std::snprintf(text, sizeof text, "t = %.2f s, iteration %llu", a.time, static_cast<unsigned long long>(a.iteration));
-    return text;
+    if (!a.quiet_from || a.quiet_from >= a.iteration) return text;
+    const auto n = [](uint64_t i) { return std::to_string(i); };
+    return text + (a.quiet_from + 1 == a.iteration ? " (iteration " + n(a.quiet_from) : " (iterations " + n(a.quiet_from) + "-" + n(a.iteration - 1)) + " ran only callbacks)";
 }
 
 std::string to_text(const Account& a) {

@@ -15,6 +15,7 @@ struct Account {
     uint64_t iteration = 0;               // the loop's iteration number (Loop::iteration)
     Time time = 0;                        // loop seconds when it ran
     std::vector<std::string> sentences;   // in the order things happened
+    uint64_t quiet_from = 0;              // 0, or the first of the iterations just before it that told nothing (ran only callbacks)
 };
 
 // What a run keeps of its narration, as far back as the Explain view scrolls: a few MB at most.
@@ -23,7 +24,8 @@ constexpr size_t kKeptSentences = 20000;
 
 // An account as one paragraph: "t = 1.00 s, iteration 5: the sleep(1) of Task-2 ended. ..."
 std::string to_text(const Account& a);
-// Its heading alone: "t = 1.00 s, iteration 5".
+// Its heading alone: "t = 1.00 s, iteration 5", or "t = 8.00 s, iteration 7 (iteration 6 ran only
+// callbacks)" after iterations that told nothing.
 std::string heading(const Account& a);
 
 // Drops the oldest accounts, of `older` first, then of `newer` (the later ones), until both

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <iterator>
+#include <utility>
 
 namespace aio::page {
 
@@ -65,6 +66,19 @@ std::string counted(size_t n) {
     return out;
 }
 
+bool is_queue(WaitKind k) { return k == WaitKind::QueueGet || k == WaitKind::QueuePut || k == WaitKind::QueueJoin; }
+
+// asyncio wakes one getter per put, one putter per get, and every joiner once all items are done;
+// the woken task then takes its turn (another may take the item first). `queue`: "q".
+std::string queue_woken(const std::string& task, WaitKind k, const std::string& queue) {
+    const std::string call = k == WaitKind::QueueGet ? "get" : k == WaitKind::QueuePut ? "put" : "join";
+    const std::string cause = k == WaitKind::QueueGet ? "an item was put in " + queue
+                              : k == WaitKind::QueuePut ? "an item was taken from " + queue
+                                                        : "every item of " + queue + " is marked done";
+    const std::string owner = queue.starts_with("the ") ? queue.substr(4) : queue;   // "the queue": "queue.get()"
+    return task + "'s " + owner + "." + call + "() is woken: " + cause + ", so " + task + " will resume";
+}
+
 }  // namespace
 
 Narrator::Narrator(const demos::Demo& demo, size_t keep, size_t keep_sentences)
@@ -105,9 +119,10 @@ void Narrator::detach() {
 // The script line of the await `t` is suspended at (or of its blocking call): its innermost
 // named frame ("count(1)" is count's) and the kind of wait, as the demo's await lines key them.
 // Every wait of a busy run asks: the few functions of a demo are looked up once each.
-int Narrator::line_of(const TaskBase& t, WaitKind wait) {
+int Narrator::line_of(const TaskBase& t, WaitKind wait, const detail::FrameBase** named) {
     for (const detail::FrameBase* frame = t.top_frame(); frame; frame = frame->parent) {
         if (!frame->label) continue;
+        if (named) *named = frame;
         const std::string_view label = *frame->label, function = label.substr(0, label.find('('));
         for (const Line& l : lines_)
             if (l.wait == wait && l.function == function) return l.line;
@@ -177,9 +192,8 @@ void Narrator::blocked(double s) {
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
     if (!t) return;
     const int line = line_of(*t, WaitKind::None);
-    deed(*t, Did::Blocked, "blocked the whole loop for " + seconds(s) + " in " + demos::kBlockingCall +
-                               (line ? " at line " + std::to_string(line) : "") +
-                               (said_blocking_ ? "" : " (a blocking call: no other task could run meanwhile)"));
+    if (!deed(*t, Did::Blocked, "blocked the whole loop for " + seconds(s) + " in " + demos::kBlockingCall + (line ? " at line " + std::to_string(line) : ""))) return;
+    if (!said_blocking_) part(*t)->deeds.back().note = " (a blocking call: no other task could run meanwhile)";
     said_blocking_ = true;   // once a run: the same words for every call crowd the account
 }
 
@@ -192,7 +206,7 @@ std::string Narrator::why(const TaskBase& t, WaitKind kind) const {
     const bool found = std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
     const ResourceLevel level = found ? res->level() : ResourceLevel{};
     switch (kind) {
-        case WaitKind::Fetch: return said_fetch_ ? ", while its request is in flight" : ", while its request is in flight (other tasks run meanwhile)";
+        case WaitKind::Fetch: return ", while its request is in flight";
         case WaitKind::QueuePut:
             return found ? ", because " + r.name() + " is full: it holds its maxsize of " + items(level.capacity) : "";
         case WaitKind::QueueGet: return found ? ", because " + r.name() + " is empty" : "";
@@ -230,6 +244,7 @@ void Narrator::finished(const TaskBase& t) {
 
 void Narrator::on_task_state(const TaskBase& t, TaskState from) {
     if (next_) next_->on_task_state(t, from);
+    if (asking_.task == &t) asked();
     const TaskState to = t.state();
     const uint32_t id = t.id();
     WaitKind& wait = note(id).wait;
@@ -240,8 +255,12 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
     switch (to) {
         case TaskState::Ready:
             if (from == TaskState::Running) {
-                wait = WaitKind::None;
-                end([] { return std::string("gave the loop a turn"); });
+                // A bare yield is asyncio.sleep(0): it resumes at that sleep's line, as any other.
+                wait = WaitKind::Sleep;
+                end([&] {
+                    const int line = line_of(t, WaitKind::Sleep);
+                    return "gave the loop a turn" + (line ? " at line " + std::to_string(line) : std::string());
+                });
             } else if (from == TaskState::Waiting && !told) {
                 ++others_.woke;
             } else if (from == TaskState::Waiting) {   // the awaited future is still the task's until it runs
@@ -253,6 +272,7 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                                 : wait == WaitKind::Sleep    ? "the " + what + " of " + t.name() + " ended"
                                 : wait == WaitKind::AsCompleted ? "the next result of " + what + " for " + t.name() + " is ready"
                                 : resource == resource_of_.end()       ? "the " + what + " of " + t.name() + " is done"
+                                : is_queue(wait) ? queue_woken(t.name(), wait, resource->second)
                                                                        : "the wait of " + t.name() + " on " + resource->second + " is over";
                 sequence_.push_back({static_cast<uint8_t>(p - parts_.data()), true});
             }
@@ -260,8 +280,11 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
         case TaskState::Running:
             if (!told) ++others_.ran;
             else if (from == TaskState::Pending) deed(t, Did::Began, "started");
-            else if (const int line = wait == WaitKind::None ? 0 : line_of(t, wait)) deed(t, Did::Began, "resumed at line " + std::to_string(line));
-            else deed(t, Did::Began, "resumed");
+            else {
+                const detail::FrameBase* named = nullptr;
+                const int line = wait == WaitKind::None ? 0 : line_of(t, wait, &named);
+                deed(t, Did::Began, line ? "resumed at line " + std::to_string(line) + in_generator(named) : std::string("resumed"));
+            }
             break;
         case TaskState::Waiting: {
             const FutureBase* f = t.waiting_on();
@@ -272,7 +295,7 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
             const bool beaten = kind == WaitKind::QueueGet && wait == WaitKind::QueueGet && p && p->deeds.size() == 1 &&
                                 p->deeds.front().what == Did::Began && p->deeds.front().items.front() != "started";
             wait = kind;
-            if ((kind == WaitKind::Semaphore || kind == WaitKind::Lock || kind == WaitKind::Event) && touched_.task == id)
+            if ((kind == WaitKind::Semaphore || kind == WaitKind::Lock || kind == WaitKind::Event || is_queue(kind)) && touched_.task == id)
                 resource_of_[id] = touched_.name();
             // Waiting for tasks: told, as they end, which are left.
             std::vector<const FutureBase*> targets;
@@ -287,12 +310,19 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                 awaited_by_[other->id()].push_back(id);
             }
             end([&] {
-                const int line = line_of(t, kind);
-                std::string text = "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) : "") + why(t, kind) +
-                                   (beaten ? " again: another task took the item first" : "");
-                said_fetch_ |= kind == WaitKind::Fetch;
-                return text;
+                const detail::FrameBase* named = nullptr;
+                const int line = line_of(t, kind, &named);
+                return "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) + in_generator(named) : "") + why(t, kind) +
+                       (beaten ? " again: another task took the item first" : "");
             });
+            if (told && f) {   // where its future is named, to tell tasks that wait alike together
+                Deed& d = part(t)->deeds.back();
+                d.detail_at = std::string("now waits on ").size();
+                d.detail = f->describe();
+                d.general = to_string(kind);
+                if (kind == WaitKind::Fetch && !said_fetch_) d.note = " (other tasks run meanwhile)";
+            }
+            said_fetch_ |= told && kind == WaitKind::Fetch;
             break;
         }
         case TaskState::Done:
@@ -314,21 +344,53 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
     }
 }
 
+// What a task did, after its name. `notes`: with what is said once a run; `general`: its wait's
+// future by kind ("its fetch"), so that tasks that did the same on different futures compare equal.
+std::string Narrator::body(const Part& p, bool notes, bool general) {
+    std::vector<std::string> did;
+    for (const Deed& d : p.deeds) {
+        std::vector<std::string> items = d.items;
+        if (d.more) items.push_back(counted(d.more) + " more");
+        std::string text = d.what == Did::Created ? "created " + listed(items) : d.what == Did::Printed ? "printed " + listed(items) : items.front();
+        if (general && d.detail_at != std::string::npos) text.replace(d.detail_at, d.detail.size(), "its " + d.general);
+        did.push_back(notes ? text + d.note : text);
+    }
+    return listed(did);
+}
+
 Account Narrator::told() const {
     Account a = current_;
-    for (const Told& event : sequence_) {
-        const Part& p = parts_[event.part];
-        if (event.woke) {
+    a.quiet_from = current_.iteration > last_told_ + 1 ? last_told_ + 1 : 0;
+    // Tasks one after another that did the same, told in one sentence: "Each of Task-1 and Task-2
+    // started, ...", and when only their futures differ, those listed after it.
+    for (size_t i = 0; i < sequence_.size();) {
+        const Part& p = parts_[sequence_[i].part];
+        if (sequence_[i].woke) {
             a.sentences.push_back(capitalised(p.woke) + ".");
+            ++i;
             continue;
         }
-        std::vector<std::string> did;
-        for (const Deed& d : p.deeds) {
-            std::vector<std::string> items = d.items;
-            if (d.more) items.push_back(counted(d.more) + " more");
-            did.push_back(d.what == Did::Created ? "created " + listed(items) : d.what == Did::Printed ? "printed " + listed(items) : items.front());
+        const std::string key = body(p, false, true);
+        size_t j = i + 1;
+        while (j < sequence_.size() && !sequence_[j].woke && body(parts_[sequence_[j].part], false, true) == key) ++j;
+        if (j == i + 1) {
+            a.sentences.push_back(p.name + " " + body(p, true, false) + ".");
+            i = j;
+            continue;
         }
-        a.sentences.push_back(p.name + " " + listed(did) + ".");
+        std::vector<std::string> names, details;
+        bool same = true;
+        const std::string exact = body(p, false, false);
+        for (size_t k = i; k < j; ++k) {
+            const Part& q = parts_[sequence_[k].part];
+            names.push_back(q.name);
+            same = same && body(q, false, false) == exact;
+            for (const Deed& d : q.deeds)
+                if (d.detail_at != std::string::npos)   // "fetch http://..." told as its URL
+                    details.push_back(d.detail.starts_with(d.general + " ") ? d.detail.substr(d.general.size() + 1) : d.detail);
+        }
+        a.sentences.push_back("Each of " + listed(names) + " " + body(p, true, !same) + (same ? "." : ": " + listed(details) + " respectively."));
+        i = j;
     }
     if (!after_run_.empty()) {
         const std::string lines = listed(after_run_);   // a line's own full stop ends the sentence too
@@ -374,6 +436,7 @@ void Narrator::close_iteration() {
     others_ = {};
     current_.sentences.clear();
     if (a.sentences.empty()) return;
+    last_told_ = a.iteration;
     done_.push_back(std::move(a));
     std::deque<Account> none;
     keep_latest(done_, none, keep_, keep_sentences_);
@@ -419,6 +482,56 @@ void Narrator::on_resource_changed(const detail::Resource& r) {
 void Narrator::on_resource_destroyed(const detail::Resource& r) {
     if (next_) next_->on_resource_destroyed(r);
     if (touched_.resource == &r) touched_ = {};
+}
+
+// An async generator runs in the task iterating it, in the same step, as in asyncio: its steps are
+// that task's deeds ("got 2 from mygen(3) (yielded at line 17)").
+namespace {
+std::string generator_name(const detail::FrameBase& gen) { return gen.label ? *gen.label : std::string("an async generator"); }
+}  // namespace
+
+std::string Narrator::in_generator(const detail::FrameBase* frame) const {
+    if (!frame || std::find(generators_.begin(), generators_.end(), frame) == generators_.end()) return {};
+    return " in " + generator_name(*frame);
+}
+
+void Narrator::asked() {
+    const Asking a = std::exchange(asking_, {});
+    const std::string name = generator_name(*a.gen);
+    deed(*a.task, Did::Iterated, a.first ? "asked a new " + name + " for its first value" : "asked " + name + " for its next value");
+}
+
+void Narrator::on_asyncgen_anext(const TaskBase& t, const detail::FrameBase& gen) {
+    if (next_) next_->on_asyncgen_anext(t, gen);
+    if (asking_.task) asked();
+    const bool first = std::find(generators_.begin(), generators_.end(), &gen) == generators_.end();
+    if (first) generators_.push_back(&gen);
+    asking_ = {&t, &gen, first};
+}
+
+void Narrator::on_asyncgen_yield(const TaskBase& t, const detail::FrameBase& gen, const std::string& value) {
+    if (next_) next_->on_asyncgen_yield(t, gen, value);
+    const std::string name = generator_name(gen);
+    const auto line = gen.label ? demo_.await_lines.find({name.substr(0, name.find('(')), demos::kYield}) : demo_.await_lines.end();
+    const std::string at = line == demo_.await_lines.end() ? "" : " (yielded at line " + std::to_string(line->second) + ")";
+    if (asking_.gen == &gen) {
+        const Asking a = std::exchange(asking_, {});
+        deed(t, Did::Iterated, (a.first ? "asked a new " + name + " for its first value" : "asked " + name + " for its next value") + " and got " + value + at);
+    } else {
+        deed(t, Did::Iterated, "got " + value + " from " + name + at);
+    }
+}
+
+void Narrator::on_asyncgen_return(const TaskBase& t, const detail::FrameBase& gen) {
+    if (next_) next_->on_asyncgen_return(t, gen);
+    const std::string name = generator_name(gen), ended = " (StopAsyncIteration ended the async for)";
+    if (asking_.gen == &gen) {
+        asking_ = {};
+        deed(t, Did::Iterated, "asked " + name + " for its next value and saw it return" + ended);
+    } else {
+        deed(t, Did::Iterated, "saw " + name + " return" + ended);
+    }
+    std::erase(generators_, &gen);
 }
 
 std::string Narrator::Touched::name() const {

@@ -54,14 +54,21 @@ public:
     void on_task_renamed(const TaskBase& t) override;
     void on_resource_changed(const detail::Resource& r) override;
     void on_resource_destroyed(const detail::Resource& r) override;
+    void on_asyncgen_anext(const TaskBase& t, const detail::FrameBase& gen) override;
+    void on_asyncgen_yield(const TaskBase& t, const detail::FrameBase& gen, const std::string& value) override;
+    void on_asyncgen_return(const TaskBase& t, const detail::FrameBase& gen) override;
 
 private:
     // What a task did, in the order done; consecutive creations and prints are told as one list.
-    enum class Did : uint8_t { Began, Created, Printed, Blocked, Ended };
+    enum class Did : uint8_t { Began, Created, Printed, Blocked, Iterated, Ended };
     struct Deed {
         Did what;
         std::vector<std::string> items;    // "resumed at line 17"; the tasks created; the lines printed (the first few)
         size_t more = 0;                   // items past those
+        std::string note;                  // said once a run, after the item: " (a blocking call: ...)"
+        // A wait's future as the item names it ("fetch http://..."), at detail_at, and its kind ("fetch").
+        size_t detail_at = std::string::npos;
+        std::string detail, general;
     };
     // One task's part in the iteration being told, as it happened.
     struct Part {
@@ -85,9 +92,13 @@ private:
     static bool outside_coroutines(const TaskBase& t);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
+    static std::string body(const Part& p, bool notes, bool general);
     // The script line `t` waits at, by its innermost named frame and its wait (WaitKind::None: a
     // blocking call); 0 when the demo does not say.
-    int line_of(const TaskBase& t, WaitKind wait);
+    int line_of(const TaskBase& t, WaitKind wait, const detail::FrameBase** named = nullptr);
+    // " in mygen(3)" when `frame` is an async generator's (it runs inside the task), else "".
+    std::string in_generator(const detail::FrameBase* frame) const;
+    void asked();                          // tells a pending __anext__ that neither yielded nor returned
     Part* part(const TaskBase& t);         // nullptr past the tasks told one by one
     bool deed(const TaskBase& t, Did what, std::string item);   // false: `t` is only counted
     void count_end(TaskState to);
@@ -104,6 +115,7 @@ private:
     std::deque<Account> done_;
     Account current_;
     Time stopped_at_ = -1;                 // once stopping: the time its accounts carry
+    uint64_t last_told_ = 0;               // the iteration of the latest account ended
     bool said_blocking_ = false, said_fetch_ = false;   // what a blocking call or a fetch means, said once a run
     std::vector<uint32_t> order_;          // the tasks told one by one, in the order they first took part
     std::vector<Part> parts_;              // theirs, in that order (a dozen at most: searched in order_)
@@ -132,6 +144,13 @@ private:
     std::map<uint32_t, std::vector<uint32_t>> awaited_by_;   // task id -> the tasks whose wait includes it
     std::vector<uint32_t> still_;          // awaiting tasks one of whose tasks ended this iteration
     Touched touched_;
+    // An async generator asked for its next value, told once it yields, returns or its task stops.
+    struct Asking {
+        const TaskBase* task = nullptr;
+        const detail::FrameBase* gen = nullptr;
+        bool first = false;                // a new generator: its first value
+    } asking_;
+    std::vector<const detail::FrameBase*> generators_;   // the async generators begun and not returned
     struct Line {                          // the demo's await lines, looked up once per function and wait
         std::string function;
         WaitKind wait;

@@ -58,11 +58,9 @@ TEST(Narrator, tells_count_iteration_by_iteration) {
     Told t("count", {{"n", int64_t{2}}, {"delay", 1.0}});
     EXPECT_EQ(t.texts(), (std::vector<std::string>{
         "t = 0.00 s, iteration 1: main started, created Task-1 and Task-2, and now waits on gather(2 awaitables) at line 20.",
-        "t = 0.00 s, iteration 2: Task-1 started, printed \"One\" and now waits on sleep(1) at line 16. "
-        "Task-2 started, printed \"One\" and now waits on sleep(1) at line 16.",
+        "t = 0.00 s, iteration 2: Each of Task-1 and Task-2 started, printed \"One\" and now waits on sleep(1) at line 16.",
         "t = 1.00 s, iteration 3: The sleep(1) of Task-1 ended. The sleep(1) of Task-2 ended.",
-        "t = 1.00 s, iteration 4: Task-1 resumed at line 16, printed \"Two\" and finished. "
-        "Task-2 resumed at line 16, printed \"Two\" and finished.",
+        "t = 1.00 s, iteration 4: Each of Task-1 and Task-2 resumed at line 16, printed \"Two\" and finished.",
         "t = 1.00 s, iteration 5: The gather(2 awaitables) of main is done.",
         "t = 1.00 s, iteration 6: main resumed at line 20 and finished. "
         "After asyncio.run() returned, the script printed \"countasync.py executed in 1.00 seconds.\""}));
@@ -74,21 +72,22 @@ TEST(Narrator, tells_chain_with_a_zero_sleep_and_each_chain_ending) {
     Told t("chain", {});
     const std::vector<std::string> texts = t.texts();
     EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 1: main started, created Task-1, Task-2 and Task-3, and now waits on gather(3 awaitables) at line 36."));
-    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-3 resumed, printed \"Returning part1(3) == result3-1.\" and "
+    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-3 resumed at line 15, printed \"Returning part1(3) == result3-1.\" and "
                            "\"part2(3, 'result3-1') sleeping for 4 seconds.\", and now waits on sleep(4) at line 23."));
-    EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 10: The sleep(7) of Task-1 ended."));
+    EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 10 (iteration 9 ran only callbacks): The sleep(7) of Task-1 ended."));
     EXPECT_TRUE(has(texts, "t = 11.00 s, iteration 13: main resumed at line 36 and finished. "
                            "After asyncio.run() returned, the script printed \"Program finished in 11.00 seconds.\""));
-    EXPECT_NE(texts.at(1).find("Task-3 started, printed \"part1(3) sleeping for 0 seconds.\" and gave the loop a turn."), std::string::npos) << texts.at(1);
+    EXPECT_NE(texts.at(1).find("Task-3 started, printed \"part1(3) sleeping for 0 seconds.\" and gave the loop a turn at line 15."), std::string::npos) << texts.at(1);
 }
 
-// asyncq.py with one producer and one consumer: the consumer waits on queue.get (line 37) until
-// the producer's first put, and main on queue.join (line 48) until the last item is done.
+// asyncq.py with one producer and one consumer: the consumer, back from its sleep(0) at line 23,
+// waits on queue.get (line 37) until the producer's first put wakes it, and main on queue.join
+// (line 48) until the last item is done.
 TEST(Narrator, tells_queue_waits_on_get_and_join) {
     Told t("queue", {{"producers", int64_t{1}}, {"consumers", int64_t{1}}});
     const std::vector<std::string> texts = t.texts();
-    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-2 resumed and now waits on queue.get at line 37, because q is empty."));
-    EXPECT_NE(texts.at(4).find("The queue.get of Task-2 is done."), std::string::npos) << texts.at(4);
+    EXPECT_TRUE(has(texts, "t = 0.00 s, iteration 3: Task-2 resumed at line 23 and now waits on queue.get at line 37, because q is empty."));
+    EXPECT_NE(texts.at(4).find("Task-2's q.get() is woken: an item was put in q, so Task-2 will resume."), std::string::npos) << texts.at(4);
     EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 17: The gather(1 awaitable) of main is done."));
     EXPECT_TRUE(has(texts, "t = 20.00 s, iteration 18: main resumed at line 47 and now waits on queue.join at line 48, "
                            "because q has 1 item not yet marked done by task_done()."));
@@ -149,7 +148,8 @@ TEST(Narrator, tells_fetches_in_flight_and_a_semaphore_at_its_limit) {
     ASSERT_GE(texts.size(), 5u);
     EXPECT_NE(texts.at(1).find("Task-1 started and now waits on fetch http://127.0.0.1:8000/sample-site/index.html at line 21, "
                                "while its request is in flight (other tasks run meanwhile)."), std::string::npos) << texts.at(1);
-    EXPECT_NE(texts.at(1).find("Task-2 started and now waits on semaphore at line 30, because sem is at its limit: all 1 taken."),
+    EXPECT_NE(texts.at(1).find("Each of Task-2, Task-3, Task-4, Task-5, Task-6 and Task-7 started and now waits on semaphore at line 30, "
+                               "because sem is at its limit: all 1 taken."),
               std::string::npos) << texts.at(1);
     EXPECT_NE(texts.at(3).find("The wait of Task-2 on sem is over. The gather in main is still waiting for Task-2, Task-3, Task-4 and 3 more."),
               std::string::npos) << texts.at(3);
@@ -163,9 +163,10 @@ TEST(Narrator, counts_the_tasks_of_a_busy_iteration_past_the_first_twelve) {
     ASSERT_GE(told.size(), 3u);
     EXPECT_EQ(aio::page::to_text(told[0]), "t = 0.00 s, iteration 1: main started, created Task-1, Task-2, Task-3, Task-4, Task-5, "
                                            "Task-6, Task-7, Task-8, Task-9, Task-10 and 9,990 more, and now waits on gather(10000 awaitables) at line 20.");
-    ASSERT_EQ(told[1].sentences.size(), 13u);
-    EXPECT_EQ(told[1].sentences[11], "Task-12 started, printed \"One\" and now waits on sleep(1) at line 16.");
-    EXPECT_EQ(told[1].sentences[12], "9,988 more tasks ran as well, printing 9,988 lines: 9,988 now wait.");
+    ASSERT_EQ(told[1].sentences.size(), 2u);
+    EXPECT_EQ(told[1].sentences[0], "Each of Task-1, Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, Task-8, Task-9, Task-10, Task-11 and Task-12 "
+                                    "started, printed \"One\" and now waits on sleep(1) at line 16.");
+    EXPECT_EQ(told[1].sentences[1], "9,988 more tasks ran as well, printing 9,988 lines: 9,988 now wait.");
     ASSERT_EQ(told[2].sentences.size(), 13u);
     EXPECT_EQ(told[2].sentences[12], "The waits of 9,988 more tasks ended as well.");
     for (const Account& a : told) EXPECT_LE(a.sentences.size(), 14u) << aio::page::to_text(a);
@@ -179,8 +180,8 @@ TEST(Narrator, tells_a_wake_up_after_what_caused_it_in_the_same_iteration) {
     for (const Account& a : t.narrator.accounts())
         for (size_t i = 0; i < a.sentences.size(); ++i) {
             const std::string& s = a.sentences[i];
-            if (s.rfind("The queue.put of ", 0) != 0) continue;
-            const std::string task = s.substr(17, s.find(' ', 17) - 17);
+            if (s.find("'s q.put() is woken: an item was taken from q, so ") == std::string::npos) continue;
+            const std::string task = s.substr(0, s.find('\''));
             // Woken in the iteration it blocked in: its blocking, then a get, come first.
             size_t blocked = a.sentences.size(), got = a.sentences.size();
             for (size_t j = 0; j < i; ++j) {
@@ -291,3 +292,51 @@ TEST(Narrator, keeps_the_latest_accounts_only) {
 }
 
 }  // namespace
+// asyncgen.py with u = 3: an async generator runs inside the task that iterates it (main), in
+// the same step, yielding at line 17 and sleeping at line 19; each comprehension has its own mygen.
+TEST(Narrator, tells_an_async_generator_yielding_inside_the_task_that_iterates_it) {
+    Told t("asyncgen", {{"u", int64_t{3}}});
+    const std::vector<std::string> texts = t.texts();
+    ASSERT_GE(texts.size(), 7u);
+    EXPECT_EQ(texts.at(0), "t = 0.00 s, iteration 1: main started, asked a new mygen(3) for its first value and got 1 (yielded at line 17), "
+                           "asked mygen(3) for its next value, and now waits on sleep(0.1) at line 19 in mygen(3).");
+    EXPECT_EQ(texts.at(1), "t = 0.10 s, iteration 2: The sleep(0.1) of main ended.");
+    EXPECT_EQ(texts.at(2), "t = 0.10 s, iteration 3: main resumed at line 19 in mygen(3), got 2 from mygen(3) (yielded at line 17), "
+                           "asked mygen(3) for its next value and now waits on sleep(0.1) at line 19 in mygen(3).");
+    EXPECT_EQ(texts.at(6), "t = 0.30 s, iteration 7: main resumed at line 19 in mygen(3), saw mygen(3) return (StopAsyncIteration ended the async for), "
+                           "printed \"g = [1, 2, 4]\", asked a new mygen(3) for its first value and got 1 (yielded at line 17), "
+                           "asked mygen(3) for its next value, and now waits on sleep(0.1) at line 19 in mygen(3).");
+}
+
+// Every demo, told from its start: an iteration that tells nothing (only callbacks ran, such as
+// a finished task's done-callbacks) is named in the heading of the account after it.
+TEST(Narrator, no_iteration_goes_missing_from_the_accounts) {
+    for (const aio::demos::Demo* d : aio::demos::all_demos()) {
+        Told t(d->name, {});
+        uint64_t last = 0;
+        for (const Account& a : t.narrator.accounts()) {
+            const std::string head = aio::page::heading(a);
+            if (a.iteration > last + 1) {
+                const std::string skipped = a.iteration == last + 2 ? "(iteration " + std::to_string(last + 1) + " ran only callbacks)"
+                                                                    : "(iterations " + std::to_string(last + 1) + "-" + std::to_string(a.iteration - 1) + " ran only callbacks)";
+                EXPECT_NE(head.find(skipped), std::string::npos) << d->name << ": " << head;
+            } else {
+                EXPECT_EQ(head.find("ran only callbacks"), std::string::npos) << d->name << ": " << head;
+            }
+            last = a.iteration;
+        }
+    }
+}
+
+// crawler's first tasks each start and wait on their own fetch: one sentence names them all.
+TEST(Narrator, tells_tasks_that_did_the_same_in_one_sentence) {
+    Told t("crawler", {});
+    const std::vector<std::string> texts = t.texts();
+    ASSERT_GE(texts.size(), 2u);
+    EXPECT_EQ(texts.at(1), "t = 0.00 s, iteration 2: Each of Task-1, Task-2, Task-3, Task-4, Task-5, Task-6 and Task-7 started and now waits on "
+                           "its fetch at line 21, while its request is in flight (other tasks run meanwhile): "
+                           "http://127.0.0.1:8000/sample-site/index.html, http://127.0.0.1:8000/sample-site/about.html, "
+                           "http://127.0.0.1:8000/sample-site/blog/index.html, http://127.0.0.1:8000/sample-site/docs, "
+                           "http://127.0.0.1:8000/sample-site/notes.txt, http://127.0.0.1:8000/sample-site/slow-brew.html and "
+                           "http://127.0.0.1:8000/sample-site/teapots.html respectively.");
+}
