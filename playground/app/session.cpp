@@ -105,7 +105,7 @@ void Session::finish(Status how) {
     // at the time shown, and what the loop did after it is not shown.
     if (how == Status::Stopped && run_->loop.time() > now) run_->cut = now;
     if (how == Status::Stopped) {
-        run_->narrator.stopping(now);
+        run_->narrator.stopping(now, run_->cut >= 0 ? finished_after(run_->trace, now) : std::vector<std::string>{});
         std::erase_if(told_, [now](const Account& a) { return a.time > now; });
     }
     demos::stop_run(run_->loop, now);

@@ -81,4 +81,11 @@ void stop_as_of(PlaygroundState& state, const Trace& trace, Time t) {
     state.blocking.reset();
 }
 
+std::vector<std::string> finished_after(const Trace& trace, Time t) {
+    std::vector<std::string> names;
+    for (const TaskRecord& r : trace.tasks())
+        if (r.created <= t && r.state >= TaskState::Done && r.finished > t) names.push_back(r.display_name());
+    return names;
+}
+
 }  // namespace aio::page

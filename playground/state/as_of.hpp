@@ -5,6 +5,7 @@
 #include "playground/state/playground_state.hpp"
 
 #include <deque>
+#include <string>
 #include <vector>
 
 namespace aio::page {
@@ -22,6 +23,10 @@ void show_blocking_call(PlaygroundState& state, const Trace& trace, const demos:
 // iteration ahead of the display): the tasks as they were at t, then every one unfinished there
 // cancelled at t, as Stop cancels at the time shown. What the loop did after t is not shown.
 void stop_as_of(PlaygroundState& state, const Trace& trace, Time t);
+
+// The tasks a run stopped at `t` behind the loop's clock shows cancelled though the loop, ahead
+// of t, had finished them (the loop reports only its own cancellations): their names, oldest first.
+std::vector<std::string> finished_after(const Trace& trace, Time t);
 
 // Makes `shown` the run's items (printed lines, accounts) up to loop time `t`, oldest first, by
 // moving items between it and `pending`, the run's later ones, oldest first (an earlier `t` moves

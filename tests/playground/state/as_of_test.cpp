@@ -142,3 +142,29 @@ TEST(AsOf, the_narration_tells_a_blocking_iteration_no_further_than_the_time_sho
     for (const aio::page::Account& a : r.look(3).narration) told += aio::page::to_text(a) + "\n";
     EXPECT_NE(told.find("Task-3 printed \"Two\" and finished."), std::string::npos) << told;
 }
+
+// Stopped anywhere inside the blocking iteration, the narration agrees with the views: every task
+// they show cancelled is told cancelled, and none of them is told finished.
+TEST(AsOf, a_stop_inside_a_blocking_call_tells_the_tasks_the_views_cancel) {
+    for (const double at : {0.5, 1.0, 1.5, 2.0, 2.5}) {
+        BlockingCount r;
+        r.look(at);
+        r.stop(at);
+        while (r.step()) {}
+        const auto& s = r.look();
+        std::string told;
+        for (const aio::page::Account& a : s.narration) told += aio::page::to_text(a) + "\n";
+        for (const aio::TaskView& t : s.snapshot.tasks) {
+            if (t.state != TaskState::Cancelled) continue;
+            bool cancelled = false;
+            for (const aio::page::Account& a : s.narration)
+                for (const std::string& sentence : a.sentences) {
+                    const bool about = sentence.find(t.name + " ") != std::string::npos || sentence.find(t.name + ",") != std::string::npos;
+                    EXPECT_FALSE(about && sentence.find(" finished") != std::string::npos && sentence.find("not finished") == std::string::npos)
+                        << "stop at " << at << ": " << t.name << " is shown cancelled, but: " << sentence;
+                    cancelled |= about && sentence.find("cancelled") != std::string::npos;
+                }
+            EXPECT_TRUE(cancelled) << "stop at " << at << ": " << t.name << " is shown cancelled, not told so:\n" << told;
+        }
+    }
+}

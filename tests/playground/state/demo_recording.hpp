@@ -75,7 +75,7 @@ public:
     // loop's clock (inside its blocking calls' iteration), the run is cut there.
     void stop(Time time) {
         if (loop.time() > time) cut = time;
-        narrator.stopping(time);
+        narrator.stopping(time, cut >= 0 ? page::finished_after(trace, time) : std::vector<std::string>{});
         std::erase_if(told, [time](const page::Account& a) { return a.time > time; });
         demos::stop_run(loop, time);
         state.status = page::Status::Stopped;
