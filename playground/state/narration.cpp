@@ -362,7 +362,17 @@ Account Narrator::told() const {
     Account a = current_;
     a.quiet_from = current_.iteration > last_told_ + 1 ? last_told_ + 1 : 0;
     // Tasks one after another that did the same, told in one sentence: "Each of Task-1 and Task-2
-    // started, ...", and when only their futures differ, those listed after it.
+    // started, ...", and when only their futures differ, those listed after it. Each task's words
+    // are made once: a busy iteration tells twelve.
+    std::vector<std::string> exact(sequence_.size()), key(sequence_.size());
+    for (size_t i = 0; i < sequence_.size(); ++i) {
+        if (sequence_[i].woke) continue;
+        const Part& p = parts_[sequence_[i].part];
+        exact[i] = key[i] = body(p, false, false);
+        for (const Deed& d : p.deeds)
+            if (d.detail_at != std::string::npos)
+                if (const size_t at = key[i].rfind(d.detail); at != std::string::npos) key[i].replace(at, d.detail.size(), "its " + d.general);
+    }
     for (size_t i = 0; i < sequence_.size();) {
         const Part& p = parts_[sequence_[i].part];
         if (sequence_[i].woke) {
@@ -370,26 +380,26 @@ Account Narrator::told() const {
             ++i;
             continue;
         }
-        const std::string key = body(p, false, true);
         size_t j = i + 1;
-        while (j < sequence_.size() && !sequence_[j].woke && body(parts_[sequence_[j].part], false, true) == key) ++j;
+        while (j < sequence_.size() && !sequence_[j].woke && key[j] == key[i]) ++j;
+        const bool noted = std::any_of(p.deeds.begin(), p.deeds.end(), [](const Deed& d) { return !d.note.empty(); });
         if (j == i + 1) {
-            a.sentences.push_back(p.name + " " + body(p, true, false) + ".");
+            a.sentences.push_back(p.name + " " + (noted ? body(p, true, false) : exact[i]) + ".");
             i = j;
             continue;
         }
         std::vector<std::string> names, details;
         bool same = true;
-        const std::string exact = body(p, false, false);
         for (size_t k = i; k < j; ++k) {
             const Part& q = parts_[sequence_[k].part];
             names.push_back(q.name);
-            same = same && body(q, false, false) == exact;
+            same = same && exact[k] == exact[i];
             for (const Deed& d : q.deeds)
                 if (d.detail_at != std::string::npos)   // "fetch http://..." told as its URL
                     details.push_back(d.detail.starts_with(d.general + " ") ? d.detail.substr(d.general.size() + 1) : d.detail);
         }
-        a.sentences.push_back("Each of " + listed(names) + " " + body(p, true, !same) + (same ? "." : ": " + listed(details) + " respectively."));
+        const std::string words = noted ? body(p, true, !same) : same ? exact[i] : key[i];
+        a.sentences.push_back("Each of " + listed(names) + " " + words + (same ? "." : ": " + listed(details) + " respectively."));
         i = j;
     }
     if (!after_run_.empty()) {
@@ -444,7 +454,7 @@ void Narrator::close_iteration() {
 
 void Narrator::flush() { close_iteration(); }
 
-void Narrator::stopping(Time at) {
+void Narrator::stopping(Time at, const std::vector<std::string>& cut) {
     flush();
     // Stopped behind the loop's clock (inside a blocking call's iteration): what the loop did after
     // the time shown is not shown, nor told.
@@ -452,6 +462,8 @@ void Narrator::stopping(Time at) {
     stopped_at_ = at;
     current_.time = at;
     current_.sentences.push_back("Stop: as asyncio.run does on its way out, every task left is cancelled.");
+    if (!cut.empty())
+        current_.sentences.push_back(listed(cut) + (cut.size() == 1 ? ", not finished at the time shown, was cancelled." : ", not finished at the time shown, were cancelled."));
 }
 
 void Narrator::take(std::deque<Account>& into) {

@@ -41,8 +41,9 @@ public:
     void flush();
     // The run is being stopped at loop time `at` (the time shown): what follows (its tasks
     // cancelled) is told at `at`, in an account that says so first; accounts later than `at`
-    // not yet taken are dropped (the caller drops those it took).
-    void stopping(Time at);
+    // not yet taken are dropped (the caller drops those it took). `cut`: the tasks the loop had
+    // finished after `at`, which the stopped run shows cancelled (as_of.hpp's finished_after).
+    void stopping(Time at, const std::vector<std::string>& cut = {});
     // Moves the accounts ended so far (oldest first) out to the end of `into`.
     void take(std::deque<Account>& into);
     // The accounts so far, oldest first, the one of the iteration running last (it may be empty).

@@ -131,12 +131,11 @@ TEST(MirrorText, tells_the_latest_account_after_the_one_told_and_counts_the_acco
 
 TEST(MirrorText, sends_the_first_sentences_of_a_long_account_to_read_out_and_how_many_it_has) {
     DemoRecording r(demo("count"), {{"n", int64_t{40}}});
-    r.step();
-    r.step();
+    for (int i = 0; i < 3; ++i) r.step();
     const aio::page::PlaygroundState& s = r.look();
     const auto [latest, count] = after(s, 0);
     ASSERT_TRUE(latest);
-    ASSERT_GT(latest->sentences.size(), 6u) << "40 tasks start in one iteration";
+    ASSERT_GT(latest->sentences.size(), 6u) << "the sleeps of 40 tasks end in one iteration";
     const json j = aio::views::mirror_json(s, {})["narration"]["latest"];
     EXPECT_EQ(j["sentences"], json(std::vector<std::string>(latest->sentences.begin(), latest->sentences.begin() + 6)));
     EXPECT_EQ(j["sentence_count"], latest->sentences.size());
