@@ -37,6 +37,30 @@ test('wide: Run with the pointer, and the Explain view beside the console tells 
   await context.close();
 });
 
+test('asyncgen: the Explain view tells the async generator in the task iterating it, and no iteration goes missing', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  const snap = await page.evaluate(async () => {
+    window.aio.setSpeed('instant');
+    window.aio.run('asyncgen', { u: 3 });
+    return window.aio.finished();
+  });
+  assert.equal(snap.status, 'finished');
+  const texts = snap.narration.map((a) => a.text);
+  assert.ok(texts.includes('t = 0.00 s, iteration 1: main started, asked a new mygen(3) for its first value and got 1 (yielded at line 17), '
+                           + 'asked mygen(3) for its next value, and now waits on sleep(0.1) at line 19 in mygen(3).'), texts.join('\n'));
+  assert.ok(texts.some((t) => t.includes('saw mygen(3) return (StopAsyncIteration ended the async for), printed "g = [1, 2, 4]"')), texts.join('\n'));
+  for (let i = 1; i < snap.narration.length; i++) {
+    const [a, b] = [snap.narration[i - 1], snap.narration[i]];
+    if (b.iteration > a.iteration + 1) assert.match(b.text, /ran only callbacks\)/, b.text);
+  }
+  await page.waitForTimeout(200);
+  const { png } = await screenshot(page, 'explain-asyncgen');
+  assert.ok(distinctColours({ data: region(png, await landmark(page, 'explain')) }) > 4, 'the Explain view draws its text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone: the Explain tab shows the narration in the console\'s place, and Console brings the console back', async () => {
   const { page, errors, context } = await openPage(browser, server.url, { viewport: { width: 390, height: 800 }, hasTouch: true });
   await page.evaluate(() => window.aio.ready);
