@@ -93,7 +93,7 @@ private:
     static bool outside_coroutines(const TaskBase& t);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
-    static std::string body(const Part& p, bool notes, bool general);
+    static std::string body(const Part& p, bool notes, bool general);   // its deeds in words, after its name
     // The script line `t` waits at, by its innermost named frame and its wait (WaitKind::None: a
     // blocking call); 0 when the demo does not say.
     int line_of(const TaskBase& t, WaitKind wait, const detail::FrameBase** named = nullptr);

@@ -17,7 +17,7 @@ TEST(Demos, registry_lists_each_demo_once_by_name) {
     EXPECT_EQ(find_demo("nope"), nullptr);
 }
 
-// Every await_lines entry points at an await inside the function its frame is named after.
+// Every await_lines entry points at an await (a yield, a blocking call) inside the function its frame is named after.
 TEST(Demos, await_lines_point_at_awaits_in_their_function) {
     for (const Demo* d : all_demos()) {
         Lines script;
@@ -29,7 +29,8 @@ TEST(Demos, await_lines_point_at_awaits_in_their_function) {
             const std::string& text = script[line - 1];
             const bool async_with = key.second == "semaphore" || key.second == "lock";
             const bool blocking = key.second == aio::demos::kBlockingCall;   // a call, not an await: "time.sleep("
-            EXPECT_NE(text.find(blocking ? key.second + "(" : async_with ? "async with " : "await "), std::string::npos) << text;
+            const bool yields = key.second == aio::demos::kYield;           // an async generator's yield
+            EXPECT_NE(text.find(blocking ? key.second + "(" : async_with ? "async with " : yields ? "yield " : "await "), std::string::npos) << text;
             if (key.second == "sleep") {
                 EXPECT_NE(text.find("asyncio.sleep("), std::string::npos) << text;
             }
