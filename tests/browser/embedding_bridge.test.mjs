@@ -186,7 +186,7 @@ test("a host on another origin may choose the crawler's URLs only when the deplo
   await refused.page.evaluate(() => window.connected);
   const message = await refused.page.evaluate(() => window.tryUrls());
   assert.equal(typeof message, 'string', 'the run was refused');
-  assert.ok(message.startsWith(`aio.run: params.urls is refused from ${refused.origin}: the crawler fetches with this page's origin`), message);
+  assert.ok(message.startsWith(`aio.run: params.urls is refused from ${refused.origin}: the page fetches those URLs with its own origin`), message);
   assert.match(message, /<meta name="aio-embed-origins">: empty/);
   assert.equal((await refused.page.evaluate(() => pg.snapshot())).status, 'idle');
   // The crawler with its own URLs is fine.

@@ -13,11 +13,12 @@ import re
 import sys
 
 # Where the same word is asyncio's, not a demo's: the legend's queue waits and its asyncio.as_completed
-# (words in the palette), the resources' kind asyncio.Queue, the loop's ready queue, and
-# asyncio.as_completed's wait.
+# (words in the palette), the resources' kind asyncio.Queue, the loop's ready queue (in the view and
+# in its words for the text mirror), and asyncio.as_completed's wait.
 ASYNCIO_WORDS = {("playground/views/palette.cpp", "queue"), ("playground/views/palette.cpp", "as_completed"),
                  ("runtime/resource.cpp", "queue"), ("playground/views/loop_view.cpp", "queue"),
-                 ("runtime/wait_kind.cpp", "as_completed")}
+                 ("runtime/wait_kind.cpp", "as_completed"),
+                 ("playground/views/mirror_views.cpp", "queue")}
 SCANNED = ["playground/app", "playground/state", "playground/views", "playground/runner", "playground/demos", "runtime", "web/js"]
 ALLOWED = {"playground/demos/registry.cpp"}   # the one list of demos
 

@@ -121,7 +121,7 @@
     if (params === null || typeof params !== 'object' || !Object.hasOwn(params, 'urls')) return;
     if (hostOrigin === location.origin || allowed.has(hostOrigin)) return;
     const list = allowed.size ? [...allowed].join(' ') : 'empty';
-    throw new Error(`aio.run: params.urls is refused from ${hostOrigin}: the crawler fetches with this page's origin ` +
+    throw new Error(`aio.run: params.urls is refused from ${hostOrigin}: the page fetches those URLs with its own origin ` +
                     `(${location.origin}), so only that origin or one on the deployment's allow-list ` +
                     `(<meta name="aio-embed-origins">: ${list}) may choose its URLs`);
   }
