@@ -51,7 +51,7 @@ if has wasm; then
 fi
 if has browser; then
   # The release page too: the budget test measures what users download.
-  configure web-release && cmake --build build/web-release -j"$jobs" --target aio_playground
+  configure web-release && cmake --build build/web-release -j"$jobs" --target aio_playground aio_offline
   echo "== browser tests (headless Chromium)"
   /usr/bin/python3 tests/support/check_packages.py browser --build-dir build/web
   node --test tests/node/ tests/browser/

@@ -108,9 +108,11 @@ Session& session() {
 }
 
 void started() {
-    const int n = EM_ASM_INT({ return lengthBytesUTF8(location.href) + 1; });
+    // Module.pageUrl: an http address standing in for a page opened from disk (file:// has no
+    // http origin for the crawler's relative URLs), set by the single-file build.
+    const int n = EM_ASM_INT({ return lengthBytesUTF8(Module['pageUrl'] || location.href) + 1; });
     std::string href(static_cast<size_t>(n), '\0');
-    EM_ASM({ stringToUTF8(location.href, $0, $1); }, href.data(), n);
+    EM_ASM({ stringToUTF8(Module['pageUrl'] || location.href, $0, $1); }, href.data(), n);
     href.resize(static_cast<size_t>(n - 1));
     session().base_url = href;
     session().on_change = [] {

@@ -10,6 +10,8 @@ import { PNG } from 'pngjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = process.env.AIO_SITE_DIR || join(repo, 'build/web/site');
+// The release page (the web-release preset's, which dist.sh copies): what users download.
+export const releaseSiteDir = process.env.AIO_RELEASE_SITE || join(repo, 'build/web-release/site');
 export const shotDir = process.env.AIO_SCREENSHOT_DIR || join(repo, 'build/web/screenshots');
 
 // Serves `dir` (the built site unless told) on a free loopback port.
@@ -38,9 +40,11 @@ export async function launch() {
   });
 }
 
-// Opens the page and collects console errors and uncaught page errors.
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
+// Opens the page and collects console errors and uncaught page errors. The page's service worker
+// is blocked unless asked for: requests it made would bypass the tests' page.route.
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
+                                               serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });

@@ -111,6 +111,8 @@ test('opened as a file, the page says how to serve it, and ready rejects', async
   await page.locator('#error').waitFor({ state: 'visible', timeout: 15000 });
   assert.match(await page.locator('#error-what').textContent(), /served over http/);
   assert.match(await page.locator('#error-detail').textContent(), /python3 -m http\.server/);
+  assert.match(await page.locator('#error-detail').textContent(), /Open aio-playground\.html beside it/);
+  assert.doesNotMatch(await page.locator('#error').innerText(), /hardware acceleration/);
   const ready = await page.evaluate(() => window.aio.ready.then(() => 'resolved', (e) => e.message));
   assert.match(ready, /^The playground has to be served over http, not opened as a file: Browsers block /);
   assert.equal(await page.locator('#error-hint').isVisible(), false, 'no graphics hint: WebGL is not what failed');

@@ -16,12 +16,15 @@
     window.aio._fail(new Error(detail ? `${what.replace(/\.$/, '')}: ${detail}` : what));
   }
 
-  // Browsers refuse fetch() from file:// pages, and the app downloads its wasm, fonts and the
-  // crawler's sample site: say how to serve the folder instead of spinning forever.
-  if (location.protocol === 'file:') {
+  // The single file (aio-playground.html) carries its wasm, fonts and JavaScript inlined.
+  const bundle = window.aioBundle;
+  // Browsers refuse fetch() from file:// pages, and this page downloads its wasm, fonts and the
+  // crawler's sample site: point to the single file instead of spinning forever.
+  if (location.protocol === 'file:' && !bundle) {
     fail('The playground has to be served over http, not opened as a file.',
          'Browsers block the downloads it needs (its wasm, its fonts, the sample site) on file:// pages. ' +
-         'In this folder run   python3 -m http.server 8000   and open http://127.0.0.1:8000/');
+         'Open aio-playground.html beside it instead: the whole playground in one file, which runs from disk. ' +
+         'Or in this folder run   python3 -m http.server 8000   and open http://127.0.0.1:8000/');
     return;
   }
 
@@ -35,7 +38,7 @@
 
   // The TTFs download alongside the wasm and land in its file system before main runs. Without
   // them the page still starts, in ImGui's built-in font.
-  const fonts = ['ui', 'code'].map((role) =>
+  const fonts = bundle ? bundle.fonts() : ['ui', 'code'].map((role) =>
     fetch(`web/fonts/${role}.ttf`)
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((bytes) => ({ role, bytes: new Uint8Array(bytes) }))
@@ -46,6 +49,7 @@
   // status and what to deploy.
   const wasmFile = 'aio_playground.wasm';
   async function compileWasm(imports) {
+    if (bundle) return WebAssembly.instantiate(await bundle.wasm(), imports);
     const url = new URL(wasmFile, location.href).href;
     const deploy = `Deploy ${wasmFile} beside index.html and aio_playground.js, from the same build: ` +
                    'upload the whole dist/ folder that web/tools/dist.sh writes.';
@@ -84,6 +88,7 @@
     }],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    ...(bundle ? bundle.module : {}),
     onAbort: (why) => fail('The playground stopped unexpectedly.', String(why)),
     onFatal: (what, detail) => fail(what, detail, { graphics: /WebGL/.test(what) }),
     onRunStarted: (run) => window.aio._runStarted(run),
@@ -112,10 +117,14 @@
     },
   };
 
-  const script = document.createElement('script');
-  script.src = 'aio_playground.js';
-  script.onerror = () => fail('The playground could not be downloaded.', 'aio_playground.js did not load.');
-  document.body.appendChild(script);
+  if (bundle) {
+    bundle.startApp().catch((e) => fail('The playground could not be unpacked.', e.message));
+  } else {
+    const script = document.createElement('script');
+    script.src = 'aio_playground.js';
+    script.onerror = () => fail('The playground could not be downloaded.', 'aio_playground.js did not load.');
+    document.body.appendChild(script);
+  }
   window.addEventListener('unhandledrejection', (e) => {
     if (/WebAssembly|Failed to fetch|NetworkError/.test(String(e.reason))) fail('The playground could not be loaded.', String(e.reason));
   });

@@ -26,6 +26,8 @@ mergeInto(LibraryManager.library, {
       _free(body);
     };
     const fail = (kind, message) => finish(0, '', '', new Uint8Array(0), false, kind, message);
+    // Module.networkRefusal: why this page makes no requests (the single file, opened from disk).
+    if (Module['networkRefusal']) { setTimeout(() => fail(2, Module['networkRefusal'])); return; }
     let parsed;
     try { parsed = new URL(url); } catch (e) { setTimeout(() => fail(1, 'not a valid URL: ' + url)); return; }
     fetch(parsed.href, { method, signal: controller.signal, redirect: 'follow', credentials: 'omit' }).then(async (response) => {

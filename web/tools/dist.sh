@@ -6,7 +6,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/web/tools/env.sh"
 cd "$repo"
 [ -f build/web-release/build.ninja ] || emcmake cmake --preset web-release >/dev/null
-cmake --build build/web-release --target aio_playground
+cmake --build build/web-release --target aio_playground aio_offline
 rm -rf dist && cp -r build/web-release/site dist
 echo "dist/ written. Transferred (gzip -9) sizes:"
 web/tools/size.sh dist

@@ -7,5 +7,5 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 . "$repo/web/tools/env.sh"
 cd "$repo"
 [ -f build/web/build.ninja ] || emcmake cmake --preset web >/dev/null
-cmake --build build/web --target aio_playground
+cmake --build build/web --target aio_playground aio_offline
 exec /usr/bin/python3 web/tools/dev_server.py --dir build/web/site "$@"

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Writes SITE/aio-playground.html: the page in SITE (index.html, its CSS and scripts, the wasm,
+the app's JavaScript and the fonts) as one file that runs opened from disk, fetching nothing.
+
+Usage: web/tools/single_file.py SITE
+Binary and large assets are gzip'd then base64'd into inert <script> elements that
+web/single/bundle.js unpacks; the page's own scripts and CSS are inlined as they are.
+"""
+import base64
+import gzip
+import pathlib
+import re
+import sys
+
+web = pathlib.Path(__file__).resolve().parent.parent
+ASSETS = ['aio_playground.wasm', 'aio_playground.js', 'web/fonts/ui.ttf', 'web/fonts/code.ttf']
+NOTE = ('<p id="offline-note" role="note">Opened from disk: the crawler reads the bundled sample site '
+        'on a virtual network, and the page makes no network requests.</p>')
+
+
+def inline_text(text, name):
+    # Raw text inside <script>/<style> ends at the first closing tag: refuse rather than break.
+    if re.search(r'</(script|style)|<!--', text, re.IGNORECASE):
+        sys.exit(f'single_file.py: {name} contains "</script", "</style" or "<!--", which cannot be inlined')
+    return text
+
+
+def packed(site, name):
+    data = gzip.compress((site / name).read_bytes(), compresslevel=9, mtime=0)
+    return (f'<script type="application/gzip" data-asset="{name}">'
+            f'{base64.b64encode(data).decode("ascii")}</script>\n')
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit('usage: web/tools/single_file.py SITE (the folder with index.html and aio_playground.wasm)')
+    site = pathlib.Path(sys.argv[1])
+    missing = [n for n in ['index.html', *ASSETS] if not (site / n).is_file()]
+    if missing:
+        sys.exit(f'single_file.py: {site} lacks {", ".join(missing)}: build the aio_playground target first')
+    html = (site / 'index.html').read_text()
+
+    def style(match):
+        css = [(site / match.group(1)).read_text(), (web / 'single/single.css').read_text()]
+        return '<style>\n' + inline_text('\n'.join(css), match.group(1)) + '</style>'
+
+    def script(match):
+        text = inline_text((site / match.group(1)).read_text(), match.group(1))
+        before = ''
+        if match.group(1) == 'web/js/boot.js':   # the assets boot.js takes, ahead of it
+            bundle = inline_text((web / 'single/bundle.js').read_text(), 'web/single/bundle.js')
+            before = ''.join(packed(site, n) for n in ASSETS) + f'<script>\n{bundle}</script>\n'
+        return f'{before}<script>\n{text}</script>'
+
+    def icon(match):
+        svg = base64.b64encode((site / match.group(1)).read_bytes()).decode('ascii')
+        return match.group(0).replace(match.group(1), f'data:image/svg+xml;base64,{svg}')
+
+    rules = [(r'<link rel="stylesheet" href="([^"]+)">', style),
+             (r'<link rel="icon" href="([^"]+)"[^>]*>', icon),
+             (r'<script src="([^"]+)"></script>', script),
+             (r'<body>', lambda m: f'<body>\n{NOTE}')]
+    for pattern, replace in rules:
+        html, count = re.subn(pattern, replace, html)
+        if count == 0:
+            sys.exit(f'single_file.py: index.html has nothing matching {pattern}')
+    if re.search(r'\b(src|href)="(?!data:)', html):
+        sys.exit('single_file.py: a src or href is left that would be a request: ' +
+                 re.search(r'\b(src|href)="[^"]*"', html).group(0))
+    (site / 'aio-playground.html').write_text(html)
+
+
+main()
