@@ -1,5 +1,5 @@
 // The release page's budget: what a visit transfers (web/tools/size.sh, gzip -9) stays within
-// 700,000 B, and no --js-library input ships. It measures build/web-release/site, the tree dist.sh
+// 700,000 B, so does the single file (aio-playground.html, gzip -9), and no --js-library input ships. It measures build/web-release/site, the tree dist.sh
 // copies to dist/: the web preset's site carries debug info and would not say what users download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +25,13 @@ test('the release page transfers at most 700,000 B gzip', () => {
   const total = Number(/(\d+) B gzip\s+total/.exec(report)?.[1]);
   assert.ok(total > 0, `no total in size.sh's report:\n${report}`);
   assert.ok(total <= budget, `the page transfers ${total} B gzip, over the ${budget} B budget:\n${report}`);
+});
+
+test('the single file, aio-playground.html, is at most 700,000 B gzip', () => {
+  const file = join(releaseSite(), 'aio-playground.html');
+  assert.ok(existsSync(file), `no ${file}: cmake --build build/web-release --target aio_offline (tests/run.sh browser does)`);
+  const size = execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length;
+  assert.ok(size <= budget, `aio-playground.html is ${size} B gzip, over the ${budget} B budget`);
 });
 
 test('the release page ships no library_*.js (they are compiled into aio_playground.js)', () => {
