@@ -2,14 +2,17 @@
 """Writes SITE/aio-playground.html: the page in SITE (index.html, its CSS and scripts, the wasm,
 the app's JavaScript and the fonts) as one file that runs opened from disk, fetching nothing.
 
-Usage: web/tools/single_file.py SITE
+Usage: web/tools/single_file.py [--zopfli] SITE
 Binary and large assets are gzip'd then base64'd into inert <script> elements that
-web/single/bundle.js unpacks; the page's own scripts and CSS are inlined as they are.
+web/single/bundle.js unpacks; the page's own scripts and CSS are inlined as they are. --zopfli
+(the release build's) gzips with Debian's zopfli: 5% smaller, seconds per MB instead of a blink.
 """
 import base64
 import gzip
 import pathlib
 import re
+import shutil
+import subprocess
 import sys
 
 web = pathlib.Path(__file__).resolve().parent.parent
@@ -25,16 +28,26 @@ def inline_text(text, name):
     return text
 
 
-def packed(site, name):
-    data = gzip.compress((site / name).read_bytes(), compresslevel=9, mtime=0)
+def packed(site, name, zopfli):
+    if zopfli:
+        data = subprocess.run([zopfli, '-c', str(site / name)], capture_output=True, check=True).stdout
+    else:
+        data = gzip.compress((site / name).read_bytes(), compresslevel=9, mtime=0)
     return (f'<script type="application/gzip" data-asset="{name}">'
             f'{base64.b64encode(data).decode("ascii")}</script>\n')
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit('usage: web/tools/single_file.py SITE (the folder with index.html and aio_playground.wasm)')
-    site = pathlib.Path(sys.argv[1])
+    args = sys.argv[1:]
+    zopfli = args and args[0] == '--zopfli'
+    if zopfli:
+        args = args[1:]
+        zopfli = shutil.which('zopfli')
+        if not zopfli:
+            sys.exit('single_file.py: --zopfli: zopfli not found (apt-get install zopfli; web/tools/setup.sh dist does)')
+    if len(args) != 1:
+        sys.exit('usage: web/tools/single_file.py [--zopfli] SITE (the folder with index.html and aio_playground.wasm)')
+    site = pathlib.Path(args[0])
     missing = [n for n in ['index.html', *ASSETS] if not (site / n).is_file()]
     if missing:
         sys.exit(f'single_file.py: {site} lacks {", ".join(missing)}: build the aio_playground target first')
@@ -49,7 +62,7 @@ def main():
         before = ''
         if match.group(1) == 'web/js/boot.js':   # the assets boot.js takes, ahead of it
             bundle = inline_text((web / 'single/bundle.js').read_text(), 'web/single/bundle.js')
-            before = ''.join(packed(site, n) for n in ASSETS) + f'<script>\n{bundle}</script>\n'
+            before = ''.join(packed(site, n, zopfli) for n in ASSETS) + f'<script>\n{bundle}</script>\n'
         return f'{before}<script>\n{text}</script>'
 
     def icon(match):
