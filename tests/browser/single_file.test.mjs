@@ -89,3 +89,24 @@ test('virtual_network off, or a URL off the sample site, fails with why instead 
   await screenshot(page, 'single-file-crawler-refused');
   assert.deepEqual(requests, []);
 });
+
+test('served over http, the single file is the hosted page in one piece: no note about the disk, and its crawler fetches', async () => {
+  const server = await startServer(releaseSiteDir);
+  const served = await openPage(browser, `${server.url}aio-playground.html`);
+  try {
+    await served.page.evaluate(() => window.aio.ready);
+    assert.equal(await served.page.locator('#offline-note').count(), 0, 'the page is not opened from disk');
+    const end = await served.page.evaluate(async () => {
+      window.aio.setSpeed('instant');
+      window.aio.run('crawler', { virtual_network: false, urls: 'sample-site/about.html' });
+      return window.aio.finished();
+    });
+    const about = `${server.url}sample-site/about.html`;
+    assert.ok(end.output.some((l) => l.includes(`Got response [200] for URL: ${about}`)), end.output.join('\n'));
+    assert.ok(!end.output.some((l) => l.includes('opened from disk')), end.output.join('\n'));
+    await screenshot(served.page, 'single-file-served');
+  } finally {
+    await served.context.close();
+    server.stop();
+  }
+});

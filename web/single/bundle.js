@@ -13,6 +13,10 @@
   }
 
   const siteUrl = 'http://127.0.0.1:8000/';   // where the terminal runner's crawl resolves too
+  // Served over http, the file is the hosted page in one piece: its crawler fetches as that page's
+  // does, and the note about running from disk would be false.
+  const fromDisk = location.protocol === 'file:';
+  if (!fromDisk) document.getElementById('offline-note')?.remove();
   window.aioBundle = {
     wasm: () => unpack('aio_playground.wasm'),
     fonts: () => ['ui', 'code'].map((role) => unpack(`web/fonts/${role}.ttf`)
@@ -24,9 +28,9 @@
       script.textContent = new TextDecoder().decode(await unpack('aio_playground.js'));
       document.body.appendChild(script);
     },
-    // For the Module: the crawler's relative URLs resolve against an http page address (file://
-    // has none), and any request the virtual network does not answer is refused with why.
-    module: {
+    // For the Module, from disk: the crawler's relative URLs resolve against an http page address
+    // (file:// has none), and any request the virtual network does not answer is refused with why.
+    module: !fromDisk ? {} : {
       pageUrl: `${siteUrl}index.html`,
       networkRefusal: 'opened from disk, the playground makes no network requests: only the bundled ' +
         `sample site (${siteUrl}sample-site/) answers, on the virtual network, with virtual_network on. ` +
