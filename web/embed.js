@@ -33,8 +33,10 @@
       try {
         origin = new URL(iframe.src, location.href).origin;
       } catch { /* said below */ }
-      if (!origin || origin === 'null')
-        throw new Error(`AioEmbed.connect: the iframe's src must be the playground's http(s) URL, got ${describe(iframe.src)}`);
+      if (!origin || origin === 'null' || !/^https?:$/.test(new URL(iframe.src, location.href).protocol))
+        throw new Error(`AioEmbed.connect: the iframe's src must be the playground's http(s) URL, got ${describe(iframe.src)}` +
+                        ' (a page opened from disk has no origin a message can be addressed to: serve the lesson and the' +
+                        ' playground over http, e.g. python3 -m http.server)');
 
       const pending = new Map();   // request id -> {resolve, reject, ping}
       const listeners = new Map(events.map((e) => [e, new Set()]));
@@ -102,7 +104,16 @@
       let pinging = null, giveUp = null;
       const stop = () => { clearInterval(pinging); clearTimeout(giveUp); };
       const fail = (error) => { stop(); handle.close(); reject(error); };
-      const ping = () => send('ping', [], true).then(() => {
+      // Until its page has loaded, the iframe holds an about:blank of this page's origin, which a
+      // message for the playground's origin does not reach (the browser logs an error for each).
+      const loaded = () => {
+        try {
+          return iframe.contentWindow.location.href !== 'about:blank';
+        } catch {
+          return true;   // another origin's page: the playground's
+        }
+      };
+      const ping = () => loaded() && send('ping', [], true).then(() => {
         connected = true;
         stop();
         for (const [id, w] of pending) if (w.ping) pending.delete(id);

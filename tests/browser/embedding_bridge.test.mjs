@@ -362,10 +362,13 @@ test('connect() rejects with a clear error when nothing answers in time', async 
     AioEmbed.connect(document.getElementById('g'), { timeout: 500 }).then(() => 'connected', (e) => e.message),
     AioEmbed.connect(document.getElementById('g'), { timeout: 0 }).then(() => 'connected', (e) => e.message),
     AioEmbed.connect(document.body).then(() => 'connected', (e) => e.message),
+    AioEmbed.connect(Object.assign(document.createElement('iframe'), { src: 'file:///tmp/aio-playground.html' }))
+      .then(() => 'connected', (e) => e.message),
   ]));
   assert.match(got[0], /^AioEmbed\.connect: the playground at http:\/\/127\.0\.0\.1:\d+ did not answer within 500 ms/);
   assert.equal(got[1], 'AioEmbed.connect: timeout must be a number of ms from 1 to 600000, got 0');
   assert.equal(got[2], 'AioEmbed.connect: iframe must be an <iframe> element, got an object');
+  assert.match(got[3], /^AioEmbed\.connect: the iframe's src must be the playground's http\(s\) URL, got "file:\/\/\/tmp\/aio-playground\.html" \(a page opened from disk has no origin/);
   await context.close();
 });
 
