@@ -15,17 +15,26 @@ const char* g_text_field_mode = nullptr;
 int g_text_field_frame = -1;
 bool g_reduced_motion = false;
 bool g_view_focus = false;
+bool g_focus_given = false;   // a view took the focus and its row has not been drawn focused yet
 }  // namespace
 
 void set_reduced_motion(bool reduce) { g_reduced_motion = reduce; }
 bool reduced_motion() { return g_reduced_motion; }
 
 void want_view_focus() { g_view_focus = true; }
-bool view_focus_here() { return std::exchange(g_view_focus, false); }
+bool view_focus_here() {
+    if (!std::exchange(g_view_focus, false)) return false;
+    g_focus_given = true;
+    return true;
+}
 
 bool keyboard_focused() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    return ImGui::IsItemFocused() && !g.NavDisableHighlight && g.IO.NavActive;
+    const bool focused = ImGui::IsItemFocused() && !g.NavDisableHighlight && g.IO.NavActive;
+    // A view brought forward by its key shows itself, not a tooltip over its first rows: the row
+    // that took the focus tells its whole text once the focus moves, as Esc leaves it.
+    if (focused && std::exchange(g_focus_given, false)) hide_tooltips();
+    return focused;
 }
 
 void note_landmark(const std::string& name, const Rect& rect) {

@@ -186,6 +186,7 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
             if (focused) {
                 tl.focused = true;
                 note_landmark("timeline:focused");
+                next_tooltip_clear_of({row_lo.x, row_lo.y, row_hi.x - row_lo.x, row_hi.y - row_lo.y});
                 tooltip("%s: %s%s%s since %.3f s\n\u2190/\u2192 show earlier/later, +/- zoom, Home follows the run", t.name.c_str(),
                         to_string(t.state), t.wait != WaitKind::None ? " on " : "", t.wait != WaitKind::None ? to_string(t.wait) : "", t.since);
             }

@@ -155,6 +155,7 @@ bool reduced_motion();
 
 // A view brought forward from the keyboard takes the keyboard focus: want_view_focus() asks for
 // it, and view_focus_here() is true once, where the view's first row or control is about to be drawn.
+// That row shows its tooltip only once the focus moves on (keyboard_focused() hides it till then).
 void want_view_focus();
 bool view_focus_here();
 

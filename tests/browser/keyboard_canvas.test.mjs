@@ -99,11 +99,14 @@ test('everything a pointer does on the canvas, by keyboard alone', async () => {
   await holdKey(page, 'r');
   await status(page, 'running');
 
-  // 2: the Timeline, the focus on its first row, which tells its task's state.
+  // 2: the Timeline, the focus on its first row, shown without a tooltip over it; ↓ moves the
+  // focus to the next row, which tells its task's state.
   await holdKey(page, '2');
   await landmark(page, 'timeline:focused');
-  await landmark(page, 'tooltip');
   await landmark(page, 'timeline:follow:on');
+  await gone(page, 'tooltip');
+  await holdKey(page, 'ArrowDown');
+  await landmark(page, 'tooltip');
   await screenshot(page, 'keyboard-timeline');
   await holdKey(page, '+');
   await landmark(page, 'timeline:follow:off');   // zooming took the view off following
@@ -119,8 +122,12 @@ test('everything a pointer does on the canvas, by keyboard alone', async () => {
   await holdKey(page, 'Home');
   await landmark(page, 'timeline:follow:on');
 
-  // 1: the task table, its first row focused shows its tooltip; Esc hides it, the row keeps the focus.
-  await opensThenEscCloses(page, '1', 'tooltip', 'keyboard-task-row');
+  // 1: the task table, its first row focused and no tooltip over the table; ↓ and the next row
+  // shows its tooltip; Esc hides it, the row keeps the focus.
+  await holdKey(page, '1');
+  await landmark(page, 'tasks:focused');
+  await gone(page, 'tooltip');
+  await opensThenEscCloses(page, 'ArrowDown', 'tooltip', 'keyboard-task-row');
   assert.ok((await landmarks(page))['tasks:focused'], 'Esc hid the tooltip only');
 
   // The legend, from its button under the table and by L; the help by ?; the demo list by Enter.
@@ -146,14 +153,15 @@ test('everything a pointer does on the canvas, by keyboard alone', async () => {
   await context.close();
 });
 
-test('the Pages view by keyboard: its first row tells itself whole, and Enter on Download saves the file', async () => {
+test('the Pages view by keyboard: a focused row tells itself whole, and Enter on Download saves the file', async () => {
   const { page, errors, context } = await openPage(browser, server.url);
   await page.evaluate(() => window.aio.ready);
   await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('crawler', {}); return window.aio.finished(); });
   await page.focus('#canvas');
   await holdKey(page, '6');   // crawler's views: tasks, timeline, tree, source, resources, pages, ...
   await landmark(page, 'tab:pages');
-  await landmark(page, 'tooltip');   // the first page's row has the focus
+  await holdKey(page, 'ArrowDown');   // from the first page's row, which took the focus, to the second
+  await landmark(page, 'tooltip');
   await screenshot(page, 'keyboard-pages');
   await focusOn(page, 'pages:download');
   const [download] = await Promise.all([page.waitForEvent('download'), holdKey(page, 'Enter')]);

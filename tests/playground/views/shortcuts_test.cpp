@@ -30,6 +30,15 @@ protected:
     }
 };
 
+// Presses ↓ for one frame of `view`, then draws it twice more (the focus lands, the tooltip follows).
+void press_down(const std::function<void()>& view, std::function<std::string(const std::function<void()>&)> draw) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[ImGuiKey_DownArrow] = true;   // KeyMap maps each key to its own slot
+    draw(view);
+    io.KeysDown[ImGuiKey_DownArrow] = false;
+    for (int frame = 0; frame < 2; ++frame) draw(view);
+}
+
 TEST_F(Shortcuts, the_help_lists_every_shortcut_and_the_legend) {
     const aio::page::PlaygroundState& s = count.look();
     views::ControlsView controls;
@@ -54,15 +63,19 @@ TEST_F(Shortcuts, the_shortcuts_json_lists_the_table_in_order) {
     }
 }
 
-TEST_F(Shortcuts, a_task_table_brought_forward_by_key_focuses_its_first_row_which_tells_it_whole) {
+// The view shows itself first; a row tells its whole text once the focus moves to it.
+TEST_F(Shortcuts, a_task_table_brought_forward_by_key_focuses_its_first_row_and_a_row_the_focus_moves_to_tells_it_whole) {
     const aio::page::PlaygroundState& s = asleep();
+    const auto table = [&] { views::draw_task_table(s); };
     views::want_view_focus();
-    std::string text;
-    for (int frame = 0; frame < 3; ++frame) text = draw([&] { views::draw_task_table(s); });
+    for (int frame = 0; frame < 3; ++frame) draw(table);
     ASSERT_TRUE(views::landmarks().count("tasks:focused")) << "no row took the focus";
-    EXPECT_TRUE(views::landmarks().count("tooltip"));
-    const aio::TaskView& first = s.snapshot.tasks.front();
-    EXPECT_TRUE(has(text, first.name + " (task " + std::to_string(first.id) + "): ")) << text;
+    EXPECT_FALSE(views::landmarks().count("tooltip")) << "no tooltip over the view just brought forward";
+    std::string text;
+    press_down(table, [&](const std::function<void()>& v) { return text = draw(v); });
+    ASSERT_TRUE(views::landmarks().count("tooltip"));
+    const aio::TaskView& second = s.snapshot.tasks.at(1);
+    EXPECT_TRUE(has(text, second.name + " (task " + std::to_string(second.id) + "): ")) << text;
     EXPECT_TRUE(has(text, "await stack: ")) << text;
 }
 
@@ -71,12 +84,15 @@ TEST_F(Shortcuts, a_task_table_brought_forward_by_key_focuses_its_first_row_whic
 TEST_F(Shortcuts, a_focused_rows_tooltip_leaves_the_rows_below_it_in_view) {
     const aio::page::PlaygroundState& s = asleep();
     for (const float above : {0.0f, 400.0f}) {
+        const auto table = [&] {
+            ImGui::Dummy(ImVec2(1, above));
+            views::draw_task_table(s);
+        };
+        ImGui::GetCurrentContext()->NavId = 0;
         views::want_view_focus();
-        for (int frame = 0; frame < 4; ++frame)
-            draw([&] {
-                ImGui::Dummy(ImVec2(1, above));
-                views::draw_task_table(s);
-            });
+        for (int frame = 0; frame < 3; ++frame) draw(table);
+        press_down(table, [&](const std::function<void()>& v) { return draw(v); });
+        for (int frame = 0; frame < 2; ++frame) draw(table);   // placed by the size it had
         const auto& marks = views::landmarks();
         ASSERT_TRUE(marks.count("tasks:focused") && marks.count("tooltip")) << above;
         const views::Rect row = marks.at("tasks:focused"), tip = marks.at("tooltip");
@@ -92,16 +108,14 @@ TEST_F(Shortcuts, esc_hides_a_focused_rows_tooltip_until_the_focus_moves) {
     const aio::page::PlaygroundState& s = asleep();
     views::want_view_focus();
     for (int frame = 0; frame < 3; ++frame) draw([&] { views::draw_task_table(s); });
+    press_down([&] { views::draw_task_table(s); }, [&](const std::function<void()>& v) { return draw(v); });
     ASSERT_TRUE(views::tooltip_shown());
     views::hide_tooltips();
     draw([&] { views::draw_task_table(s); });
     EXPECT_FALSE(views::landmarks().count("tooltip"));
     EXPECT_TRUE(views::landmarks().count("tasks:focused")) << "the row keeps the focus";
     EXPECT_FALSE(views::tooltip_shown());
-    ImGui::GetCurrentContext()->NavId = 0;   // the focus moved off the row
-    draw([&] { views::draw_task_table(s); });
-    views::want_view_focus();                // and back onto it
-    for (int frame = 0; frame < 3; ++frame) draw([&] { views::draw_task_table(s); });
+    press_down([&] { views::draw_task_table(s); }, [&](const std::function<void()>& v) { return draw(v); });   // the focus moves on
     EXPECT_TRUE(views::landmarks().count("tooltip"));
 }
 

@@ -182,6 +182,38 @@ TEST_F(Views, source_marks_the_task_holding_the_loop_on_its_blocking_call) {
     EXPECT_TRUE(has(marked, "time.sleep(delay)")) << "marked: '" << marked << "' in\n" << text;
 }
 
+// queue waits at lines 23 and up, below a short pane's first screen: the pane scrolls to them when
+// they move, and leaves a reader who scrolled away where they are until they move again.
+TEST_F(Views, the_source_brings_its_marked_lines_into_view_as_they_move) {
+    const aio::demos::Demo& queue = *aio::demos::find_demo("queue");
+    aio::testing::DemoRecording r(queue, {});
+    while (r.loop.time() < 1 && r.step()) {}
+    const PlaygroundState& s = r.look(r.loop.time());
+    float scroll = 0;
+    int first = 0;
+    auto pane = [&](std::function<void()> before = [] {}) {
+        draw([&] {
+            ImGui::BeginChild("pane", ImVec2(600, 160));
+            before();
+            views::draw_source(s, queue);
+            scroll = ImGui::GetScrollY();
+            ImGui::EndChild();
+        });
+        for (const auto& [name, rect] : views::landmarks())
+            if (name.rfind("source:mark:", 0) == 0 && !first) first = std::stoi(name.substr(12));
+    };
+    pane();
+    ASSERT_GT(first, 12) << "a mark below the pane's first screen";
+    pane();   // SetScrollY takes effect on the next frame
+    const views::Rect mark = views::landmarks().at("source:mark:" + std::to_string(first));
+    EXPECT_GT(scroll, 0);
+    EXPECT_GE(mark.y, 0);
+    EXPECT_LE(mark.y + mark.h, 160) << "the first marked line is in the pane";
+    pane([] { ImGui::SetScrollY(0); });   // the reader scrolls back to the top
+    pane();
+    EXPECT_EQ(scroll, 0) << "the marks did not move: the pane stays where the reader put it";
+}
+
 TEST_F(Views, source_marks_nothing_for_another_demos_script) {
     for_each_moment([&](const PlaygroundState& s, const std::string& where) {
         const aio::demos::Demo* other = aio::demos::all_demos()[s.demo == aio::demos::all_demos()[0] ? 1 : 0];
