@@ -210,3 +210,14 @@ export async function serveLesson(html) {
   url.hostname = 'localhost';
   return { url: url.href, stop: lessonServer.stop };
 }
+
+// The accessibility tree's one node of `role` named `name` (through the CDP session `cdp`), as a
+// screen reader gets it: {description, invalid, disabled, live, ...} by property name. Throws
+// unless exactly one node matches.
+export async function axNodeOf(cdp, role, name) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodes } = await cdp.send('Accessibility.queryAXTree', { backendNodeId: root.backendNodeId, role, accessibleName: name });
+  if (nodes.length !== 1) throw new Error(`one ${role} named ${name} expected, found ${nodes.length}`);
+  const n = nodes[0];
+  return { description: n.description?.value ?? '', ...Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value])) };
+}

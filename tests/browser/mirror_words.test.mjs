@@ -4,7 +4,7 @@
 // the state the canvas draws. Runs are set up through the page API; what they say is read from the mirror.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, until } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, until, axNodeOf } from './harness.mjs';
 
 let server, browser, page, cdp;
 before(async () => {
@@ -30,13 +30,7 @@ async function pausedRun(demo, params, steps) {
 }
 
 // The accessibility tree's node for the one element `role` named `name`: its properties by name.
-async function axNode(role, name) {
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodes } = await cdp.send('Accessibility.queryAXTree', { backendNodeId: root.backendNodeId, role, accessibleName: name });
-  assert.equal(nodes.length, 1, `one ${role} named ${name}`);
-  const n = nodes[0];
-  return { description: n.description?.value ?? '', ...Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value])) };
-}
+const axNode = (role, name) => axNodeOf(cdp, role, name);
 
 test('the Summary tab says the async run against its blocking twin, each with its figures', async () => {
   await page.evaluate(() => window.aio.setSpeed('instant'));
