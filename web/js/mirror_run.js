@@ -6,7 +6,7 @@
   'use strict';
   const maxRows = 50;           // the table's rows: the first tasks, by id
   const maxLines = 200;         // console lines kept in the DOM: the latest
-  const narrationPace = 2000;   // ms between two announcements at most one a pace, the latest iteration told
+  const narrationPace = 2000;   // ms between two announcements of a running run at most: the latest iteration told
   const spokenLength = 200;     // characters of one announcement at most (about 12 s of speech); the history has it all
 
   // What each view shows, for its tab panel (the canvas draws the view itself).
@@ -32,6 +32,7 @@
   let shownText = null, shownWords = null;
   let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
   let told = { iteration: -1, at: -Infinity, timer: null };
+  let viewMoved = '';   // the tablist left a view the new run's demo lacks: said with the next announcement
 
   function build({ viewsBox, tasksBox, filesBox: files, consoleBox, narrationBox }) {
     filesBox = files;
@@ -77,8 +78,9 @@
     choose(views[(to + views.length) % views.length], true);
   }
 
-  function renderViews(list, view) {
+  function renderViews(list, view, demo) {
     if (list.join() !== views.join()) {
+      if (front && !list.includes(front) && list.includes(view)) viewMoved = `${title(front)} is not part of ${demo}: showing ${title(view)}.`;
       views = list;
       tablist.replaceChildren(...list.map((v) => {
         const tab = document.createElement('button');
@@ -188,7 +190,8 @@
   // What a status change sounds like: a run starting, pausing, finishing or stopping is said, since
   // the status line beside the buttons is not a live region (it changes every frame).
   const statusWords = (state) => ({
-    running: `Running ${state.demo}.`, paused: `Paused at t = ${state.time.toFixed(2)} s.`,
+    running: told.status === 'paused' && state.run === told.run ? `Resumed at t = ${state.time.toFixed(2)} s.` : `Running ${state.demo}.`,
+    paused: `Paused at t = ${state.time.toFixed(2)} s.`,
     finished: `Finished at t = ${state.time.toFixed(2)} s.`, stopped: `Stopped at t = ${state.time.toFixed(2)} s.`,
   })[state.status] ?? '';
 
@@ -210,21 +213,25 @@
     return text + tail;
   }
 
-  // One announcement a pace at most: a status change, the latest iteration's account, and how many
-  // were passed over.
+  // A status change, the latest iteration's account, and how many were passed over. A running run
+  // is told one pace at a time; a status change, a moved tab and a paused run's steps at once (the
+  // listener asked for them), the latest step of several quicker than the mirror's update.
   function renderNarration(state) {
     const accounts = state.narration;
     const latest = accounts?.latest;
     const news = latest && latest.iteration > told.iteration;
     const change = state.status !== told.status || state.run !== told.run;
-    if (!news && !change) return;
-    const wait = told.at + narrationPace - performance.now();
+    if (!news && !change && !viewMoved) return;
+    const wait = change || viewMoved || state.status === 'paused' ? 0 : told.at + narrationPace - performance.now();
     if (wait > 0) {
       if (!told.timer) told.timer = setTimeout(() => { told.timer = null; window.aioMirror.update(); }, wait);
       return;
     }
+    clearTimeout(told.timer);
     const said = [];
     if (change) said.push(statusWords(state));
+    said.push(viewMoved);
+    viewMoved = '';
     if (news) {
       // The accounts passed over and the one read out go to the history list, in full, to read back.
       for (const a of accounts.recent) {
@@ -239,7 +246,7 @@
       const skipped = accounts.after - 1;
       const note = skipped > 0 ? ` (${skipped} earlier ${skipped === 1 ? 'iteration' : 'iterations'} not read out.)` : '';
       // The status change is said whole; the account gets what is left of the short form.
-      const room = spokenLength - (said.join(' ').length + 1) - note.length;
+      const room = spokenLength - (said.filter(Boolean).join(' ').length + 1) - note.length;
       said.push(spoken(latest, room) + note);
     }
     live.textContent = said.filter(Boolean).join(' ');
@@ -260,7 +267,7 @@
   }
 
   function render(state, form) {
-    renderViews(form.views, form.view);
+    renderViews(form.views, form.view, state.demo ?? form.demo);
     renderDetail(state, state.demo ?? form.demo);
     renderTasks(state);
     renderFiles(state);
