@@ -32,6 +32,9 @@
   // keystroke's refusal would talk over the typing.
   const refusalPause = 800;   // ms
   let refusalTimer = null;
+  let refusalAbout = null;   // the field the status region's refusal is about: cleared once it is valid or gone
+  const speedRange = 'loop seconds per wall second, 0.1 to 10';
+  const speedKey = ':speed';   // the speed in refusalAbout (no parameter name starts with a colon)
   const buttons = {};
   let demoShown = null;   // the demo whose fields are built
   let fields = {};        // by parameter name: {input, note, field, restore}
@@ -68,8 +71,11 @@
     const pause = button('pause', 'Pause', () => (paused() ? aio.resume() : aio.pause()));
     const step = button('step', 'Step', () => aio.step());
     const stop = button('stop', 'Stop', () => aio.stop());
-    const reset = button('reset', 'Reset to defaults', () => change({ reset: true }));
-    speedNote = el('span', { id: 'mirror-speed-note', text: 'loop seconds per wall second, 0.1 to 10' });
+    const reset = button('reset', 'Reset to defaults', () => {
+      const form = change({ reset: true });
+      if (form) say(`Parameters reset to the defaults of ${form.demo}.`, null);
+    });
+    speedNote = el('span', { id: 'mirror-speed-note', text: speedRange });
     speed = el('input', { id: 'mirror-speed', type: 'number', min: '0.1', max: '10', step: '0.1', 'aria-describedby': 'mirror-speed-note' });
     speed.addEventListener('change', () => setSpeed());
     instant = el('input', { id: 'mirror-instant', type: 'checkbox' });
@@ -89,17 +95,28 @@
     keys.setAttribute('aria-labelledby', 'mirror-shortcuts-heading');
   }
 
+  // A refused speed is said as a parameter's refusal is: marked invalid, described, and announced.
   function setSpeed() {
     if (instant.checked) return attempt(() => aio.setSpeed('instant'));
     const x = speed.value === '' ? NaN : Number(speed.value);
     try {
       aio.setSpeed(x);
       speed.removeAttribute('aria-invalid');
-      speedNote.textContent = 'loop seconds per wall second, 0.1 to 10';
+      speedNote.textContent = speedRange;
+      if (refusalAbout === speedKey) say('', null);
     } catch (e) {
       speed.setAttribute('aria-invalid', 'true');
-      speedNote.textContent = e.message.replace(/^aio\.setSpeed: /, '');
+      speedNote.textContent = `Speed ${speed.value === '' ? 'is empty' : `${speed.value} is refused`}: it must be from 0.1 to 10; or check Instant.`;
+      say(speedNote.textContent, speedKey);
     }
+  }
+
+  // The polite status region: a refusal (about `field`, to clear once that field is valid or gone)
+  // or a form-wide note (field null).
+  function say(text, field) {
+    clearTimeout(refusalTimer);
+    refusalAbout = text ? field : null;
+    if (refusal.textContent !== text) refusal.textContent = text;
   }
 
   // One parameter's control: a checkbox, a number, a line of text or (the crawler's urls) a text area.
@@ -113,7 +130,7 @@
     else input = el('input', { type: 'number', min: String(f.min), max: String(f.max), step: f.kind === 'int' ? '1' : 'any', autocomplete: 'off' });
     input.id = id;
     input.setAttribute('aria-describedby', note.id);
-    const entry = { input, note, restore: null };
+    const entry = { name: f.name, input, note, restore: null };
     const send = () => change(f.kind === 'bool' ? { param: f.name, value: input.checked } : { param: f.name, value: input.value });
     input.addEventListener(f.kind === 'bool' ? 'change' : 'input', () => { send(); announceRefusal(entry); });
     input.addEventListener('focus', () => { entry.restore = f.kind === 'bool' ? input.checked : input.value; });
@@ -134,8 +151,8 @@
   function announceRefusal(entry) {
     clearTimeout(refusalTimer);
     refusalTimer = setTimeout(() => {
-      const text = entry.input.getAttribute('aria-invalid') === 'true' ? entry.note.textContent : '';
-      if (refusal.textContent !== text) refusal.textContent = text;
+      if (entry.input.getAttribute('aria-invalid') === 'true') say(entry.note.textContent, entry.name);
+      else if (refusalAbout === entry.name) say('', null);
     }, refusalPause);
   }
 
@@ -158,6 +175,8 @@
       if (f.problem) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
     }
     if (error.textContent !== (form.error || '')) tell(form.error);
+    const field = form.fields.find((f) => f.name === refusalAbout);
+    if (refusalAbout && refusalAbout !== speedKey && !field?.problem) say('', null);
   }
 
   // Where the run stands: the buttons' names and states follow it as the canvas's do.
@@ -173,7 +192,14 @@
     set(buttons.stop, 'Stop', live);
     const isInstant = run.speed === 'instant';
     instant.checked = isInstant;
-    speed.disabled = isInstant;
+    speed.setAttribute('aria-disabled', String(isInstant));
+    speed.readOnly = isInstant;   // focusable while Instant is on, as the run buttons: it keeps its Tab stop and says why
+    if (isInstant) {
+      speed.removeAttribute('aria-invalid');
+      if (refusalAbout === speedKey) say('', null);
+    }
+    const note = isInstant ? 'Instant is on: the run does not wait; uncheck Instant to set a speed, 0.1 to 10' : speed.getAttribute('aria-invalid') === 'true' ? speedNote.textContent : speedRange;
+    if (speedNote.textContent !== note) speedNote.textContent = note;
     if (!isInstant && document.activeElement !== speed && speed.getAttribute('aria-invalid') !== 'true')
       speed.value = String(Math.round(run.speed * 100) / 100);
     const text = `${run.status}, t = ${run.time.toFixed(2)} s, iteration ${run.iteration}`;
