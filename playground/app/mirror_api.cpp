@@ -132,7 +132,7 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t ch
 }
 
 // {"ok": the run as the mirror shows it} (views/mirror_text.hpp): the first `max_tasks` tasks,
-// the console lines from `output_from`, the narration after iteration `narration_from`, and with
+// the console lines from `output_from`, the narration after account number `narration_from`, and with
 // `words` non-zero the words of the view in front (its view_words), which cost a walk of their rows.
 EMSCRIPTEN_KEEPALIVE const char* aio_mirror_json(int max_tasks, int output_from, double narration_from, int words) {
     return aio::page::guarded([&] {

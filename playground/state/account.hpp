@@ -16,6 +16,7 @@ struct Account {
     Time time = 0;                        // loop seconds when it ran
     std::vector<std::string> sentences;   // in the order things happened
     uint64_t quiet_from = 0;              // 0, or the first of the iterations just before it that told nothing (ran only callbacks)
+    uint64_t number = 0;                  // 1, 2, ... in the order told: an iteration split by blocking calls tells several
 };
 
 // What a run keeps of its narration, as far back as the Explain view scrolls: a few MB at most.

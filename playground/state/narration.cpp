@@ -360,6 +360,7 @@ std::string Narrator::body(const Part& p, bool notes, bool general) {
 
 Account Narrator::told() const {
     Account a = current_;
+    a.number = accounts_told_ + 1;
     a.quiet_from = current_.iteration > last_told_ + 1 ? last_told_ + 1 : 0;
     // Tasks one after another that did the same, told in one sentence: "Each of Task-1 and Task-2
     // started, ...", and when only their futures differ, those listed after it. Each task's words
@@ -447,6 +448,7 @@ void Narrator::close_iteration() {
     current_.sentences.clear();
     if (a.sentences.empty()) return;
     last_told_ = a.iteration;
+    ++accounts_told_;
     done_.push_back(std::move(a));
     std::deque<Account> none;
     keep_latest(done_, none, keep_, keep_sentences_);

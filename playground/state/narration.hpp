@@ -117,6 +117,7 @@ private:
     Account current_;
     Time stopped_at_ = -1;                 // once stopping: the time its accounts carry
     uint64_t last_told_ = 0;               // the iteration of the latest account ended
+    uint64_t accounts_told_ = 0;           // accounts ended so far: the next one is number accounts_told_ + 1
     bool said_blocking_ = false, said_fetch_ = false;   // what a blocking call or a fetch means, said once a run
     std::vector<uint32_t> order_;          // the tasks told one by one, in the order they first took part
     std::vector<Part> parts_;              // theirs, in that order (a dozen at most: searched in order_)

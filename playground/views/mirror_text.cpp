@@ -13,15 +13,15 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kSpokenSentences = 6;   // of one account, sent to be read out: a 10,000-task iteration tells 10,000
-constexpr size_t kRecentAccounts = 20;   // accounts in full since the last one read out
+constexpr size_t kRecentAccounts = 100;  // accounts in full since the last one read out: the mirror's history holds 100
 
-// The latest account after iteration `from` with something to tell, for reading aloud (its
+// The latest account after number `from` with something to tell, for reading aloud (its
 // heading, its first sentences and how many it has: the mirror keeps what fits its short form),
 // how many accounts came after `from`, and the latest of those in full: {latest, after, recent}.
 json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
     size_t after = 0;
     const page::Account* latest = nullptr;
-    for (auto it = accounts.rbegin(); it != accounts.rend() && it->iteration > from; ++it) {
+    for (auto it = accounts.rbegin(); it != accounts.rend() && it->number > from; ++it) {
         ++after;
         if (!latest && !it->sentences.empty()) latest = &*it;
     }
@@ -29,12 +29,12 @@ json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
     // loop did, which a listener reads back at leisure (the live region passes over most of them).
     json recent = json::array();
     for (auto it = accounts.end() - static_cast<std::ptrdiff_t>(std::min(after, kRecentAccounts)); it != accounts.end(); ++it)
-        recent.push_back({{"iteration", it->iteration}, {"time", it->time}, {"text", page::to_text(*it)}});
+        recent.push_back({{"number", it->number}, {"iteration", it->iteration}, {"time", it->time}, {"text", page::to_text(*it)}});
     if (!latest) return {{"latest", nullptr}, {"after", after}, {"recent", recent}};
     // The mirror speaks as many of them as fit its short form, and says how many more there are.
     json sentences = json::array();
     for (size_t i = 0; i < std::min(kSpokenSentences, latest->sentences.size()); ++i) sentences.push_back(latest->sentences[i]);
-    return {{"latest", {{"iteration", latest->iteration}, {"time", latest->time}, {"heading", page::heading(*latest)},
+    return {{"latest", {{"number", latest->number}, {"iteration", latest->iteration}, {"time", latest->time}, {"heading", page::heading(*latest)},
                         {"sentences", sentences}, {"sentence_count", latest->sentences.size()}}},
             {"after", after}, {"recent", recent}};
 }

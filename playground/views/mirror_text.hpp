@@ -15,7 +15,7 @@ struct MirrorQuery {
     size_t max_tasks = 50;        // rows of the task table: the first tasks, by id
     size_t output_from = 0;       // console lines the mirror already holds (of this run)
     size_t max_output = 200;      // most console lines in one answer: the latest of those after output_from
-    uint64_t narration_from = 0;  // the last iteration whose account the mirror has told
+    uint64_t narration_from = 0;  // the number (Account::number) of the last account the mirror has
     std::string view;             // the view whose words to build (view_words): the one the mirror shows
 };
 
@@ -32,10 +32,10 @@ struct MirrorQuery {
 // Summary view's sentences up to the time shown (none before a run), `comparison` its comparison
 // with the blocking twin (mirror_views.hpp); `view_words` the words of query.view (empty unless
 // it is the Resources, Await tree, Event loop or Timeline view). `narration.latest` is the latest
-// account after iteration narration_from that has sentences ({iteration, time, heading,
+// account after number narration_from that has sentences ({number, iteration, time, heading,
 // sentences: its first six, sentence_count: all of them}), or null; `narration.after` counts the
-// accounts after narration_from; `narration.recent` holds the latest 20 of them in full
-// ({iteration, time, text}).
+// accounts after narration_from; `narration.recent` holds the latest 100 of them in full
+// ({number, iteration, time, text}).
 nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);
 
 }  // namespace aio::views

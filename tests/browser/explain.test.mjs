@@ -61,6 +61,22 @@ test('asyncgen: the Explain view tells the async generator in the task iterating
   await context.close();
 });
 
+test("the mirror's history holds every account told, each blocking call's of one iteration too, and all of an instant run's", async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  const history = () => page.evaluate(() => [...document.querySelectorAll('#mirror-history li')].map((li) => li.textContent));
+  for (const [demo, params, speed] of [['count', { n: 3, delay: 1, blocking: true }, 2], ['asyncgen', {}, 'instant']]) {
+    const end = await page.evaluate(([d, p, x]) => { window.aio.setSpeed(x); window.aio.run(d, p); return window.aio.finished(); }, [demo, params, speed]);
+    const told = end.narration.map((a) => a.text);   // the latest 20
+    if (demo === 'count') assert.ok(new Set(end.narration.map((a) => a.iteration)).size < told.length, 'one iteration told call by call');
+    await page.waitForFunction((last) => document.querySelector('#mirror-history li:last-child')?.textContent === last, told.at(-1));
+    assert.deepEqual((await history()).slice(-told.length), told, demo);
+    if (demo === 'asyncgen') assert.ok((await history()).length > 20, 'more than the latest 20 of a run told at once');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone: the Explain tab shows the narration in the console\'s place, and Console brings the console back', async () => {
   const { page, errors, context } = await openPage(browser, server.url, { viewport: { width: 390, height: 800 }, hasTouch: true });
   await page.evaluate(() => window.aio.ready);

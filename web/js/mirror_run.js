@@ -31,7 +31,7 @@
   const scripts = {};                              // each demo's script with line numbers
   let shownText = null, shownWords = null;
   let run = 0, lines = 0;        // the run shown, and how many of its console lines the log has had
-  let told = { iteration: -1, at: -Infinity, timer: null };
+  let told = { number: 0, at: -Infinity, timer: null };   // number: the last account told (its Account::number)
   let viewMoved = '';   // the tablist left a view the new run's demo lacks: said with the next announcement
 
   function build({ viewsBox, tasksBox, filesBox: files, consoleBox, narrationBox }) {
@@ -219,7 +219,7 @@
   function renderNarration(state) {
     const accounts = state.narration;
     const latest = accounts?.latest;
-    const news = latest && latest.iteration > told.iteration;
+    const news = latest && latest.number > told.number;
     const change = state.status !== told.status || state.run !== told.run;
     if (!news && !change && !viewMoved) return;
     const wait = change || viewMoved || state.status === 'paused' ? 0 : told.at + narrationPace - performance.now();
@@ -236,9 +236,9 @@
       // The accounts passed over and the one read out go to the history list, in full, to read back.
       for (const a of accounts.recent) {
         const last = history.lastElementChild;
-        if (last && (a.iteration < Number(last.dataset.iteration) || last.textContent === a.text)) continue;
+        if (last && a.number <= Number(last.dataset.number)) continue;
         const item = document.createElement('li');
-        item.dataset.iteration = a.iteration;
+        item.dataset.number = a.number;
         item.textContent = a.text;
         history.append(item);
       }
@@ -250,19 +250,19 @@
       said.push(spoken(latest, room) + note);
     }
     live.textContent = said.filter(Boolean).join(' ');
-    told = { iteration: news ? latest.iteration : told.iteration, status: state.status, run: state.run, at: performance.now(), timer: null };
+    told = { number: news ? latest.number : told.number, status: state.status, run: state.run, at: performance.now(), timer: null };
   }
 
   // The console lines this mirror has, so the app sends only the new ones; and the narration's.
   // The words of the view in front come too: the app builds none for a view without them.
-  const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: Math.max(0, told.iteration), words: true });
+  const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: told.number, words: true });
   const isNewRun = (state) => state.run !== run;
   function forget(state) {
     run = state.run;
     lines = 0;
     log.replaceChildren();
     clearTimeout(told.timer);
-    told = { iteration: -1, status: told.status, run: told.run, at: told.at, timer: null };
+    told = { number: 0, status: told.status, run: told.run, at: told.at, timer: null };
     history.replaceChildren();
   }
 

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 namespace {
 
 using aio::testing::DemoRecording;
@@ -96,7 +99,7 @@ std::pair<const aio::page::Account*, size_t> after(const aio::page::PlaygroundSt
     const aio::page::Account* latest = nullptr;
     size_t n = 0;
     for (const aio::page::Account& a : s.narration) {
-        if (a.iteration <= from) continue;
+        if (a.number <= from) continue;
         ++n;
         if (!a.sentences.empty()) latest = &a;
     }
@@ -109,11 +112,11 @@ TEST(MirrorText, tells_the_latest_account_after_the_one_told_and_counts_the_acco
     const aio::page::PlaygroundState& s = r.look();
     ASSERT_GE(s.narration.size(), 3u);
     aio::views::MirrorQuery q;
-    for (const uint64_t from : {uint64_t{0}, s.narration.front().iteration, s.narration.back().iteration}) {
+    for (const uint64_t from : {uint64_t{0}, s.narration.front().number, s.narration.back().number}) {
         q.narration_from = from;
         const json j = aio::views::mirror_json(s, q)["narration"];
         const auto [latest, count] = after(s, from);
-        EXPECT_EQ(j["after"], count) << "after iteration " << from;
+        EXPECT_EQ(j["after"], count) << "after account " << from;
         // Each account after `from`, in full and in order, for the history list.
         ASSERT_EQ(j["recent"].size(), count) << j;
         for (size_t i = 0; i < count; ++i)
@@ -122,11 +125,42 @@ TEST(MirrorText, tells_the_latest_account_after_the_one_told_and_counts_the_acco
             EXPECT_TRUE(j["latest"].is_null()) << j;
             continue;
         }
+        EXPECT_EQ(j["latest"]["number"], latest->number);
         EXPECT_EQ(j["latest"]["iteration"], latest->iteration);
         EXPECT_EQ(j["latest"]["heading"], aio::page::heading(*latest));
         EXPECT_EQ(j["latest"]["sentences"], json(latest->sentences)) << "a short account whole";
         EXPECT_EQ(j["latest"]["sentence_count"], latest->sentences.size());
     }
+}
+
+// Blocking count tells its one iteration of time.sleep calls as one account a call, all with the
+// same iteration number: the mirror asks for the accounts after the last one's number, so none
+// of those is passed over; and a run told all at once (instant) sends up to 100 for the history.
+TEST(MirrorText, accounts_of_one_iteration_split_by_blocking_calls_each_reach_the_mirror) {
+    DemoRecording r(demo("count"), {{"n", int64_t{3}}, {"delay", 1.0}, {"blocking", true}});
+    while (r.step()) {}
+    const aio::page::PlaygroundState& s = r.look(r.loop.time());
+    std::map<uint64_t, size_t> per_iteration;
+    for (size_t i = 0; i < s.narration.size(); ++i) {
+        ++per_iteration[s.narration[i].iteration];
+        EXPECT_EQ(s.narration[i].number, i + 1) << "numbered in the order told";
+    }
+    const auto split = std::find_if(per_iteration.begin(), per_iteration.end(), [](const auto& e) { return e.second >= 3; });
+    ASSERT_NE(split, per_iteration.end()) << "an iteration told call by call";
+    const auto first = std::find_if(s.narration.begin(), s.narration.end(), [&](const auto& a) { return a.iteration == split->first; });
+    aio::views::MirrorQuery q;
+    q.narration_from = first->number;
+    const json j = aio::views::mirror_json(s, q)["narration"];
+    EXPECT_EQ(j["after"], s.narration.end() - first - 1);
+    ASSERT_EQ(j["recent"].size(), s.narration.end() - first - 1) << j;
+    EXPECT_EQ(j["recent"][0]["iteration"], split->first) << "the same iteration's next call";
+    EXPECT_EQ(j["recent"][0]["number"], first->number + 1);
+
+    DemoRecording many(demo("asyncgen"), {});
+    while (many.step()) {}
+    const aio::page::PlaygroundState& all = many.look(many.loop.time());
+    ASSERT_GT(all.narration.size(), 20u);
+    EXPECT_EQ(aio::views::mirror_json(all, {})["narration"]["recent"].size(), std::min<size_t>(100, all.narration.size()));
 }
 
 TEST(MirrorText, sends_the_first_sentences_of_a_long_account_to_read_out_and_how_many_it_has) {
