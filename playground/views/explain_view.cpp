@@ -1,5 +1,6 @@
 // The Explain view: the run told iteration by iteration in plain words, up to the moment shown.
-// It follows the latest account while scrolled to the bottom, and scrolls back through the kept ones.
+// It follows the latest account while scrolled to the bottom, and scrolls back through the kept ones;
+// scrolled back, a Latest button brings it to the bottom again.
 #include "playground/views/views.hpp"
 #include "playground/views/word_wrap.hpp"
 
@@ -95,7 +96,17 @@ void draw_explain(const page::PlaygroundState& state, ExplainView& view) {
     ImGui::SetCursorPosY(y);
     ImGui::Dummy(ImVec2(0, 0));
     // Follow the latest account while the view is scrolled to the bottom (as the console does).
-    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollY(1e9f);
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) {
+        ImGui::SetScrollY(1e9f);
+        return;
+    }
+    // Scrolled back in a long run: one press back to the moment shown, not many turns of the wheel.
+    const char* label = "Latest \u2193";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetCursorPos(ImVec2(std::max(0.0f, ImGui::GetWindowWidth() - button_width(label) - style.ScrollbarSize - style.WindowPadding.x),
+                               scroll + visible - ImGui::GetFrameHeight() - style.WindowPadding.y));
+    if (ImGui::Button(label)) ImGui::SetScrollY(1e9f);
+    note_landmark("explain:to-latest");
 }
 
 }  // namespace aio::views

@@ -501,6 +501,18 @@ TEST_F(Views, explain_follows_the_latest_account_until_scrolled_back) {
     EXPECT_TRUE(has(text, aio::page::heading(r.state.narration.front()))) << "scrolled back, it stays back";
     EXPECT_FALSE(has(text, aio::page::heading(r.state.narration.back())));
     EXPECT_EQ(explain.rows.size(), r.state.narration.size());
+    // Its Latest button brings it back to the moment shown, and it follows again.
+    ASSERT_TRUE(views::landmarks().count("explain:to-latest"));
+    const views::Rect latest = views::landmarks().at("explain:to-latest");
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(latest.x + latest.w / 2, latest.y + latest.h / 2);
+    for (const bool down : {true, false}) {
+        io.MouseDown[0] = down;
+        frame();
+    }
+    text = frame();
+    EXPECT_TRUE(has(text, aio::page::heading(r.state.narration.back()))) << "back at the latest";
+    EXPECT_FALSE(views::landmarks().count("explain:to-latest")) << "following: no button";
 }
 
 // A popup's first frame is laid out unseen, at a place it leaves the next frame: its widgets'
