@@ -20,6 +20,20 @@ std::string to_text(const Account& a) {
     return out;
 }
 
+void tell(Account& a, std::string sentence, std::string spoken, bool why) {
+    a.spoken.push_back(spoken.empty() ? sentence : std::move(spoken));
+    a.sentences.push_back(std::move(sentence));
+    a.why.push_back(why);
+}
+
+std::vector<size_t> spoken_order(const Account& a, size_t n) {
+    std::vector<size_t> out;
+    for (const bool first : {true, false})
+        for (size_t i = 0; i < a.sentences.size() && out.size() < n; ++i)
+            if ((i < a.why.size() && a.why[i]) == first) out.push_back(i);
+    return out;
+}
+
 void keep_latest(std::deque<Account>& older, std::deque<Account>& newer, size_t accounts, size_t sentences) {
     size_t count = older.size() + newer.size(), told = 0;
     for (const Account& a : older) told += a.sentences.size();

@@ -15,6 +15,12 @@ struct Account {
     uint64_t iteration = 0;               // the loop's iteration number (Loop::iteration)
     Time time = 0;                        // loop seconds when it ran
     std::vector<std::string> sentences;   // in the order things happened
+    // Each sentence as read aloud, where shorter: printed lines counted ("printed 2 lines"), not
+    // quoted; else the sentence itself. Same length as `sentences`.
+    std::vector<std::string> spoken;
+    // Per sentence: it tells why something happened (a wait's cause, a wait that ended, a task
+    // cancelled or failed), which a short spoken form keeps first. Same length as `sentences`.
+    std::vector<bool> why;
     uint64_t quiet_from = 0;              // 0, or the first of the iterations just before it that told nothing (ran only callbacks)
     uint64_t number = 0;                  // 1, 2, ... in the order told: an iteration split by blocking calls tells several
 };
@@ -28,6 +34,14 @@ std::string to_text(const Account& a);
 // Its heading alone: "t = 1.00 s, iteration 5", or "t = 8.00 s, iteration 7 (iteration 6 ran only
 // callbacks)" after iterations that told nothing.
 std::string heading(const Account& a);
+
+// Adds a sentence: `spoken` its form read aloud (empty: the sentence itself), `why` whether it
+// tells why something happened.
+void tell(Account& a, std::string sentence, std::string spoken = {}, bool why = false);
+
+// Up to `n` indices of a's sentences to read aloud when only a few fit: those with a why first,
+// then the others, each group in the order told.
+std::vector<size_t> spoken_order(const Account& a, size_t n);
 
 // Drops the oldest accounts, of `older` first, then of `newer` (the later ones), until both
 // together hold at most `accounts` accounts and `sentences` sentences; the newest always stays.

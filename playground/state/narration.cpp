@@ -173,7 +173,7 @@ void Narrator::count_end(TaskState to) {
 
 void Narrator::printed(const std::string& line) {
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
-    if (!t) current_.sentences.push_back("Printed " + quoted(line) + ".");
+    if (!t) tell(current_, "Printed " + quoted(line) + ".", "Printed a line.");
     else if (outside_coroutines(*t)) after_run_.push_back(quoted(line));
     else if (part(*t)) deed(*t, Did::Printed, quoted(line));
     else ++others_.printed;
@@ -274,6 +274,8 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                                 : resource == resource_of_.end()       ? "the " + what + " of " + t.name() + " is done"
                                 : is_queue(wait) ? queue_woken(t.name(), wait, resource->second)
                                                                        : "the wait of " + t.name() + " on " + resource->second + " is over";
+                const size_t at = p->woke.find(t.name());
+                p->woke_name_at = at != std::string::npos && p->woke.rfind(t.name()) == at ? at : std::string::npos;
                 sequence_.push_back({static_cast<uint8_t>(p - parts_.data()), true});
             }
             break;
@@ -309,10 +311,13 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                 waits.unfinished.emplace(other->id(), other->name());
                 awaited_by_[other->id()].push_back(id);
             }
+            bool reason = false;
             end([&] {
                 const detail::FrameBase* named = nullptr;
                 const int line = line_of(t, kind, &named);
-                return "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) + in_generator(named) : "") + why(t, kind) +
+                const std::string because = why(t, kind);
+                reason = !because.empty() || beaten;
+                return "now waits on " + (f ? f->describe() : std::string("a future")) + (line ? " at line " + std::to_string(line) + in_generator(named) : "") + because +
                        (beaten ? " again: another task took the item first" : "");
             });
             if (told && f) {   // where its future is named, to tell tasks that wait alike together
@@ -320,6 +325,7 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
                 d.detail_at = std::string("now waits on ").size();
                 d.detail = f->describe();
                 d.general = to_string(kind);
+                d.why = reason;
                 if (kind == WaitKind::Fetch && !said_fetch_) d.note = " (other tasks run meanwhile)";
             }
             said_fetch_ |= told && kind == WaitKind::Fetch;
@@ -334,10 +340,12 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
             break;
         case TaskState::Failed:
             end([&] { return "failed with " + t.result_repr(); });
+            if (told) part(t)->deeds.back().why = true;
             finished(t);
             break;
         case TaskState::Cancelled:
             end([] { return std::string("was cancelled"); });
+            if (told) part(t)->deeds.back().why = true;
             finished(t);
             break;
         case TaskState::Pending: break;
@@ -346,12 +354,15 @@ void Narrator::on_task_state(const TaskBase& t, TaskState from) {
 
 // What a task did, after its name. `notes`: with what is said once a run; `general`: its wait's
 // future by kind ("its fetch"), so that tasks that did the same on different futures compare equal.
-std::string Narrator::body(const Part& p, bool notes, bool general) {
+std::string Narrator::body(const Part& p, bool notes, bool general, bool spoken) {
     std::vector<std::string> did;
     for (const Deed& d : p.deeds) {
         std::vector<std::string> items = d.items;
         if (d.more) items.push_back(counted(d.more) + " more");
-        std::string text = d.what == Did::Created ? "created " + listed(items) : d.what == Did::Printed ? "printed " + listed(items) : items.front();
+        const size_t lines = d.items.size() + d.more;
+        std::string text = d.what == Did::Created ? "created " + listed(items)
+                           : d.what == Did::Printed ? "printed " + (spoken ? lines == 1 ? std::string("a line") : counted(lines) + " lines" : listed(items))
+                                                    : items.front();
         if (general && d.detail_at != std::string::npos) text.replace(d.detail_at, d.detail.size(), "its " + d.general);
         did.push_back(notes ? text + d.note : text);
     }
@@ -377,15 +388,27 @@ Account Narrator::told() const {
     for (size_t i = 0; i < sequence_.size();) {
         const Part& p = parts_[sequence_[i].part];
         if (sequence_[i].woke) {
-            a.sentences.push_back(capitalised(p.woke) + ".");
-            ++i;
+            // Wake-ups alike, one after another, told in one: "The sleep(1) of Task-1 and Task-2 ended."
+            const auto shape = [&](size_t k) {
+                const Part& q = parts_[sequence_[k].part];
+                return q.woke_name_at == std::string::npos ? q.woke : std::string(q.woke).erase(q.woke_name_at, q.name.size());
+            };
+            std::vector<std::string> names = {p.name};
+            size_t j = i + 1;
+            if (p.woke_name_at != std::string::npos)
+                for (const std::string mine = shape(i); j < sequence_.size() && sequence_[j].woke && parts_[sequence_[j].part].woke_name_at != std::string::npos && shape(j) == mine; ++j)
+                    names.push_back(parts_[sequence_[j].part].name);
+            const std::string woke = names.size() == 1 ? p.woke : std::string(p.woke).replace(p.woke_name_at, p.name.size(), listed(names));
+            tell(a, capitalised(woke) + ".", {}, true);
+            i = j;
             continue;
         }
         size_t j = i + 1;
         while (j < sequence_.size() && !sequence_[j].woke && key[j] == key[i]) ++j;
         const bool noted = std::any_of(p.deeds.begin(), p.deeds.end(), [](const Deed& d) { return !d.note.empty(); });
+        const bool reason = std::any_of(p.deeds.begin(), p.deeds.end(), [](const Deed& d) { return d.why; });
         if (j == i + 1) {
-            a.sentences.push_back(p.name + " " + (noted ? body(p, true, false) : exact[i]) + ".");
+            tell(a, p.name + " " + (noted ? body(p, true, false) : exact[i]) + ".", p.name + " " + body(p, noted, false, true) + ".", reason);
             i = j;
             continue;
         }
@@ -400,16 +423,18 @@ Account Narrator::told() const {
                     details.push_back(d.detail.starts_with(d.general + " ") ? d.detail.substr(d.general.size() + 1) : d.detail);
         }
         const std::string words = noted ? body(p, true, !same) : same ? exact[i] : key[i];
-        a.sentences.push_back("Each of " + listed(names) + " " + words + (same ? "." : ": " + listed(details) + " respectively."));
+        const std::string each = "Each of " + listed(names) + " ", end = same ? "." : ": " + listed(details) + " respectively.";
+        tell(a, each + words + end, each + body(p, noted, !same, true) + end, reason);
         i = j;
     }
     if (!after_run_.empty()) {
         const std::string lines = listed(after_run_);   // a line's own full stop ends the sentence too
-        a.sentences.push_back("After asyncio.run() returned, the script printed " + lines + (lines.ends_with(".\"") ? "" : "."));
+        tell(a, "After asyncio.run() returned, the script printed " + lines + (lines.ends_with(".\"") ? "" : "."),
+             "After asyncio.run() returned, the script printed " + (after_run_.size() == 1 ? std::string("a line.") : counted(after_run_.size()) + " lines."));
     }
     // The others of a busy iteration, counted: "9,988 more tasks ran as well: 9,988 now wait."
     const Others& o = others_;
-    if (o.woke) a.sentences.push_back("The waits of " + counted(o.woke) + " more tasks ended as well.");
+    if (o.woke) tell(a, "The waits of " + counted(o.woke) + " more tasks ended as well.");
     if (const size_t ended = o.waiting + o.yielded + o.finished + o.failed + o.cancelled) {
         std::vector<std::string> how;
         const auto add = [&](size_t n, const char* what) { if (n) how.push_back(counted(n) + " " + what); };
@@ -418,8 +443,9 @@ Account Narrator::told() const {
         add(o.finished, "finished");
         add(o.failed, "failed");
         add(o.cancelled, "were cancelled");
-        a.sentences.push_back(counted(ended) + (ended == 1 ? " more task ran as well" : " more tasks ran as well") + (o.printed ? ", printing " + counted(o.printed) + " lines" : "") +
-                              (how.empty() ? "" : ": " + listed(how)) + ".");
+        tell(a, counted(ended) + (ended == 1 ? " more task ran as well" : " more tasks ran as well") + (o.printed ? ", printing " + counted(o.printed) + " lines" : "") +
+                    (how.empty() ? "" : ": " + listed(how)) + ".",
+             {}, o.failed || o.cancelled);
     }
     // "gather in main is still waiting for Task-3": a task it waits for ended, not the last one.
     for (uint32_t id : still_) {
@@ -431,7 +457,7 @@ Account Narrator::told() const {
             names.push_back(name);
         }
         if (const size_t more = w->second.unfinished.size() - names.size()) names.push_back(counted(more) + " more");
-        a.sentences.push_back("The " + std::string(to_string(w->second.kind)) + " in " + w->second.task + " is still waiting for " + listed(names) + ".");
+        tell(a, "The " + std::string(to_string(w->second.kind)) + " in " + w->second.task + " is still waiting for " + listed(names) + ".");
     }
     return a;
 }
@@ -446,6 +472,8 @@ void Narrator::close_iteration() {
     still_.clear();
     others_ = {};
     current_.sentences.clear();
+    current_.spoken.clear();
+    current_.why.clear();
     if (a.sentences.empty()) return;
     last_told_ = a.iteration;
     ++accounts_told_;
@@ -463,9 +491,9 @@ void Narrator::stopping(Time at, const std::vector<std::string>& cut) {
     std::erase_if(done_, [at](const Account& a) { return a.time > at; });
     stopped_at_ = at;
     current_.time = at;
-    current_.sentences.push_back("Stop: as asyncio.run does on its way out, every task left is cancelled.");
+    tell(current_, "Stop: as asyncio.run does on its way out, every task left is cancelled.", {}, true);
     if (!cut.empty())
-        current_.sentences.push_back(listed(cut) + (cut.size() == 1 ? ", not finished at the time shown, was cancelled." : ", not finished at the time shown, were cancelled."));
+        tell(current_, listed(cut) + (cut.size() == 1 ? ", not finished at the time shown, was cancelled." : ", not finished at the time shown, were cancelled."), {}, true);
 }
 
 void Narrator::take(std::deque<Account>& into) {

@@ -70,12 +70,14 @@ private:
         // A wait's future as the item names it ("fetch http://..."), at detail_at, and its kind ("fetch").
         size_t detail_at = std::string::npos;
         std::string detail, general;
+        bool why = false;                  // it says why (the wait's cause), or the task failed or was cancelled
     };
     // One task's part in the iteration being told, as it happened.
     struct Part {
         std::string name;
         std::string woke;                  // "the sleep(1) of Task-2 ended", or empty
         std::vector<Deed> deeds;
+        size_t woke_name_at = std::string::npos;   // where woke names the task, when it does once: wake-ups alike are told together
     };
     struct Awaiting {                      // a task waiting for other tasks (gather, a task, ...)
         std::string task;                  // the waiting task's name
@@ -93,7 +95,8 @@ private:
     static bool outside_coroutines(const TaskBase& t);
     void close_iteration();
     Account told() const;                  // the iteration running, told as far as it has gone
-    static std::string body(const Part& p, bool notes, bool general);   // its deeds in words, after its name
+    // Its deeds in words, after its name; `spoken`: printed lines counted, not quoted.
+    static std::string body(const Part& p, bool notes, bool general, bool spoken = false);
     // The script line `t` waits at, by its innermost named frame and its wait (WaitKind::None: a
     // blocking call); 0 when the demo does not say.
     int line_of(const TaskBase& t, WaitKind wait, const detail::FrameBase** named = nullptr);

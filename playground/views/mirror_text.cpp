@@ -13,6 +13,7 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kSpokenSentences = 6;   // of one account, sent to be read out: a 10,000-task iteration tells 10,000
+constexpr size_t kSpokenInOrder = 20;    // short forms in the account's order, for a mirror that picks its own
 constexpr size_t kRecentAccounts = 100;  // accounts in full since the last one read out: the mirror's history holds 100
 
 // The latest account after number `from` with something to tell, for reading aloud (its
@@ -32,10 +33,16 @@ json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
         recent.push_back({{"number", it->number}, {"iteration", it->iteration}, {"time", it->time}, {"text", page::to_text(*it)}});
     if (!latest) return {{"latest", nullptr}, {"after", after}, {"recent", recent}};
     // The mirror speaks as many of them as fit its short form, and says how many more there are.
-    json sentences = json::array();
-    for (size_t i = 0; i < std::min(kSpokenSentences, latest->sentences.size()); ++i) sentences.push_back(latest->sentences[i]);
+    // Read aloud: the short forms, those that say why first, so that what is cut is what happened
+    // without a cause; and the first short forms in order, with which of them say why.
+    json sentences = json::array(), spoken = json::array(), why = json::array();
+    for (const size_t i : page::spoken_order(*latest, kSpokenSentences)) sentences.push_back(latest->spoken[i]);
+    for (size_t i = 0; i < std::min(kSpokenInOrder, latest->spoken.size()); ++i) {
+        spoken.push_back(latest->spoken[i]);
+        if (latest->why[i]) why.push_back(i);
+    }
     return {{"latest", {{"number", latest->number}, {"iteration", latest->iteration}, {"time", latest->time}, {"heading", page::heading(*latest)},
-                        {"sentences", sentences}, {"sentence_count", latest->sentences.size()}}},
+                        {"sentences", sentences}, {"sentence_count", latest->sentences.size()}, {"spoken", spoken}, {"why", why}}},
             {"after", after}, {"recent", recent}};
 }
 

@@ -33,9 +33,13 @@ struct MirrorQuery {
 // with the blocking twin (mirror_views.hpp); `view_words` the words of query.view (empty unless
 // it is the Resources, Await tree, Event loop or Timeline view). `narration.latest` is the latest
 // account after number narration_from that has sentences ({number, iteration, time, heading,
-// sentences: its first six, sentence_count: all of them}), or null; `narration.after` counts the
-// accounts after narration_from; `narration.recent` holds the latest 100 of them in full
-// ({number, iteration, time, text}).
+// sentences, sentence_count, spoken, why}), or null: `sentences` are six of its sentences to
+// read aloud, in their short form (printed lines counted, not quoted), those that say why first
+// (a wait's cause, a wait that ended, a task cancelled or failed), then the others, each in the
+// order told; `sentence_count` counts all its sentences; `spoken` holds the short forms of its
+// first 20 sentences in order, and `why` the indices into `spoken` of those that say why.
+// `narration.after` counts the accounts after narration_from; `narration.recent` holds the
+// latest 100 of them in full ({number, iteration, time, text}).
 nlohmann::json mirror_json(const page::PlaygroundState& state, const MirrorQuery& query);
 
 }  // namespace aio::views
