@@ -154,7 +154,8 @@ std::string span_words(const TaskSpan& span) {
     }
 }
 
-// Each task's intervals up to the time shown, the latest kWordsIntervals of them.
+// Each task's intervals up to the time shown, the latest kWordsIntervals of them; those too short
+// for the printed precision are said at their time, those in a row at one time as one.
 json timeline(const page::PlaygroundState& s) {
     json out = json::array();
     const Trace* trace = s.history;
@@ -166,14 +167,24 @@ json timeline(const page::PlaygroundState& s) {
         std::vector<std::string> said;
         const TaskSpanView spans = trace->spans(*r);
         size_t count = 0;
+        std::string instant;   // the time of the last interval said, when it was too short to print ("ran at 10.00 s")
         for (size_t k = 0; k < spans.size() && spans[k].start <= s.time; ++k) {
             const TaskSpan span = spans[k];
-            ++count;
-            if (said.size() == kWordsIntervals) said.erase(said.begin());
-            if (span.state >= TaskState::Done) { said.push_back(span_words(span) + " at " + seconds(span.start) + " s"); continue; }
             // The open span (the last) lasts until the time shown; a closed one is cut there too.
             const double end = k + 1 == spans.size() ? s.time : std::min<double>(span.end, s.time);
-            said.push_back(span_words(span) + " " + seconds(span.start) + "\u2013" + seconds(end) + " s");
+            const std::string from = seconds(span.start), to = seconds(end);
+            const bool brief = span.state < TaskState::Done && from == to;
+            // Intervals shorter than the printed precision, one after another at the same time, are
+            // one: "ran at 10.00 s" when the task ran among them.
+            if (brief && instant == from) {
+                if (span.state == TaskState::Running) said.back() = "ran at " + from + " s";
+                continue;
+            }
+            instant = brief ? from : "";
+            ++count;
+            if (said.size() == kWordsIntervals) said.erase(said.begin());
+            if (span.state >= TaskState::Done || brief) said.push_back(span_words(span) + " at " + from + " s");
+            else said.push_back(span_words(span) + " " + from + "\u2013" + to + " s");
         }
         std::string text = t.name + ": ";
         if (count > said.size()) text += plural(count - said.size(), "earlier interval", "earlier intervals") + " not listed, then ";

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 namespace {
 
 using aio::testing::DemoRecording;
@@ -78,6 +80,10 @@ TEST(MirrorViews, timeline_tells_each_tasks_intervals_up_to_the_time_shown_and_h
     EXPECT_TRUE(has(task, s.snapshot.tasks[1].name + ": ")) << task;
     EXPECT_TRUE(has(task, "waited on sleep 0.00\u20131.00 s")) << task;
     EXPECT_TRUE(has(task, "done at 1.00 s")) << task;
+    // Ready and running for no printed time, at 0.00 s and again at 1.00 s: said once each, as a run.
+    EXPECT_TRUE(has(task, "ran at 0.00 s, waited on sleep 0.00\u20131.00 s, ran at 1.00 s, done at 1.00 s")) << task;
+    const std::regex empty(R"((\d+\.\d\d)\u2013\1 s)");
+    for (const json& w : words) EXPECT_FALSE(std::regex_search(w["text"].get<std::string>(), empty)) << w;
 }
 
 TEST(MirrorViews, counts_in_the_thousands_are_grouped_as_the_caption_writes_them) {
