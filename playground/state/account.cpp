@@ -8,7 +8,9 @@ namespace aio::page {
 
 std::string heading(const Account& a) {
     char text[64];
-    std::snprintf(text, sizeof text, "t = %.2f s, iteration %llu", a.time, static_cast<unsigned long long>(a.iteration));
+    std::snprintf(text, sizeof text, a.stop == 1 ? "t = %.2f s, stopped after iteration %llu" : "t = %.2f s, iteration %llu", a.time,
+                  static_cast<unsigned long long>(a.iteration));
+    if (a.stop == 2) return text + std::string(", run by the stop to cancel the tasks");
     if (!a.quiet_from || a.quiet_from >= a.iteration) return text;
     const auto n = [](uint64_t i) { return std::to_string(i); };
     return text + (a.quiet_from + 1 == a.iteration ? " (iteration " + n(a.quiet_from) : " (iterations " + n(a.quiet_from) + "-" + n(a.iteration - 1)) + " ran only callbacks)";

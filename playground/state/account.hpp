@@ -21,6 +21,9 @@ struct Account {
     // Per sentence: it tells why something happened (a wait's cause, a wait that ended, a task
     // cancelled or failed), which a short spoken form keeps first. Same length as `sentences`.
     std::vector<bool> why;
+    // 1: the Stop's own account, told after `iteration`; 2: an iteration the stop ran to cancel
+    // the tasks (the status line's iteration count includes these); 0: neither.
+    uint8_t stop = 0;
     uint64_t quiet_from = 0;              // 0, or the first of the iterations just before it that told nothing (ran only callbacks)
     uint64_t number = 0;                  // 1, 2, ... in the order told: an iteration split by blocking calls tells several
 };
@@ -32,7 +35,8 @@ constexpr size_t kKeptSentences = 20000;
 // An account as one paragraph: "t = 1.00 s, iteration 5: the sleep(1) of Task-2 ended. ..."
 std::string to_text(const Account& a);
 // Its heading alone: "t = 1.00 s, iteration 5", or "t = 8.00 s, iteration 7 (iteration 6 ran only
-// callbacks)" after iterations that told nothing.
+// callbacks)" after iterations that told nothing; on Stop, "t = 11.00 s, stopped after iteration
+// 10", then "t = 11.00 s, iteration 11, run by the stop to cancel the tasks".
 std::string heading(const Account& a);
 
 // Adds a sentence: `spoken` its form read aloud (empty: the sentence itself), `why` whether it

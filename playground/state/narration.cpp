@@ -491,6 +491,7 @@ void Narrator::stopping(Time at, const std::vector<std::string>& cut) {
     std::erase_if(done_, [at](const Account& a) { return a.time > at; });
     stopped_at_ = at;
     current_.time = at;
+    current_.stop = 1;
     tell(current_, "Stop: as asyncio.run does on its way out, every task left is cancelled.", {}, true);
     if (!cut.empty())
         tell(current_, listed(cut) + (cut.size() == 1 ? ", not finished at the time shown, was cancelled." : ", not finished at the time shown, were cancelled."), {}, true);
@@ -505,6 +506,7 @@ void Narrator::on_iteration(const Loop& loop) {
     if (next_) next_->on_iteration(loop);
     close_iteration();
     current_.iteration = loop.iteration();
+    current_.stop = stopped_at_ >= 0 ? 2 : 0;
     current_.time = stopped_at_ >= 0 ? std::min(loop.time(), stopped_at_) : loop.time();
 }
 

@@ -168,3 +168,25 @@ TEST(AsOf, a_stop_inside_a_blocking_call_tells_the_tasks_the_views_cancel) {
         }
     }
 }
+
+
+// The Stop's account is headed with the iteration it came after, and the iterations the stop runs
+// to cancel the tasks say so: the status line's count includes them.
+TEST(AsOf, a_stops_accounts_say_which_iteration_it_came_after_and_which_it_ran) {
+    aio::testing::DemoRecording r(*aio::demos::find_demo("queue"), {});
+    for (int i = 0; i < 10; ++i) r.step();
+    const uint64_t pressed = r.loop.iteration();
+    r.stop(r.loop.time());
+    const auto& s = r.look();
+    const auto stop = std::find_if(s.narration.begin(), s.narration.end(), [](const aio::page::Account& a) {
+        return !a.sentences.empty() && a.sentences.front() == "Stop: as asyncio.run does on its way out, every task left is cancelled.";
+    });
+    ASSERT_NE(stop, s.narration.end());
+    EXPECT_EQ(aio::page::heading(*stop), "t = 11.00 s, stopped after iteration " + std::to_string(pressed));
+    ASSERT_NE(stop + 1, s.narration.end());
+    for (auto it = stop + 1; it != s.narration.end(); ++it) {
+        EXPECT_GT(it->iteration, pressed);
+        EXPECT_LE(it->iteration, s.iteration) << "the status line's count includes the stop's iterations";
+        EXPECT_EQ(aio::page::heading(*it), "t = 11.00 s, iteration " + std::to_string(it->iteration) + ", run by the stop to cancel the tasks");
+    }
+}
