@@ -31,7 +31,7 @@ struct MirrorQuery {
 // line comes first. `files` names the files the run wrote (foundurls.txt); `summary` is the
 // Summary view's sentences up to the time shown (none before a run), `comparison` its comparison
 // with the blocking twin (mirror_views.hpp); `view_words` the words of query.view (empty unless
-// it is the Resources, Await tree, Event loop or Timeline view). `narration.latest` is the latest
+// it is the Resources, Await tree, Event loop, Timeline or Pages view). `narration.latest` is the latest
 // account after number narration_from that has sentences ({number, iteration, time, heading,
 // sentences, sentence_count, spoken, why}), or null: `sentences` are six of its sentences to
 // read aloud, in their short form (printed lines counted, not quoted), those that say why first

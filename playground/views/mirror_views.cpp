@@ -196,6 +196,22 @@ json timeline(const page::PlaygroundState& s) {
     return out;
 }
 
+// Each page the run fetched, as the Pages view's row: URL, state, HTTP status, bytes, links, error.
+json pages(const page::PlaygroundState& s) {
+    json out = json::array();
+    for (size_t i = 0; i < std::min(s.pages.size(), kWordsItems); ++i) {
+        const demos::PageReport& p = s.pages[i];
+        std::string text = p.url + ": " + p.state;
+        if (p.status) text += ", HTTP " + std::to_string(p.status) + ", " + plural(p.bytes, "byte", "bytes") + (p.truncated ? " (body cut there)" : "");
+        if (p.state == "done") text += ", " + plural(p.links, "link", "links");
+        if (!p.error.empty()) text += ", error: " + p.error;
+        out.push_back(leaf(std::move(text)));
+    }
+    if (s.pages.size() > kWordsItems) out.push_back(more(s.pages.size() - kWordsItems, "page", "pages"));
+    if (s.pages.empty()) out.push_back(leaf("No page fetched yet."));
+    return out;
+}
+
 }  // namespace
 
 json view_words(const page::PlaygroundState& s, std::string_view view) {
@@ -204,6 +220,7 @@ json view_words(const page::PlaygroundState& s, std::string_view view) {
     if (view == "tree") return tree(s);
     if (view == "loop") return loop(s);
     if (view == "timeline") return timeline(s);
+    if (view == "pages") return pages(s);
     return json::array();
 }
 

@@ -1,5 +1,5 @@
 // The text equivalents of the canvas's views for the page's mirror (web/js/mirror_run.js): the
-// Resources, Await tree, Event loop and Timeline views as nested lists of sentences, and the
+// Resources, Await tree, Event loop, Timeline and Pages views as nested lists of sentences, and the
 // Summary's comparison of a run with its blocking twin. Built from the one state, capped so that a
 // 10,000-task run costs what its first rows cost; each cap is said in words ("and 9,980 more tasks").
 #pragma once
@@ -19,7 +19,7 @@ constexpr size_t kWordsNames = 10;      // tasks named in one "getters: ..." lin
 
 // The view's words as a list of nodes, each {"text": sentence} or {"text", "items": [node]} (a
 // nested list: the await tree's children, a resource's waiters). `view` is a view's name
-// ("resources", "tree", "loop", "timeline"); any other view, or no run yet, gives an empty list.
+// ("resources", "tree", "loop", "timeline", "pages"); any other view, or no run yet, gives an empty list.
 // Times are loop seconds with two decimals, up to the time shown.
 nlohmann::json view_words(const page::PlaygroundState& state, std::string_view view);
 

@@ -86,6 +86,25 @@ TEST(MirrorViews, timeline_tells_each_tasks_intervals_up_to_the_time_shown_and_h
     for (const json& w : words) EXPECT_FALSE(std::regex_search(w["text"].get<std::string>(), empty)) << w;
 }
 
+// The crawler's pages, each as the Pages view's row, the first 20 and how many more.
+TEST(MirrorViews, pages_say_each_pages_url_state_status_bytes_and_links) {
+    DemoRecording r(demo("crawler"));
+    while (r.step()) {}
+    const aio::page::PlaygroundState& s = r.look();
+    ASSERT_FALSE(s.pages.empty());
+    const json words = aio::views::view_words(s, "pages");
+    const size_t shown = std::min(s.pages.size(), aio::views::kWordsItems);
+    ASSERT_EQ(words.size(), shown + (s.pages.size() > shown ? 1 : 0));
+    for (size_t i = 0; i < shown; ++i) {
+        const aio::demos::PageReport& p = s.pages[i];
+        EXPECT_TRUE(has(words[i], p.url + ": " + p.state)) << words[i];
+        if (p.status) { EXPECT_TRUE(has(words[i], "HTTP " + std::to_string(p.status))) << words[i]; }
+        if (p.state == "done") { EXPECT_TRUE(has(words[i], " link")) << words[i]; }
+        if (!p.error.empty()) { EXPECT_TRUE(has(words[i], "error: " + p.error)) << words[i]; }
+    }
+    if (s.pages.size() > shown) { EXPECT_EQ(words.back()["text"], "and " + std::to_string(s.pages.size() - shown) + " pages more"); }
+}
+
 TEST(MirrorViews, counts_in_the_thousands_are_grouped_as_the_caption_writes_them) {
     DemoRecording r(demo("count"), {{"n", int64_t{1500}}, {"delay", 1.0}});
     r.step();
