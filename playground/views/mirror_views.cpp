@@ -2,7 +2,10 @@
 
 #include "playground/demos/run_compare.hpp"
 
+#include "playground/views/source_lines.hpp"
+
 #include <algorithm>
+#include <map>
 #include <cstdio>
 
 namespace aio::views {
@@ -212,6 +215,33 @@ json pages(const page::PlaygroundState& s) {
     return out;
 }
 
+// The script's lines that tasks wait at, as the Source view marks them: "line 31: await q.put(i)
+// \u2014 waiting here: Task-2 (queue.put)".
+json source(const page::PlaygroundState& s) {
+    std::map<int, std::vector<const TaskView*>> at;
+    for (const TaskView& t : s.snapshot.tasks)
+        if (const int line = source_line(s, *s.demo, t)) at[line].push_back(&t);
+    json out = json::array();
+    std::vector<std::string> script;
+    for (size_t from = 0, to; from <= s.demo->python.size(); from = to + 1) {
+        to = std::min(s.demo->python.find('\n', from), s.demo->python.size());
+        script.push_back(s.demo->python.substr(from, to - from));
+    }
+    for (const auto& [line, tasks] : at) {
+        if (out.size() == kWordsItems) break;
+        std::string code = line <= static_cast<int>(script.size()) ? script[static_cast<size_t>(line - 1)] : "";
+        code.erase(0, code.find_first_not_of(' '));
+        std::string text = "line " + std::to_string(line) + ": " + code + " \u2014 waiting here: ";
+        for (size_t i = 0; i < std::min(tasks.size(), kWordsNames); ++i)
+            text += (i ? ", " : "") + tasks[i]->name + (tasks[i]->waiting_on.empty() ? "" : " (" + tasks[i]->waiting_on + ")");
+        if (tasks.size() > kWordsNames) text += " and " + grouped(tasks.size() - kWordsNames) + " more";
+        out.push_back(leaf(std::move(text)));
+    }
+    if (at.size() > out.size()) out.push_back(more(at.size() - out.size(), "line", "lines"));
+    if (at.empty()) out.push_back(leaf("No task waits at a line of the script."));
+    return out;
+}
+
 }  // namespace
 
 json view_words(const page::PlaygroundState& s, std::string_view view) {
@@ -221,6 +251,7 @@ json view_words(const page::PlaygroundState& s, std::string_view view) {
     if (view == "loop") return loop(s);
     if (view == "timeline") return timeline(s);
     if (view == "pages") return pages(s);
+    if (view == "source") return source(s);
     return json::array();
 }
 

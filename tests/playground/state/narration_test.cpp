@@ -290,7 +290,8 @@ TEST(Narrator, once_detached_the_demo_prints_and_blocks_as_before) {
 // 10,000, and four thousand such would be gigabytes.
 TEST(Narrator, keep_latest_drops_the_oldest_by_count_and_by_sentences) {
     auto account = [](uint64_t i, size_t sentences) {
-        Account a{.iteration = i};
+        Account a;
+        a.iteration = i;
         for (size_t k = 0; k < sentences; ++k) aio::page::tell(a, "s");
         return a;
     };

@@ -4,6 +4,7 @@
 #include "playground/views/mirror_views.hpp"
 
 #include "playground/demos/run_compare.hpp"
+#include "playground/views/source_lines.hpp"
 #include "tests/playground/state/demo_recording.hpp"
 
 #include <gtest/gtest.h>
@@ -103,6 +104,26 @@ TEST(MirrorViews, pages_say_each_pages_url_state_status_bytes_and_links) {
         if (!p.error.empty()) { EXPECT_TRUE(has(words[i], "error: " + p.error)) << words[i]; }
     }
     if (s.pages.size() > shown) { EXPECT_EQ(words.back()["text"], "and " + std::to_string(s.pages.size() - shown) + " pages more"); }
+}
+
+// A producer waiting in put on a full queue is marked on its await's line in the Source's words.
+TEST(MirrorViews, source_marks_each_waiting_task_on_the_line_of_its_await) {
+    DemoRecording r(demo("queue"), {{"producers", int64_t{3}}, {"consumers", int64_t{1}}, {"maxsize", int64_t{1}}});
+    for (int i = 0; i < 4; ++i) r.step();
+    const aio::page::PlaygroundState& s = r.look();
+    const json words = aio::views::view_words(s, "source");
+    size_t marked = 0;
+    for (const aio::TaskView& t : s.snapshot.tasks) {
+        const int line = aio::views::source_line(s, *s.demo, t);
+        if (!line) continue;
+        const std::string prefix = "line " + std::to_string(line) + ": ";
+        const auto it = std::find_if(words.begin(), words.end(), [&](const json& w) { return w["text"].get<std::string>().starts_with(prefix); });
+        ASSERT_NE(it, words.end()) << prefix << words;
+        EXPECT_TRUE(has(*it, t.name + " (" + t.waiting_on + ")")) << *it;
+        EXPECT_TRUE(has(*it, " \u2014 waiting here: ")) << *it;
+        ++marked;
+    }
+    EXPECT_GE(marked, 2u) << words;
 }
 
 TEST(MirrorViews, counts_in_the_thousands_are_grouped_as_the_caption_writes_them) {
