@@ -65,6 +65,32 @@ test('the Resources tab lists each queue with its level, maxsize and who waits o
   assert.match(waiters[1], /^putters \(0\): none$/);
 });
 
+test('the Source tab lists the lines tasks wait at, as the table\'s line column gives them', async () => {
+  await pausedRun('queue', { producers: 1, consumers: 2, sleep_min: 1, sleep_max: 2 }, 6);
+  await tab('Source').press('Enter');
+  const list = panel().getByRole('list', { name: 'Source' });
+  await list.waitFor();
+  const items = await list.getByRole('listitem').allTextContents();
+  const rows = await page.locator('#mirror-tasks tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const waiting = rows.filter((r) => r[4] !== '');   // name, state, waiting on, time left, line
+  assert.ok(waiting.length > 0, JSON.stringify(rows));
+  for (const [name, , , , line] of waiting)
+    assert.ok(items.some((i) => i.startsWith(`line ${line}: `) && i.includes(name)), `${name} at line ${line}: ${items.join(' | ')}`);
+});
+
+test('the Pages tab lists each page with its state, HTTP status, size and links', async () => {
+  const end = await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('crawler', {}); return window.aio.finished(); });
+  await tab('Pages').press('Enter');
+  const list = panel().getByRole('list', { name: 'Pages' });
+  await list.waitFor();
+  const text = (await list.allTextContents()).join(' ');
+  for (const p of end.pages) {
+    assert.ok(text.includes(p.url), `${p.url} in ${text}`);
+    if (p.status) assert.ok(text.includes(String(p.status)), `${p.status} of ${p.url}`);
+  }
+  assert.ok(end.pages.some((p) => p.state === 'failed') && text.includes('failed'), 'the failed page is said so');
+});
+
 test('the Await tree tab is a nested list of who awaits whom', async () => {
   await pausedRun('count', { n: 4, delay: 3 }, 2);
   await tab('Await tree').press('Enter');

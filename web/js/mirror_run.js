@@ -21,7 +21,7 @@
     loop: 'Event loop: the iteration, the callbacks ready to run, the timers and the requests in flight, listed below.',
   };
   const title = (v) => about[v].split(':')[0];
-  const worded = new Set(['resources', 'tree', 'loop', 'timeline']);   // views the app puts in words (view_words)
+  const worded = new Set(['resources', 'tree', 'loop', 'timeline', 'pages', 'source']);   // views the app puts in words (view_words)
 
   let tablist, panel, caption, tbody, log, live, history, filesBox;
   const maxHistory = 100;   // accounts the history list keeps, the latest
@@ -112,7 +112,8 @@
 
   // What a view says in words, under its tab: the Summary's sentences and its comparison with the
   // blocking twin, the Source's script with its line numbers (the table's line column points into
-  // it); the Resources, Await tree, Event loop and Timeline views as nested lists.
+  // it) and the lines tasks wait at; the Resources, Await tree, Event loop, Timeline and Pages
+  // views as nested lists.
   function renderDetail(state, demo) {
     let text = '';
     if (front === 'summary') text = [...state.summary, ...(state.comparison.length ? ['', 'Compared with the blocking twin:', ...state.comparison] : [])].join('\n');
