@@ -4,7 +4,9 @@
 // error into a thrown Error, and nothing has changed when it does. No exception leaves an export.
 #include "playground/app/page_api.hpp"
 
+#include "playground/app/page_ui.hpp"
 #include "playground/state/state_json.hpp"
+#include "playground/views/controls_form.hpp"
 #include "runtime/repr.hpp"
 
 #include <emscripten/emscripten.h>
@@ -29,67 +31,6 @@ const char* reply(const json& j) {
 }
 const char* ok(const json& value) { return reply({{"ok", value}}); }
 const char* error(const std::string& message) { return reply({{"error", message}}); }
-
-namespace {
-
-// A JSON value in a few words for an error message: scalars as themselves, short; containers by
-// size (dumping them whole would recurse as deep as they nest).
-std::string brief(const json& v) {
-    if (v.is_array()) return "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
-    if (v.is_object()) return "an object";
-    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (s.size() > 40) s = s.substr(0, 40) + "...";
-    return s;
-}
-
-
-// A parameter from JSON, by the kind the demo declares; the range is checked by resolve_params.
-demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& v) {
-    auto fail = [&](const char* what) -> demos::Value {
-        throw demos::ParamError(d.name + ": " + p.name + " must be " + what + ", got " + brief(v));
-    };
-    switch (p.kind) {
-        case demos::Param::Kind::Bool:
-            if (!v.is_boolean()) return fail("true or false");
-            return v.get<bool>();
-        case demos::Param::Kind::Int:
-            if (v.is_number_integer()) return v.get<int64_t>();
-            if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15)
-                return static_cast<int64_t>(v.get<double>());
-            return fail("a whole number");
-        case demos::Param::Kind::Float:
-            if (!v.is_number()) return fail("a number");
-            return v.get<double>();
-        case demos::Param::Kind::IntList: {
-            if (!v.is_array()) return fail("a list of whole numbers");
-            std::vector<int64_t> list;
-            for (size_t i = 0; i < v.size(); ++i) {
-                if (!v[i].is_number_integer())
-                    throw demos::ParamError(d.name + ": " + p.name + "[" + std::to_string(i) + "] must be a whole number, got " +
-                                            brief(v[i]));
-                list.push_back(v[i].get<int64_t>());
-            }
-            return list;
-        }
-        case demos::Param::Kind::Text: {
-            if (!v.is_string()) return fail("text");
-            std::string text = v.get<std::string>();
-            // C strings further on (URLs handed to fetch) would end at a NUL.
-            if (text.find('\0') != std::string::npos)
-                throw demos::ParamError(d.name + ": " + p.name + " must not contain NUL (\\u0000)");
-            return text;
-        }
-    }
-    return fail("valid");
-}
-
-
-}  // namespace
-
-// A name for an error message: quoted, and cut short when long.
-std::string quoted(std::string_view name) {
-    return repr(name.size() > 64 ? std::string(name.substr(0, 64)) + "..." : std::string(name));
-}
 
 const char* kind_name(demos::Param::Kind k) {
     switch (k) {
@@ -179,6 +120,19 @@ template <class Body> const char* with_demo(const char* name, size_t bytes, Body
     });
 }
 
+// The parameters in params_text (JSON), checked against d's kinds; throws demos::ParamError.
+aio::demos::Params params_of(const aio::demos::Demo& d, const char* params_text, size_t params_bytes) {
+    json given;
+    try {
+        given = json::parse(std::string_view(params_text, params_bytes));
+    } catch (const json::parse_error& e) {
+        // The library's own message names no parameter.
+        throw aio::demos::ParamError("params must be a JSON object of parameter names to values; it is not well-formed at byte " +
+                                     std::to_string(e.byte));
+    }
+    return aio::page::params_from_json(d, given);
+}
+
 }  // namespace
 
 // Each export below takes text as (pointer, UTF-8 byte count); the text may hold any bytes.
@@ -226,24 +180,20 @@ EMSCRIPTEN_KEEPALIVE const char* aio_source_json(const char* demo, size_t demo_b
 // params_text: a JSON object of parameter names to values.
 EMSCRIPTEN_KEEPALIVE const char* aio_run_json(const char* demo, size_t demo_bytes, const char* params_text, size_t params_bytes) {
     return with_demo(demo, demo_bytes, [&](const aio::demos::Demo& d) {
-        json given;
-        try {
-            given = json::parse(std::string_view(params_text, params_bytes));
-        } catch (const json::parse_error& e) {
-            // The library's own message names no parameter.
-            return error("params must be a JSON object of parameter names to values; it is not well-formed at byte " +
-                         std::to_string(e.byte));
-        }
-        if (!given.is_object()) return error("params must be an object of parameter names to values");
-        aio::demos::Params params;
-        for (const auto& [key, value] : given.items()) {
-            const aio::demos::Param* p = nullptr;
-            for (const auto& q : d.params)
-                if (q.name == key) p = &q;
-            if (!p) return error(d.name + ": unknown parameter " + aio::page::quoted(key));
-            params[key] = aio::page::from_json(d, *p, value);
-        }
-        session().run(d.name, params);
+        session().run(d.name, params_of(d, params_text, params_bytes));
+        return ok();
+    });
+}
+
+// As aio_run_json, but nothing runs: the controls show `demo` with these parameters (missing
+// ones at their defaults), ready to Run. A refused value changes nothing.
+EMSCRIPTEN_KEEPALIVE const char* aio_show_json(const char* demo, size_t demo_bytes, const char* params_text, size_t params_bytes) {
+    return with_demo(demo, demo_bytes, [&](const aio::demos::Demo& d) {
+        const aio::demos::Params params = aio::demos::resolve_params(d, params_of(d, params_text, params_bytes));
+        aio::views::ControlsView& form = aio::page::form();
+        aio::views::sync_form(form, session().state());
+        aio::views::show_params(form, d, params);
+        if (session().on_change) session().on_change();   // the canvas draws the change
         return ok();
     });
 }

@@ -2,6 +2,7 @@
 // notifications to the page. The JavaScript half is web/js/aio_api.js.
 #pragma once
 #include "playground/app/session.hpp"
+#include "playground/state/params_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +35,6 @@ template <class Body> const char* guarded(Body&& body) {
         return error("the playground failed in an unexpected way");
     }
 }
-std::string quoted(std::string_view name);            // a name for a message: repr'd, cut at 64 bytes
 const char* kind_name(demos::Param::Kind k);          // "bool", "int", "float", "int_list", "text"
 
 }  // namespace aio::page

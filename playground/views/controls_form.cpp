@@ -183,6 +183,14 @@ bool run_form(ControlsView& form, const Commands& commands) {
     }
 }
 
+void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params) {
+    const auto& all = demos::all_demos();
+    pick_demo(form, static_cast<size_t>(std::find(all.begin(), all.end(), &d) - all.begin()));
+    form.edited = params;
+    forget_typed(form, d.name);
+    form.error.clear();
+}
+
 void reset_form(ControlsView& form) {
     const demos::Demo& d = form_demo(form);
     form.edited = demos::resolve_params(d, {});

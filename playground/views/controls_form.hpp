@@ -43,6 +43,10 @@ std::map<std::string, std::string> form_problems(const ControlsView& form);
 // else commands.run with the form's values (a refusal lands in `form.error`). True when it ran.
 bool run_form(ControlsView& form, const Commands& commands);
 
+// Shows demo `d` with `params` (resolved: every parameter, in range), as if typed: nothing
+// typed before for `d` stays, the other demos keep their edits. Nothing runs.
+void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params);
+
 void reset_form(ControlsView& form);   // the picked demo's defaults, nothing typed
 
 // Forgets the typed text of `demo`'s fields, so they show its values again.

@@ -120,3 +120,24 @@ TEST(ControlsForm, a_run_started_elsewhere_shows_its_demo_and_values) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ControlsForm, shown_params_fill_the_form_without_a_run_and_forget_what_was_typed) {
+    views::ControlsView f = form_of("count");
+    views::pick_demo(f, index_of("queue"));
+    views::set_field_text(f, param(demo("queue"), "producers"), "abc");
+    views::pick_demo(f, index_of("count"));
+    views::set_field_text(f, param(demo("count"), "n"), "7");
+    const demos::Params shown = demos::resolve_params(demo("queue"), {{"producers", int64_t{3}}, {"maxsize", int64_t{2}}});
+    views::show_params(f, demo("queue"), shown);
+    EXPECT_EQ(views::form_demo(f).name, "queue");
+    EXPECT_EQ(views::field_text(f, param(demo("queue"), "producers")), "3") << "the typed 'abc' gives way to the shown value";
+    EXPECT_EQ(views::field_text(f, param(demo("queue"), "maxsize")), "2");
+    EXPECT_EQ(f.edited, shown);
+    EXPECT_TRUE(views::form_problems(f).empty());
+    views::pick_demo(f, index_of("count"));
+    EXPECT_EQ(views::field_text(f, param(demo("count"), "n")), "7") << "the demo left keeps its edits";
+}
+
+}  // namespace
