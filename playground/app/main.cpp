@@ -101,7 +101,8 @@ const views::Commands& commands() {
         .stop = [] { session().stop(); },
         .set_speed = [](double speed) { session().set_speed(speed); },
         .download = download,
-        .show_view = [](const std::string& view) { g_ui.select_view = view; }};
+        .show_view = [](const std::string& view) { g_ui.select_view = view; },
+        .share = [] { EM_ASM({ if (window.aioLink) aioLink.share(); }); }};
     return c;
 }
 

@@ -221,6 +221,9 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     same_line_if_fits(button_width("?"));
     const bool help = ImGui::Button("?");
     note_landmark("help-button");
+    same_line_if_fits(button_width("Share"));
+    if (ImGui::Button("Share")) commands.share();
+    note_landmark("share");
     draw_help(help || ui.key_help);
     legend_popup(ui.key_legend);
 

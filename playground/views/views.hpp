@@ -39,6 +39,7 @@ struct Commands {
     std::function<void(double speed)> set_speed;       // loop seconds per wall second, 0.1..10, or <= 0: instant
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file
     std::function<void(const std::string& view)> show_view;   // brings a view forward: "tasks", "loop", ...
+    std::function<void()> share;   // opens the page's Share box: a link to what the controls show, and an iframe
 };
 
 // The timeline's window onto loop time.
