@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   const check = window.aioCheck;
-  const views = ['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'resources', 'pages'];
+  const views = Object.freeze(['tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'resources', 'pages']);
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failed start is shown in the error panel; callers still see the rejection
@@ -81,6 +81,15 @@
     for (const w of replaced) w.reject(new Error(`aio.finished: the ${w.demo} run was replaced by a new run before it ended`));
   }
 
+  // run's and show's arguments checked: the params as JSON text, or an Error naming the bad part.
+  function paramsJson(api, demo, params) {
+    check.name(api, 'demo', demo);
+    const given = params === undefined ? {} : check.data(api, 'params', params);
+    if (given === null || typeof given !== 'object' || Array.isArray(given))
+      check.fail(api, `params must be an object such as {n: 3}, got ${check.describe(params)}`);
+    return JSON.stringify(given);
+  }
+
   const methods = {
     demos: () => call('aio.demos', (M) => M._aio_demos_json()),
     params(demo) {
@@ -92,12 +101,13 @@
       return call('aio.source', (M, text) => M._aio_source_json(...text(demo)));
     },
     run(demo, params) {
-      check.name('aio.run', 'demo', demo);
-      const given = params === undefined ? {} : check.data('aio.run', 'params', params);
-      if (given === null || typeof given !== 'object' || Array.isArray(given))
-        check.fail('aio.run', `params must be an object such as {n: 3}, got ${check.describe(params)}`);
-      const json = JSON.stringify(given);
+      const json = paramsJson('aio.run', demo, params);
       call('aio.run', (M, text) => M._aio_run_json(...text(demo), ...text(json)));
+    },
+    // As run, but nothing runs: the controls show the demo with these parameters, ready to Run.
+    show(demo, params) {
+      const json = paramsJson('aio.show', demo, params);
+      call('aio.show', (M, text) => M._aio_show_json(...text(demo), ...text(json)));
     },
     pause: () => { call('aio.pause', (M, text) => M._aio_control(...text('pause'))); },
     resume: () => { call('aio.resume', (M, text) => M._aio_control(...text('resume'))); },
@@ -121,6 +131,10 @@
       });
     },
     snapshot: () => snapshot(),
+    // What the page's link (web/js/link_state.js) asked for beyond the controls: {embed, picker,
+    // views (a list of view names, or null for all), theme ('light', 'dark' or null: the
+    // system's), run}, and each refused key's message. A copy: changing it changes nothing.
+    link: () => window.aioLink.options(),
     // Brings a view forward: 'tasks', 'timeline', 'tree', 'source', 'summary', 'loop', 'resources' or
     // 'pages'. Throws for a view the shown demo does not have (those two are the panels a demo declares).
     showView(name) {
@@ -150,6 +164,7 @@
     call('aio._mirror', (M) => M._aio_mirror_json(maxTasks, outputFrom, narrationFrom, words ? 1 : 0), { draw: false });
 
   Object.assign(window.aio, {
+    _views: views,
     _form: form,
     _mirror: mirror,
     _firstFrame: () => { started = true; resolveReady(window.aio); },

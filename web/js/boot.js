@@ -94,10 +94,17 @@
     onRunStarted: (run) => window.aio._runStarted(run),
     onRunEnded: () => window.aio._runEnded(),
     onAppStarted: () => {
-      // The UI follows the system's light or dark preference, also when it changes.
+      // The UI follows the system's light or dark preference, also when it changes, unless the
+      // page's link chose one (aioTheme.choose: 'light', 'dark', or null for the system's).
       const dark = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
-      const theme = () => { Module._aio_set_theme(dark && !dark.matches ? 0 : 1); window.aioFrames.request(); };
+      let chosen = null;
+      const theme = () => {
+        Module._aio_set_theme((chosen ? chosen === 'dark' : !(dark && !dark.matches)) ? 1 : 0);
+        document.documentElement.style.colorScheme = chosen || '';
+        window.aioFrames.request();
+      };
       if (dark) dark.addEventListener('change', theme);
+      window.aioTheme = { choose: (name) => { chosen = name; theme(); } };
       theme();
       // Under "reduce motion" the app drops motion it can do without, also when the setting changes.
       const still = window.matchMedia ? matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -109,9 +116,15 @@
       window.aioFrames.attach(canvas, (stirred) => {
         const more = Module._aio_frame(stirred ? 1 : 0);
         window.aioTextField.sync();
-        if (loading.hidden === false) { loading.hidden = true; window.aio._firstFrame(); window.aioMirror.attach(); }
+        if (loading.hidden === false) {
+          loading.hidden = true;
+          window.aio._firstFrame();
+          window.aioLink.attach();   // before the mirror, which then shows what the link set
+          window.aioMirror.attach();
+        }
         window.aioMirror.afterFrame();
         if (window.aioBridge) window.aioBridge.afterFrame();   // absent outside a frame
+        window.aioLink.afterFrame();
         return more;
       });
     },

@@ -75,6 +75,7 @@
       const form = change({ reset: true });
       if (form) say(`Parameters reset to the defaults of ${form.demo}.`, null);
     });
+    const share = button('share', 'Share', () => window.aioShare.open());
     speedNote = el('span', { id: 'mirror-speed-note', text: speedRange });
     speed = el('input', { id: 'mirror-speed', type: 'number', min: '0.1', max: '10', step: '0.1', 'aria-describedby': 'mirror-speed-note' });
     speed.addEventListener('change', () => setSpeed());
@@ -87,7 +88,7 @@
     for (const { keys: k, action } of shortcuts()) keys.append(el('li', { text: `${k}: ${action}` }));
     root.append(
       el('label', { for: 'mirror-demo', text: 'Demo' }), picker, about, fieldset, refusal,
-      el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset),
+      el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset, share),
       el('p', {}, el('label', { for: 'mirror-speed', text: 'Speed' }), speed, speedNote),
       el('p', {}, instant, el('label', { for: 'mirror-instant', text: 'Instant (no waiting)' })),
       status, shownRun, error,

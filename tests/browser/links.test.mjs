@@ -1,0 +1,236 @@
+// Links that hold the state (web/js/link_state.js, web/js/share.js): every demo configured by the
+// hash, the query string under it, run=1, bad keys named while the rest applies, a permalink made
+// by using the page and opened in a new one, and the Share box by pointer and by keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, screenshot, landmark, click, until } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+// A fresh page on `suffix` (a query string and/or hash), started.
+async function open(suffix, options) {
+  const opened = await openPage(browser, server.url + suffix, options);
+  await opened.page.evaluate(() => window.aio.ready);
+  return opened;
+}
+// What the controls show: the demo, each field's text (a flag's checked), the view; and the run.
+const shown = (page) => page.evaluate(() => {
+  const form = window.aio._form();
+  const fields = Object.fromEntries(form.fields.map((f) => [f.name, f.kind === 'bool' ? f.checked : f.text]));
+  const snap = window.aio.snapshot();
+  return { demo: form.demo, fields, view: form.view, status: snap.status, speed: snap.speed, run: snap.run, link: window.aio.link() };
+});
+// A canvas widget once the layout has settled (the first frames after ready may still move it).
+async function steady(page, name) {
+  for (let was = null; ;) {
+    const now = await landmark(page, name);
+    if (JSON.stringify(now) === JSON.stringify(was)) return now;
+    was = now;
+    await page.waitForTimeout(250);
+  }
+}
+const problems = (page) => page.locator('#link-problems li').allTextContents();
+const hashOf = (url) => new URL(url).hash;
+
+// Each demo once through a fresh page's hash, with a value of every kind: numbers, a flag, lists, urls.
+const urls = 'https://a.example/\nhttps://b.example/x?y=1&z=2';
+const cases = [
+  ['count', 'n=5&delay=0.5&blocking=1', { n: '5', delay: '0.5', blocking: true }],
+  ['chain', 'ids=4,5,6&seed=7&sleep_max=3', { ids: '4 5 6', seed: '7', sleep_max: '3' }],
+  ['queue', 'producers=3&consumers=2&maxsize=2', { producers: '3', consumers: '2', maxsize: '2' }],
+  ['rand', 'tasks=4&high=20', { tasks: '4', high: '20' }],
+  ['crawler', `urls=${encodeURIComponent(urls)}&concurrency=3&virtual_network=false`, { urls, concurrency: '3', virtual_network: false }],
+  ['as_completed', 'seq1=1,2&seq2=4', { seq1: '1 2', seq2: '4' }],
+  ['asyncgen', 'u=5&delay=0.25', { u: '5', delay: '0.25' }],
+];
+for (const [demo, keys, fields] of cases) {
+  test(`#demo=${demo}&${keys.slice(0, 40)} shows ${demo} with those values, not running`, async () => {
+    const { page, errors, context } = await open(`#demo=${demo}&${keys}`);
+    const s = await shown(page);
+    assert.equal(s.demo, demo);
+    for (const [name, value] of Object.entries(fields)) assert.equal(s.fields[name], value, `${demo}.${name}`);
+    assert.equal(s.status, 'idle', 'without run=1 nothing runs');
+    assert.deepEqual(await problems(page), []);
+    assert.equal(await page.locator('#link-problems').isVisible(), false);
+    // The mirror shows the same form.
+    await until(page, (d) => document.getElementById('mirror-demo')?.value === d, demo);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the query string configures the page, the hash wins over it, and the address moves it into the hash', async () => {
+  const { page, context } = await open('?demo=queue&producers=4&consumers=3#producers=6&view=resources');
+  const s = await shown(page);
+  assert.equal(s.demo, 'queue');
+  assert.equal(s.fields.producers, '6', 'the hash wins');
+  assert.equal(s.fields.consumers, '3', 'the query string applies where the hash is silent');
+  assert.equal(s.view, 'resources');
+  await until(page, () => !location.search && location.hash.includes('consumers=3'));
+  assert.equal(hashOf(page.url()), '#demo=queue&producers=6&consumers=3&view=resources');
+  await context.close();
+});
+
+test('run=1 runs the linked demo at once, at the linked speed', async () => {
+  const { page, context } = await open('#demo=count&n=2&delay=0.1&speed=instant&run=1');
+  await until(page, () => window.aio.snapshot().status === 'finished');
+  const snap = await page.evaluate(() => window.aio.snapshot());
+  assert.equal(snap.demo, 'count');
+  assert.equal(snap.params.n, 2);
+  assert.equal(snap.params.delay, 0.1);
+  assert.equal(snap.speed, 'instant');
+  assert.equal((await page.evaluate(() => window.aio.link())).run, true);
+  assert.ok(!hashOf(page.url()).includes('run='), 'the address bar never keeps run=1: reloading it shows the setup');
+  await context.close();
+});
+
+test('bad keys and values are each named in a visible alert, take their defaults, and the rest applies', async () => {
+  const { page, errors, context } = await open('#demo=queue&producers=abc&consumers=2&maxsize=5000&foo=1&speed=50' +
+                                               '&view=pages&theme=blue&embed=2&views=tasks,bogus&ids=1,2&picker=1');
+  const said = await problems(page);
+  const about = (key) => said.find((p) => p.startsWith(`${key}=`)) ?? `(nothing about ${key} in ${JSON.stringify(said)})`;
+  assert.match(about('producers'), /^producers=abc in the link: producers must be a whole number, got "abc"; expected a whole number 0–10000; using 2$/);
+  assert.match(about('maxsize'), /^maxsize=5000 in the link: maxsize must be 0\.\.1000, got 5000; expected a whole number 0–1000; using 0$/);
+  assert.match(about('foo'), /^foo=1 in the link: queue has no parameter foo; the keys are demo, .* and queue's parameters .*producers.*; ignored$/);
+  assert.match(about('ids'), /^ids=1,2 in the link: queue has no parameter ids/);
+  assert.match(about('speed'), /^speed=50 in the link: speed must be a number from 0\.1 to 10 or "instant", got 50; using 1$/);
+  assert.match(about('view'), /^view=pages in the link: the queue demo has no pages view; its views are tasks, .*; using tasks$/);
+  assert.match(about('theme'), /^theme=blue in the link: expected light or dark; using the system's$/);
+  assert.match(about('embed'), /^embed=2 in the link: expected 1, 0, true or false; using 0$/);
+  assert.match(about('views'), /^views=tasks,bogus in the link: expected view names from tasks, .* separated by commas, got "bogus"; using every view$/);
+  assert.equal(said.length, 9, said.join('\n'));
+  const s = await shown(page);
+  assert.equal(s.demo, 'queue');
+  assert.equal(s.fields.producers, '2', 'producers took its default');
+  assert.equal(s.fields.maxsize, '0', 'maxsize took its default');
+  assert.equal(s.fields.consumers, '2', 'the good key applied');
+  assert.equal(s.speed, 1);
+  assert.equal(s.link.picker, true, 'a good option applied');
+  assert.deepEqual(s.link.problems, said);
+  const box = page.locator('#link-problems');
+  assert.equal(await box.getAttribute('role'), 'alert');
+  assert.ok(await box.isVisible());
+  await screenshot(page, 'links-bad-keys');
+  await page.getByRole('button', { name: 'Close', exact: true }).first().click();
+  assert.equal(await box.isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown demo is named and the parameters apply to the demo shown', async () => {
+  const { page, context } = await open('#demo=nope&n=4');
+  const said = await problems(page);
+  assert.match(said[0], /^demo=nope in the link: expected one of count, chain, queue, .*; using count$/);
+  assert.equal((await shown(page)).fields.n, '4');
+  await context.close();
+});
+
+test('a permalink made by using the page opens the same state in a new page', async () => {
+  const { page, context } = await open('#theme=light');
+  const entries = await page.evaluate(() => history.length);
+  // As a person does: the demo picked and a value typed in the mirror, found by role and name ...
+  await page.getByRole('combobox', { name: 'Demo' }).selectOption('chain');
+  const ids = page.getByLabel('ids', { exact: true });
+  await ids.fill('2 7');
+  await page.getByLabel('sleep_max', { exact: true }).fill('4');
+  const speed = page.getByRole('spinbutton', { name: 'Speed' });
+  await speed.fill('2.5');
+  await speed.press('Tab');
+  await page.getByRole('tab', { name: 'Timeline' }).press('Enter');
+  // ... and a step button on the canvas by pointer.
+  await click(page, await steady(page, 'param:seed:+'));
+  await until(page, () => location.hash.includes('seed=445') && location.hash.includes('view=timeline') &&
+                          location.hash.includes('speed=2.5') && location.hash.includes('ids=2,7'));
+  assert.equal(hashOf(page.url()), '#demo=chain&ids=2,7&seed=445&sleep_max=4&speed=2.5&view=timeline&theme=light');
+  assert.equal(await page.evaluate(() => history.length), entries, 'replaceState: no history entry per change');
+  const before = await shown(page);
+  const copy = await open(hashOf(page.url()));
+  const after = await shown(copy.page);
+  for (const key of ['demo', 'fields', 'view', 'speed']) assert.deepEqual(after[key], before[key], key);
+  assert.equal(after.link.theme, 'light');
+  assert.equal(after.status, 'idle');
+  await screenshot(copy.page, 'links-permalink-opened');
+  await copy.context.close();
+  await context.close();
+});
+
+test('Share by pointer on the canvas copies the link and shows it with an iframe', async () => {
+  const { page, context } = await open('#demo=queue&producers=3');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await click(page, await steady(page, 'share'));
+  const dialog = page.getByRole('dialog', { name: 'Share this setup' });
+  await dialog.waitFor();
+  const link = await page.getByRole('textbox', { name: 'Link' }).inputValue();
+  assert.equal(link, page.url());
+  assert.equal(hashOf(link), '#demo=queue&producers=3');
+  const iframe = await page.getByRole('textbox', { name: 'Embed in a page' }).inputValue();
+  assert.match(iframe, /^<iframe src="[^"]+#demo=queue&amp;producers=3&amp;embed=1" title="aio playground: queue[^"]*" width="960" height="640" style="border:0" loading="lazy" allow="clipboard-write"><\/iframe>$/);
+  await until(page, () => /copied/.test(document.getElementById('share-status').textContent));
+  assert.equal(await page.locator('#share-status').textContent(), 'The link copied to the clipboard.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await page.getByRole('button', { name: 'Copy iframe' }).click();
+  await until(page, () => /iframe copied/.test(document.getElementById('share-status').textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
+  // Keys typed in the box are the box's: R does not run.
+  await page.getByRole('textbox', { name: 'Link' }).press('r');
+  assert.equal((await page.evaluate(() => window.aio.snapshot())).status, 'idle');
+  await page.getByRole('checkbox', { name: /Start running when opened/ }).check();
+  assert.match(await page.getByRole('textbox', { name: 'Link' }).inputValue(), /#demo=queue&producers=3&run=1$/);
+  await screenshot(page, 'links-share-pointer');
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.getElementById('share').open);
+  await context.close();
+});
+
+test('Share by keyboard from the mirror shows the link even when the clipboard is refused', async () => {
+  const { page, context } = await open('#demo=count&n=4');
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); });
+  await page.getByRole('button', { name: 'Share', exact: true }).press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Share this setup' });
+  await dialog.waitFor();
+  await until(page, () => /Not copied/.test(document.getElementById('share-status').textContent));
+  assert.equal(await page.locator('#share-status').textContent(), 'Not copied: the browser refused (denied). Select the text below and copy it.');
+  const link = page.getByRole('textbox', { name: 'Link' });
+  assert.equal(await link.inputValue(), page.url());
+  assert.ok(await link.evaluate((el) => document.activeElement === el && el.selectionEnd - el.selectionStart === el.value.length),
+            'the link has the focus, selected whole, ready to copy');
+  assert.match(await page.getByRole('textbox', { name: 'Embed in a page' }).inputValue(), /<iframe src="[^"]+#demo=count&amp;n=4&amp;embed=1"/);
+  await screenshot(page, 'links-share-keyboard');
+  await page.getByRole('button', { name: 'Close', exact: true }).last().press('Enter');
+  await until(page, () => !document.getElementById('share').open);
+  await context.close();
+});
+
+test('aio.show puts a demo and its values in the controls without running; a refused call changes nothing', async () => {
+  const { page, context } = await open('');
+  await page.evaluate(() => window.aio.show('chain', { ids: [3, 1], seed: 9 }));
+  let s = await shown(page);
+  assert.equal(s.demo, 'chain');
+  assert.equal(s.fields.ids, '3 1');
+  assert.equal(s.fields.seed, '9');
+  assert.equal(s.fields.sleep_max, '10', 'a missing parameter shows its default');
+  assert.equal(s.status, 'idle');
+  for (const [args, message] of [
+    [['chain', { ids: [1, 'x'] }], 'aio.show: chain: ids[1] must be a whole number, got "x"'],
+    [['chain', { seed: -1 }], 'aio.show: chain: seed must be 0..4294967295, got -1'],
+    [['chain', { nope: 1 }], "aio.show: chain: unknown parameter 'nope'"],
+    [['nope', {}], "aio.show: unknown demo 'nope'; the demos are count, chain, queue, rand, crawler, as_completed, asyncgen"],
+    [['chain', [1]], 'aio.show: params must be an object such as {n: 3}, got a list'],
+  ]) {
+    const thrown = await page.evaluate((a) => { try { window.aio.show(...a); return null; } catch (e) { return e.message; } }, args);
+    assert.equal(thrown, message);
+  }
+  s = await shown(page);
+  assert.equal(s.fields.ids, '3 1', 'refused calls changed nothing');
+  assert.equal(s.fields.seed, '9');
+  // Run then runs what is shown.
+  await page.getByRole('button', { name: 'Run', exact: true }).press('Enter');
+  await until(page, () => window.aio.snapshot().run === 1);
+  assert.deepEqual((await page.evaluate(() => window.aio.snapshot())).params.ids, [3, 1]);
+  await context.close();
+});

@@ -1,0 +1,202 @@
+// The playground's state in its address, as PhET's query parameters and Compiler Explorer's links:
+// a link's keys (the hash's, else the query string's) become the page API's calls, checked there,
+// and the hash follows what the controls show, so the address is always a permalink.
+(function () {
+  'use strict';
+  const general = ['demo', 'speed', 'view', 'run', 'embed', 'picker', 'views', 'theme'];
+  const flags = { 1: true, true: true, 0: false, false: false };
+  let options = { embed: false, picker: false, views: null, theme: null, run: false };
+  let problems = [];
+  let written = null;   // the hash this page last wrote: a hashchange to it is our own
+  let attached = false;
+
+  // Keys to raw text: the query string's, then the hash's over them. A key given twice: the last.
+  function read(loc) {
+    const keys = new Map();
+    for (const part of [loc.search.slice(1), loc.hash.slice(1)])
+      for (const [k, v] of new URLSearchParams(part)) { keys.delete(k); keys.set(k, v); }
+    return keys;
+  }
+
+  // What a value in the link reads as, for the kind the page API gives its parameter: text that
+  // does not read stays text, so the app's own check names it ("must be a whole number, got ...").
+  const number = (raw) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw.trim()) ? Number(raw) : raw);
+  function valueOf(kind, raw) {
+    if (kind === 'bool') return raw in flags ? flags[raw] : raw;
+    if (kind === 'int' || kind === 'float') return number(raw);
+    if (kind === 'int_list') return raw.trim() === '' ? [] : raw.split(',').map(number);
+    return raw;   // text: URLSearchParams has decoded it already
+  }
+  const expected = (spec) => ({
+    bool: '1, 0, true or false',
+    int: `a whole number ${spec.min}–${spec.max}`,
+    float: `a number ${spec.min}–${spec.max}`,
+    int_list: `whole numbers ${spec.min}–${spec.max} separated by commas, at most ${spec.max_items}`,
+    text: 'URL-encoded text, one item a line',
+  })[spec.kind];
+  // A value as the link writes it.
+  const linkText = (v) => (Array.isArray(v) ? v.join(',') : String(v));
+  const shortText = (v) => { const s = linkText(v); return s.length > 40 ? 'its default' : s; };
+
+  // Sets the page to what `keys` say. A bad key or value is named in `problems`; that key keeps
+  // its default and the rest applies.
+  function apply(keys) {
+    problems = [];
+    options = { embed: false, picker: false, views: null, theme: null, run: false };
+    const say = (key, message, using) => {
+      const raw = keys.get(key);
+      const shown = raw.length > 40 ? raw.slice(0, 40) + '…' : raw;
+      problems.push(`${key}=${shown} in the link: ${message.replace(/^aio\.\w+: /, '')}; ${using}`);
+    };
+    const flag = (key) => {
+      if (!keys.has(key)) return false;
+      if (keys.get(key) in flags) return flags[keys.get(key)];
+      say(key, 'expected 1, 0, true or false', 'using 0');
+      return false;
+    };
+    const tryCall = (key, action, using) => { try { action(); return true; } catch (e) { say(key, e.message, using); return false; } };
+
+    if (keys.has('theme')) {
+      if (['light', 'dark'].includes(keys.get('theme'))) options.theme = keys.get('theme');
+      else say('theme', 'expected light or dark', "using the system's");
+    }
+    window.aioTheme?.choose(options.theme);
+    options.embed = flag('embed');
+    options.picker = flag('picker');
+    if (keys.has('views')) {
+      const names = keys.get('views').split(',');
+      const bad = names.filter((v) => !aio._views.includes(v));
+      if (bad.length) say('views', `expected view names from ${aio._views.join(', ')} separated by commas, got ${bad.map((v) => JSON.stringify(v)).join(', ')}`, 'using every view');
+      else options.views = names;
+    }
+    options.run = flag('run');
+
+    let demo = aio._form().demo;
+    if (keys.has('demo')) {
+      const names = aio.demos();
+      if (names.includes(keys.get('demo'))) demo = keys.get('demo');
+      else say('demo', `expected one of ${names.join(', ')}`, `using ${demo}`);
+    }
+    const specs = aio.params(demo);
+    const given = {};
+    for (const key of keys.keys()) {
+      if (key in specs) given[key] = valueOf(specs[key].kind, keys.get(key));
+      else if (!general.includes(key))
+        say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(specs).join(', ')}`, 'ignored');
+    }
+    if (keys.has('demo') || Object.keys(given).length) {
+      // Each value as the app checks it (aio.show changes nothing when it refuses): the whole set,
+      // else one by one, so every bad one is named and the others still apply.
+      if (!tryShow(demo, given)) {
+        const accepted = {};
+        for (const [key, value] of Object.entries(given)) {
+          const spec = specs[key];
+          if (tryCall(key, () => withoutDemo(demo, () => aio.show(demo, { ...accepted, [key]: value })),
+                      `expected ${expected(spec)}; using ${shortText(spec.default)}`)) accepted[key] = value;
+        }
+        aio.show(demo, accepted);
+      }
+    }
+    if (keys.has('speed')) {
+      const raw = keys.get('speed');
+      tryCall('speed', () => aio.setSpeed(raw === 'instant' ? raw : number(raw)), `using ${speedNow()}`);
+    }
+    if (options.run) aio._form({ run: true });
+    if (keys.has('view')) tryCall('view', () => aio.showView(keys.get('view')), `using ${aio._form().view}`);
+    tell(problems);
+  }
+  // The app's refusals start "queue: "; in the link's message the demo goes without saying.
+  function withoutDemo(demo, action) {
+    try { action(); } catch (e) { throw new Error(e.message.replace(/^aio\.\w+: /, '').replace(`${demo}: `, '')); }
+  }
+  function tryShow(demo, given) { try { aio.show(demo, given); return true; } catch { return false; } }
+
+  // The refused keys, in a visible notice that is also read out (role="alert").
+  function tell(list) {
+    const box = document.getElementById('link-problems');
+    const items = box.querySelector('ul');
+    items.replaceChildren(...list.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    box.hidden = list.length === 0;
+  }
+
+  // The run's speed as the link writes it: 'instant', or loop seconds per wall second to 3 digits.
+  function speedNow() {
+    const { speed } = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
+    return speed === 'instant' ? speed : Number(speed.toPrecision(3));
+  }
+
+  // The link to what the page shows now: the demo, each parameter that differs from its default
+  // (as typed, while it reads), the speed and view when not the first ones, and the link's own
+  // options. `extra`: keys to add ({run: 1}).
+  function current(extra = {}) {
+    const form = aio._form();
+    const speed = speedNow();
+    const specs = aio.params(form.demo);
+    const parts = [['demo', form.demo]];
+    for (const f of form.fields) {
+      if (f.problem) continue;
+      const spec = specs[f.name];
+      let text;
+      if (f.kind === 'bool') {
+        if (f.checked === spec.default) continue;
+        text = String(f.checked);
+      } else if (f.kind === 'int_list') {
+        text = f.text.trim().split(/[\s,]+/).filter(Boolean).join(',');
+        if (text === linkText(spec.default)) continue;
+      } else if (f.kind === 'text') {
+        if (f.text === spec.default) continue;
+        text = f.text;
+      } else {
+        if (Number(f.text) === spec.default) continue;
+        text = f.text;
+      }
+      parts.push([f.name, text]);
+    }
+    if (speed !== 1) parts.push(['speed', String(speed)]);
+    if (form.view !== form.views[0]) parts.push(['view', form.view]);
+    if (options.theme) parts.push(['theme', options.theme]);
+    if (options.embed) parts.push(['embed', '1']);
+    if (options.picker) parts.push(['picker', '1']);
+    if (options.views) parts.push(['views', options.views.join(',')]);
+    for (const [k, v] of Object.entries(extra)) parts.push([k, String(v)]);
+    return '#' + parts.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+  }
+  // Percent-encoded, with the characters a hash may hold as they are (commas, slashes, colons).
+  const encode = (v) => encodeURIComponent(v).replace(/%(2C|2F|3A|40)/g, (m) => decodeURIComponent(m));
+
+  // The address, with `hash`, as a link anyone can open: the query string's keys moved into the hash.
+  const href = (hash) => location.origin + location.pathname + hash;
+
+  // The hash follows the state, replaced (not pushed: no history entry per change) only when it changes.
+  function follow() {
+    const hash = current();
+    if (hash === location.hash && !location.search) return;
+    written = hash;
+    history.replaceState(history.state, '', location.pathname + hash);
+  }
+  function update() {
+    if (!attached) return;
+    try { follow(); } catch (e) { attached = false; console.error('The address stopped following the playground:', e); }
+  }
+
+  const paced = window.aioFrames.paced(update, 250);   // ms between two readings at most, as the mirror's
+  function afterFrame() {
+    if (attached) paced.soon();
+  }
+
+  function attach() {
+    try { apply(read(location)); } catch (e) { console.error('The link could not be applied:', e); }
+    // A hash typed into the address bar (or a link to this page followed) sets the page again.
+    window.addEventListener('hashchange', () => {
+      if (location.hash === written) return;
+      try { apply(read({ search: '', hash: location.hash })); } catch (e) { console.error('The link could not be applied:', e); }
+      paced.now();
+    });
+    document.getElementById('link-problems-close').addEventListener('click', () => tell([]));
+    attached = true;
+    paced.now();
+  }
+
+  const copyOptions = () => ({ ...options, views: options.views && [...options.views], problems: [...problems] });
+  window.aioLink = { attach, afterFrame, current, href, options: copyOptions, share: () => window.aioShare.open() };
+})();
