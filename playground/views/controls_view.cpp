@@ -221,9 +221,6 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     same_line_if_fits(button_width("?"));
     const bool help = ImGui::Button("?");
     note_landmark("help-button");
-    same_line_if_fits(button_width("Share"));
-    if (ImGui::Button("Share")) commands.share();
-    note_landmark("share");
     draw_help(help || ui.key_help);
     legend_popup(ui.key_legend);
 
@@ -232,6 +229,10 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     if (!ui.instant) ui.speed = static_cast<float>(state.speed);
     bool speed_changed = ImGui::Checkbox("instant", &ui.instant);
     note_landmark("instant");
+    // On the instant line, which has room: a row of its own would push the fields down.
+    same_line_if_fits(button_width("Share"));
+    if (ImGui::Button("Share")) commands.share();
+    note_landmark("share");
     if (!ui.instant) {
         speed_changed |= ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
         note_landmark("speed");

@@ -93,7 +93,7 @@ export async function until(page, check, arg, timeout = 20000) {
 //   param:<name>, param:<name>:-, :+      a parameter's field and, for numbers, its step buttons
 //   run, pause, step, stop                the run buttons (pause reads Resume while paused)
 //   help-button, help                     the "?" button and the help popup while it is open
-//   share                                 the Share button beside it (the page's Share box opens)
+//   share                                 the Share button, beside instant (the page's Share box opens)
 //   instant, speed                        the instant checkbox and the speed slider (not at instant)
 //   error                                 the red line of the last rejected input, while shown
 //   problem:<name>                        a parameter's problem, shown on its help line while invalid
