@@ -91,7 +91,7 @@ test('run=1 runs the linked demo at once, at the linked speed', async () => {
 
 test('bad keys and values are each named in a visible alert, take their defaults, and the rest applies', async () => {
   const { page, errors, context } = await open('#demo=queue&producers=abc&consumers=2&maxsize=5000&foo=1&speed=50' +
-                                               '&view=pages&theme=blue&embed=2&views=tasks,bogus&ids=1,2&picker=1');
+                                               '&view=pages&theme=blue&embed=2&views=tasks,bogus&ids=1,2&picker=1&constructor=1&run=toString');
   const said = await problems(page);
   const about = (key) => said.find((p) => p.startsWith(`${key}=`)) ?? `(nothing about ${key} in ${JSON.stringify(said)})`;
   assert.match(about('producers'), /^producers=abc in the link: producers must be a whole number, got "abc"; expected a whole number 0–10000; using 2$/);
@@ -103,13 +103,16 @@ test('bad keys and values are each named in a visible alert, take their defaults
   assert.match(about('theme'), /^theme=blue in the link: expected light or dark; using the system's$/);
   assert.match(about('embed'), /^embed=2 in the link: expected 1, 0, true or false; using 0$/);
   assert.match(about('views'), /^views=tasks,bogus in the link: expected view names from tasks, .* separated by commas, got "bogus"; using every view$/);
-  assert.equal(said.length, 9, said.join('\n'));
+  assert.match(about('constructor'), /^constructor=1 in the link: queue has no parameter constructor; /);
+  assert.match(about('run'), /^run=toString in the link: expected 1, 0, true or false; using 0$/);
+  assert.equal(said.length, 11, said.join('\n'));
   const s = await shown(page);
   assert.equal(s.demo, 'queue');
   assert.equal(s.fields.producers, '2', 'producers took its default');
   assert.equal(s.fields.maxsize, '0', 'maxsize took its default');
   assert.equal(s.fields.consumers, '2', 'the good key applied');
   assert.equal(s.speed, 1);
+  assert.equal(s.status, 'idle');
   assert.equal(s.link.picker, true, 'a good option applied');
   assert.deepEqual(s.link.problems, said);
   const box = page.locator('#link-problems');
@@ -232,5 +235,16 @@ test('aio.show puts a demo and its values in the controls without running; a ref
   await page.getByRole('button', { name: 'Run', exact: true }).press('Enter');
   await until(page, () => window.aio.snapshot().run === 1);
   assert.deepEqual((await page.evaluate(() => window.aio.snapshot())).params.ids, [3, 1]);
+  await context.close();
+});
+
+test('a hash typed into the address bar of an open page sets it again', async () => {
+  const { page, context } = await open('#demo=count&n=6');
+  await page.evaluate(() => { location.hash = '#demo=rand&tasks=5&view=source'; });
+  await until(page, () => window.aio._form().demo === 'rand');
+  const s = await shown(page);
+  assert.equal(s.fields.tasks, '5');
+  assert.equal(s.view, 'source');
+  assert.equal(hashOf(page.url()), '#demo=rand&tasks=5&view=source');
   await context.close();
 });

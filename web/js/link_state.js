@@ -4,11 +4,14 @@
 (function () {
   'use strict';
   const general = ['demo', 'speed', 'view', 'run', 'embed', 'picker', 'views', 'theme'];
-  const flags = { 1: true, true: true, 0: false, false: false };
+  const flags = new Map([['1', true], ['true', true], ['0', false], ['false', false]]);
   let options = { embed: false, picker: false, views: null, theme: null, run: false };
   let problems = [];
   let written = null;   // the hash this page last wrote: a hashchange to it is our own
   let attached = false;
+  // Each demo's parameters, asked once: aio.params asks for a frame, and an idle page draws none.
+  const paramsCache = {};
+  const paramsOf = (demo) => (paramsCache[demo] ??= aio.params(demo));
 
   // Keys to raw text: the query string's, then the hash's over them. A key given twice: the last.
   function read(loc) {
@@ -22,7 +25,7 @@
   // does not read stays text, so the app's own check names it ("must be a whole number, got ...").
   const number = (raw) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw.trim()) ? Number(raw) : raw);
   function valueOf(kind, raw) {
-    if (kind === 'bool') return raw in flags ? flags[raw] : raw;
+    if (kind === 'bool') return flags.has(raw) ? flags.get(raw) : raw;
     if (kind === 'int' || kind === 'float') return number(raw);
     if (kind === 'int_list') return raw.trim() === '' ? [] : raw.split(',').map(number);
     return raw;   // text: URLSearchParams has decoded it already
@@ -50,7 +53,7 @@
     };
     const flag = (key) => {
       if (!keys.has(key)) return false;
-      if (keys.get(key) in flags) return flags[keys.get(key)];
+      if (flags.has(keys.get(key))) return flags.get(keys.get(key));
       say(key, 'expected 1, 0, true or false', 'using 0');
       return false;
     };
@@ -77,12 +80,12 @@
       if (names.includes(keys.get('demo'))) demo = keys.get('demo');
       else say('demo', `expected one of ${names.join(', ')}`, `using ${demo}`);
     }
-    const specs = aio.params(demo);
+    const spec = paramsOf(demo);
     const given = {};
     for (const key of keys.keys()) {
-      if (key in specs) given[key] = valueOf(specs[key].kind, keys.get(key));
+      if (Object.hasOwn(spec, key)) given[key] = valueOf(spec[key].kind, keys.get(key));
       else if (!general.includes(key))
-        say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(specs).join(', ')}`, 'ignored');
+        say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(spec).join(', ')}`, 'ignored');
     }
     if (keys.has('demo') || Object.keys(given).length) {
       // Each value as the app checks it (aio.show changes nothing when it refuses): the whole set,
@@ -90,9 +93,8 @@
       if (!tryShow(demo, given)) {
         const accepted = {};
         for (const [key, value] of Object.entries(given)) {
-          const spec = specs[key];
           if (tryCall(key, () => withoutDemo(demo, () => aio.show(demo, { ...accepted, [key]: value })),
-                      `expected ${expected(spec)}; using ${shortText(spec.default)}`)) accepted[key] = value;
+                      `expected ${expected(spec[key])}; using ${shortText(spec[key].default)}`)) accepted[key] = value;
         }
         aio.show(demo, accepted);
       }
@@ -131,7 +133,7 @@
   function current(extra = {}) {
     const form = aio._form();
     const speed = speedNow();
-    const specs = aio.params(form.demo);
+    const specs = paramsOf(form.demo);
     const parts = [['demo', form.demo]];
     for (const f of form.fields) {
       if (f.problem) continue;
