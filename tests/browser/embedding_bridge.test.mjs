@@ -189,6 +189,9 @@ test("a host on another origin may choose the crawler's URLs only when the deplo
   assert.ok(message.startsWith(`aio.run: params.urls is refused from ${refused.origin}: the page fetches those URLs with its own origin`), message);
   assert.match(message, /<meta name="aio-embed-origins">: empty/);
   assert.equal((await refused.page.evaluate(() => pg.snapshot())).status, 'idle');
+  // Nor may it put them in the controls, for the reader's Run.
+  const shown = await refused.page.evaluate(() => pg.show('crawler', { urls: 'sample-site/about.html' }).then(() => 'shown', (e) => e.message));
+  assert.ok(shown.startsWith(`aio.show: params.urls is refused from ${refused.origin}:`), shown);
   // The crawler with its own URLs is fine.
   await refused.page.evaluate(() => pg.run('crawler', { depth: 0 }));
   assert.equal((await refused.page.evaluate(() => pg.snapshot())).demo, 'crawler');

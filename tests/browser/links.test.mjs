@@ -3,7 +3,7 @@
 // by using the page and opened in a new one, and the Share box by pointer and by keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, click, until } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, click, until, lessonHtml, serveLesson } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -247,4 +247,23 @@ test('a hash typed into the address bar of an open page sets it again', async ()
   assert.equal(s.view, 'source');
   assert.equal(hashOf(page.url()), '#demo=rand&tasks=5&view=source');
   await context.close();
+});
+
+test("a page on another origin framing the playground cannot choose the crawler's URLs by the link", async () => {
+  const linked = `${server.url}#demo=crawler&urls=${encodeURIComponent('http://127.0.0.1:1/secret')}&concurrency=2&run=1`;
+  const lesson = await serveLesson(lessonHtml(linked, { prose: 100 }));
+  const { page, context } = await openPage(browser, lesson.url);
+  const frame = await (await page.waitForSelector('#playground')).contentFrame();
+  await frame.waitForFunction(() => window.aio && window.aio.ready && window.aio.link);
+  await frame.evaluate(() => window.aio.ready);
+  const link = await frame.evaluate(() => window.aio.link());
+  assert.equal(link.problems.length, 1, link.problems.join('\n'));
+  assert.match(link.problems[0], /^urls=http:\/\/127\.0\.0\.1:1\/secret in the link: refused in a frame from another origin: the page fetches those URLs with its own origin \(http:\/\/127\.0\.0\.1:\d+\); using the default URLs$/);
+  const snap = await frame.evaluate(() => window.aio.snapshot());
+  assert.equal(snap.demo, 'crawler', 'the rest of the link applies: run=1 ran the crawler');
+  assert.equal(snap.params.concurrency, 2);
+  const defaults = await frame.evaluate(() => window.aio.params('crawler').urls.default);
+  assert.equal(snap.params.urls, defaults);
+  await context.close();
+  lesson.stop();
 });

@@ -111,17 +111,17 @@
     const fn = aio[name];
     if (args.length > fn.length)
       throw new Error(`${api}: takes at most ${fn.length} ${fn.length === 1 ? 'argument' : 'arguments'}, got ${args.length.toLocaleString('en-US')}`);
-    if (name === 'run') guardUrls(args[1]);
+    if (name === 'run' || name === 'show') guardUrls(api, args[1]);   // show fills the form Run runs
     return fn(...args);
   }
 
   // The crawler fetches with this page's origin: a host elsewhere choosing its URLs could read
   // the links of pages only this origin can reach.
-  function guardUrls(params) {
+  function guardUrls(api, params) {
     if (params === null || typeof params !== 'object' || !Object.hasOwn(params, 'urls')) return;
     if (hostOrigin === location.origin || allowed.has(hostOrigin)) return;
     const list = allowed.size ? [...allowed].join(' ') : 'empty';
-    throw new Error(`aio.run: params.urls is refused from ${hostOrigin}: the page fetches those URLs with its own origin ` +
+    throw new Error(`${api}: params.urls is refused from ${hostOrigin}: the page fetches those URLs with its own origin ` +
                     `(${location.origin}), so only that origin or one on the deployment's allow-list ` +
                     `(<meta name="aio-embed-origins">: ${list}) may choose its URLs`);
   }

@@ -80,6 +80,12 @@
       if (names.includes(keys.get('demo'))) demo = keys.get('demo');
       else say('demo', `expected one of ${names.join(', ')}`, `using ${demo}`);
     }
+    // The crawler fetches with this page's origin: a page elsewhere framing this one must not
+    // choose its URLs by the link either (the bridge refuses them the same way).
+    if (keys.has('urls') && framedElsewhere()) {
+      say('urls', `refused in a frame from another origin: the page fetches those URLs with its own origin (${location.origin})`, 'using the default URLs');
+      keys.delete('urls');
+    }
     const spec = paramsOf(demo);
     const given = {};
     for (const key of keys.keys()) {
@@ -106,6 +112,10 @@
     if (options.run) aio._form({ run: true });
     if (keys.has('view')) tryCall('view', () => aio.showView(keys.get('view')), `using ${aio._form().view}`);
     tell(problems);
+  }
+  function framedElsewhere() {
+    if (window.parent === window) return false;
+    try { return window.parent.location.origin !== location.origin; } catch { return true; }
   }
   // The app's refusals start "queue: "; in the link's message the demo goes without saying.
   function withoutDemo(demo, action) {
