@@ -4,7 +4,7 @@
 // Anything else the crawler is asked to fetch fails with a message saying why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launch, openPage, screenshot, distinctColours, releaseSiteDir, until } from './harness.mjs';
 
@@ -30,6 +30,11 @@ test('opened from disk, the single file starts, says it runs from disk, and has 
   const { png } = await screenshot(page, 'single-file-started');
   assert.ok(distinctColours(png) > 8, 'the canvas drew the playground');
   assert.deepEqual(requests, []);
+});
+
+test('the inlined scripts name no source map, since none travels with the single file', () => {
+  // The release's minified scripts end with a //# sourceMappingURL line naming the .map beside them.
+  assert.doesNotMatch(readFileSync(singleFile, 'utf8'), /sourceMappingURL/);
 });
 
 test("count runs from the page's own Run button and prints its lines, still with no request", async () => {

@@ -84,7 +84,7 @@ def build_programs(build_dir):
     programs = set()
     with open(os.path.join(build_dir, "CMakeCache.txt")) as cache:
         for line in cache:
-            m = re.match(r"(CMAKE_CXX_COMPILER|CMAKE_C_COMPILER|CMAKE_MAKE_PROGRAM|CMAKE_COMMAND|AIO_NODE):\w+=(/.+)", line)
+            m = re.match(r"(CMAKE_CXX_COMPILER|CMAKE_C_COMPILER|CMAKE_MAKE_PROGRAM|CMAKE_COMMAND|AIO_NODE|AIO_TERSER):\w+=(/.+)", line)
             if m:
                 programs.add(m.group(2).strip())
     return programs

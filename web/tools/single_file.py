@@ -4,8 +4,9 @@ the app's JavaScript and the fonts) as one file that runs opened from disk, fetc
 
 Usage: web/tools/single_file.py [--zopfli] SITE
 Binary and large assets are gzip'd then base64'd into inert <script> elements that
-web/single/bundle.js unpacks; the page's own scripts and CSS are inlined as they are. --zopfli
-(the release build's) gzips with Debian's zopfli: 5% smaller, seconds per MB instead of a blink.
+web/single/bundle.js unpacks; the page's own scripts (a release's minified ones) and CSS are inlined
+as they are. --zopfli (the release build's) gzips with Debian's zopfli: 5% smaller, seconds per MB
+instead of a blink.
 """
 import base64
 import gzip
@@ -58,7 +59,9 @@ def main():
         return '<style>\n' + inline_text('\n'.join(css), match.group(1)) + '</style>'
 
     def script(match):
-        text = inline_text((site / match.group(1)).read_text(), match.group(1))
+        # A release's minified script names its source map, which the single file does not carry.
+        text = re.sub(r'\n//# sourceMappingURL=\S+\s*$', '\n', (site / match.group(1)).read_text())
+        text = inline_text(text, match.group(1))
         before = ''
         if match.group(1) == 'web/js/boot.js':   # the assets boot.js takes, ahead of it
             bundle = inline_text((web / 'single/bundle.js').read_text(), 'web/single/bundle.js')
