@@ -94,6 +94,8 @@ export async function until(page, check, arg, timeout = 20000) {
 //   run, pause, step, stop                the run buttons (pause reads Resume while paused)
 //   help-button, help                     the "?" button and the help popup while it is open
 //   share                                 the Share button, beside instant (the page's Share box opens)
+//   open-full, demo-title, params         embed mode: Open full playground (where Share stands), the
+//                                         demo's title (without picker=1), the Parameters header
 //   instant, speed                        the instant checkbox and the speed slider (not at instant)
 //   error                                 the red line of the last rejected input, while shown
 //   problem:<name>                        a parameter's problem, shown on its help line while invalid
@@ -131,6 +133,17 @@ export async function landmark(page, name, timeout = 15000) {
   const handle = await page.waitForFunction((n) => JSON.parse(Module.UTF8ToString(Module._aio_landmarks_json()))[n],
                                             name, { timeout });
   return handle.jsonValue();
+}
+
+// Landmark `name` once the layout has settled: where two frames 250 ms apart drew it alike (the
+// first frames after ready may still move it). `page` may be a frame (an embedded playground).
+export async function steady(page, name) {
+  for (let was = null; ;) {
+    const now = await landmark(page, name);
+    if (JSON.stringify(now) === JSON.stringify(was)) return now;
+    was = now;
+    await page.waitForTimeout(250);
+  }
 }
 
 // Waits until the last frame no longer drew landmark `name`.

@@ -3,7 +3,7 @@
 // by using the page and opened in a new one, and the Share box by pointer and by keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, click, until, lessonHtml, serveLesson } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, steady, click, until, lessonHtml, serveLesson } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -25,15 +25,6 @@ const shown = (page) => page.evaluate(() => {
   const snap = window.aio.snapshot();
   return { demo: form.demo, fields, view: form.view, status: snap.status, speed: snap.speed, run: snap.run, link: window.aio.link() };
 });
-// A canvas widget once the layout has settled (the first frames after ready may still move it).
-async function steady(page, name) {
-  for (let was = null; ;) {
-    const now = await landmark(page, name);
-    if (JSON.stringify(now) === JSON.stringify(was)) return now;
-    was = now;
-    await page.waitForTimeout(250);
-  }
-}
 const problems = (page) => page.locator('#link-problems li').allTextContents();
 const hashOf = (url) => new URL(url).hash;
 
