@@ -1,5 +1,6 @@
 // The page's entry point: SDL2 + WebGL2 + Dear ImGui. The browser drives frames (web/js/frames.js
 // calls aio_frame on requestAnimationFrame), so an idle page draws nothing and costs no CPU.
+#include "playground/app/embed_mode.hpp"
 #include "playground/app/frame_settle.hpp"
 #include "playground/app/imgui_backend.hpp"
 #include "playground/app/input_queue.hpp"
@@ -74,6 +75,7 @@ struct UiState {
     int key_view = -1;              // a digit pressed this frame: the place of the view to show, 0..7
     std::string focus_view;         // a view shown from the keyboard, to take the keyboard focus once it draws
     float content_height = 0;       // CSS px the layout needs at the last frame's width (aio_content_height)
+    float controls_height = 0;      // CSS px the controls column needed last frame, its padding included
 };
 UiState g_ui;
 aio::page::TouchScroll g_touch;
@@ -102,7 +104,8 @@ const views::Commands& commands() {
         .set_speed = [](double speed) { session().set_speed(speed); },
         .download = download,
         .show_view = [](const std::string& view) { g_ui.select_view = view; },
-        .share = [] { EM_ASM({ if (window.aioLink) aioLink.share(); }); }};
+        .share = [] { EM_ASM({ if (window.aioLink) aioLink.share(); }); },
+        .open_full = [] { EM_ASM({ if (window.aioLink) aioLink.openFull(); }); }};
     return c;
 }
 
@@ -122,7 +125,7 @@ std::vector<std::string> views_of(const demos::Demo& d) {
     std::vector<std::string> out = {"tasks", "timeline", "tree", "source"};
     for (demos::Panel p : d.panels) out.push_back(view_of(p));
     out.insert(out.end(), {"summary", "loop"});
-    return out;
+    return embedded_views(out);
 }
 
 std::string front_view() {
@@ -141,6 +144,8 @@ std::string show_view(const std::string& name) {
     }
     std::string list;
     for (const std::string& v : has) list += (list.empty() ? "" : ", ") + v;
+    if (!embed_mode().views.empty())   // the demo may have it, but the embedding page left it out
+        return "this embedded playground shows only the views " + list + " (the views key of its link), not " + name;
     return "the " + d.name + " demo has no " + name + " view; its views are " + list;
 }
 
@@ -152,15 +157,19 @@ using aio::page::views_of;
 
 namespace {
 
+// The controls column's height showing all it holds, its padding included.
+float controls_height(const ImGuiWindow* controls) {
+    const float content = controls->DC.CursorMaxPos.y - controls->DC.CursorStartPos.y;
+    return content + 2 * ImGui::GetStyle().WindowPadding.y;
+}
+
 // The height the layout needs at this width: the controls column shows all it holds without
 // scrolling (they fill `share` of the height), and the views and console get at least
 // kMinContentHeight. What is left to the views and the console scrolls at any height.
 constexpr float kMinContentHeight = 480;
 float needed_height(const ImGuiWindow* controls, float share) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float content = controls->DC.CursorMaxPos.y - controls->DC.CursorStartPos.y;
-    const float column = content + 2 * style.WindowPadding.y;   // the child's own padding
-    const float whole = share < 1.0f ? column / share : column + 2 * style.WindowPadding.y;
+    const float column = controls_height(controls);
+    const float whole = share < 1.0f ? column / share : column + 2 * ImGui::GetStyle().WindowPadding.y;
     return std::max(kMinContentHeight, std::ceil(whole));
 }
 
@@ -174,12 +183,21 @@ void draw_ui() {
     ImGui::Begin("aio playground", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                                 ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool narrow = vp->WorkSize.x < 720;
+    const aio::page::EmbedMode& embed = aio::page::embed_mode();
+    g_ui.controls.compact = embed.on;
+    g_ui.controls.picker = embed.shows_picker();
     const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
     constexpr float narrow_share = 0.45f;   // of the height, for the controls on top of a narrow layout
-    ImGui::BeginChild("controls", ImVec2(side, narrow ? vp->WorkSize.y * narrow_share : 0), true);
-    ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
+    // Compact controls on top take what they need, up to half the height: a small frame keeps
+    // the rest for the views.
+    float top = vp->WorkSize.y * narrow_share;
+    if (embed.on && g_ui.controls_height > 0) top = std::min(std::ceil(g_ui.controls_height), vp->WorkSize.y * 0.5f);
+    ImGui::BeginChild("controls", ImVec2(side, narrow ? top : 0), true);
+    if (!embed.on) ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
     aio::views::draw_controls(state, g_ui.controls, commands());
-    g_ui.content_height = needed_height(ImGui::GetCurrentWindow(), narrow ? narrow_share : 1.0f);
+    const float share = narrow ? (embed.on ? top / vp->WorkSize.y : narrow_share) : 1.0f;
+    g_ui.content_height = needed_height(ImGui::GetCurrentWindow(), share);
+    g_ui.controls_height = controls_height(ImGui::GetCurrentWindow());
     ImGui::EndChild();
     aio::views::note_landmark("controls");
     if (!narrow) ImGui::SameLine();

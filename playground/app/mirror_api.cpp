@@ -3,6 +3,7 @@
 // {"ok": value} or {"error": message}, and nothing has changed when it is an error.
 #include "playground/app/page_api.hpp"
 #include "playground/app/page_ui.hpp"
+#include "playground/app/embed_mode.hpp"
 #include "playground/views/controls_form.hpp"
 #include "playground/views/mirror_text.hpp"
 
@@ -26,7 +27,7 @@ template <class Each> std::string listed(const Each& each) {
     return out;
 }
 
-// The form as the canvas shows it: the demo picked, each field's text (a flag's `checked`), a
+// The form as the canvas shows it: the demo picked (and whether the picker shows), each field's text (a flag's `checked`), a
 // number's min and max, its help line and its problem, the refusal under the status, and the
 // views with the one in front.
 json form_json() {
@@ -45,7 +46,8 @@ json form_json() {
         field["problem"] = problem == problems.end() ? json(nullptr) : json(problem->second);
         fields.push_back(field);
     }
-    return {{"demo", d.name}, {"fields", fields}, {"error", f.error.empty() ? json(nullptr) : json(f.error)},
+    return {{"demo", d.name}, {"picker", aio::page::embed_mode().shows_picker()}, {"fields", fields},
+            {"error", f.error.empty() ? json(nullptr) : json(f.error)},
             {"view", aio::page::front_view()}, {"views", aio::page::views_of(aio::page::shown_demo())}};
 }
 

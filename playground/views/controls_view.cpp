@@ -167,11 +167,33 @@ void draw_help(bool open) {
     ImGui::EndPopup();
 }
 
+// The buttons' labels; "###id" keeps each button's ID as its label changes.
+struct Labels {
+    const char *run, *restart, *pause, *resume, *step;
+};
+constexpr Labels kFull{"Run (R)###run", "Restart (R)###run", "Pause (Space)###pause", "Resume (Space)###pause", "Step (S)"};
+constexpr Labels kCompact{"Run###run", "Restart###run", "Pause###pause", "Resume###pause", "Step"};
+
+// The parameters' values on one line, "producers=3  consumers=2  maxsize=2" (wrapped at the spaces), a list's as typed; a
+// text parameter (the crawler's URLs) by its count of lines.
+std::string values_line(const ControlsView& ui, const demos::Demo& d) {
+    std::string line;
+    for (const demos::Param& p : d.params) {
+        std::string text = field_text(ui, p);
+        if (p.kind == demos::Param::Kind::Text) {
+            const auto lines = std::count(text.begin(), text.end(), '\n') + (text.empty() || text.back() == '\n' ? 0 : 1);
+            text = std::to_string(lines) + (lines == 1 ? " line" : " lines");
+        }
+        line += (line.empty() ? "" : "  ") + p.name + "=" + text;
+    }
+    return line;
+}
+
 }  // namespace
 
 void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const Commands& commands) {
     sync_form(ui, state);
-    draw_picker(ui);
+    if (ui.picker) draw_picker(ui);
     // Read after the picker: a pick this frame shows the new demo at once, never the old one's fields.
     const demos::Demo& d = form_demo(ui);
     // Every field's problem at once, so each shows under its field as soon as it is entered.
@@ -179,8 +201,13 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         if (p.kind == demos::Param::Kind::IntList && !ui.typed.count(d.name + "/" + p.name))
             ui.typed[d.name + "/" + p.name] = field_text(ui, p);
     const std::map<std::string, std::string> problems = form_problems(ui);
-    ImGui::TextWrapped("%s", d.summary.c_str());
-    ImGui::Separator();
+    if (!ui.compact) {
+        ImGui::TextWrapped("%s", d.summary.c_str());
+        ImGui::Separator();
+    } else if (!ui.picker) {
+        ImGui::TextWrapped("%s", d.title.c_str());   // the demo shown, without a picker to name it
+        note_landmark("demo-title");
+    }
     // Fields leave room for the longest label to their right, so no label is clipped in a narrow panel.
     float label = ImGui::CalcTextSize("speed").x;
     for (const demos::Param& p : d.params) label = std::max(label, ImGui::CalcTextSize(p.name.c_str()).x);
@@ -200,19 +227,21 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     // Fixed IDs: a press that spans the run's end (Restart turning into Run) still counts.
     // Fixed widths too: each button keeps its longer label's width, so Step and Stop stay where
     // they were when Run turns into Restart or Pause into Resume.
-    const float run_w = std::max(button_width("Run (R)"), button_width("Restart (R)"));
-    const float pause_w = std::max(button_width("Pause (Space)"), button_width("Resume (Space)"));
-    const bool run_pressed = ImGui::Button(live ? "Restart (R)###run" : "Run (R)###run", ImVec2(run_w, 0));
+    // Compact controls leave out the keys, which the help lists: the buttons then fit a 320 px frame.
+    const Labels& l = ui.compact ? kCompact : kFull;
+    const float run_w = std::max(button_width(l.run), button_width(l.restart));
+    const float pause_w = std::max(button_width(l.pause), button_width(l.resume));
+    const bool run_pressed = ImGui::Button(live ? l.restart : l.run, ImVec2(run_w, 0));
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
     if (run_pressed || ui.key_run) run_form(ui, commands);
-    const char* pause = st == page::Status::Paused ? "Resume (Space)###pause" : "Pause (Space)###pause";
+    const char* pause = st == page::Status::Paused ? l.resume : l.pause;
     same_line_if_fits(pause_w);
     ImGui::BeginDisabled(!live);
     if (ImGui::Button(pause, ImVec2(pause_w, 0)) || (live && ui.key_pause)) st == page::Status::Paused ? commands.resume() : commands.pause();
     note_landmark("pause");
-    same_line_if_fits(button_width("Step (S)"));
-    if (ImGui::Button("Step (S)") || (live && ui.key_step)) commands.step();
+    same_line_if_fits(button_width(l.step));
+    if (ImGui::Button(l.step) || (live && ui.key_step)) commands.step();
     note_landmark("step");
     same_line_if_fits(button_width("Stop"));
     if (ImGui::Button("Stop")) commands.stop();
@@ -229,10 +258,17 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     if (!ui.instant) ui.speed = static_cast<float>(state.speed);
     bool speed_changed = ImGui::Checkbox("instant", &ui.instant);
     note_landmark("instant");
-    // On the instant line, which has room: a row of its own would push the fields down.
-    same_line_if_fits(button_width("Share"));
-    if (ImGui::Button("Share")) commands.share();
-    note_landmark("share");
+    // On the instant line, which has room: a row of its own would push the fields down. An
+    // embedded playground opens the full one instead: its link is the share.
+    if (ui.compact) {
+        same_line_if_fits(button_width("Open full playground"));
+        if (ImGui::Button("Open full playground")) commands.open_full();
+        note_landmark("open-full");
+    } else {
+        same_line_if_fits(button_width("Share"));
+        if (ImGui::Button("Share")) commands.share();
+        note_landmark("share");
+    }
     if (!ui.instant) {
         speed_changed |= ImGui::SliderFloat("speed", &ui.speed, 0.1f, 10.0f, "%.1fx", ImGuiSliderFlags_Logarithmic);
         note_landmark("speed");
@@ -257,6 +293,19 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     if (const float width = ImGui::GetContentRegionAvail().x; width != ui.note_width) {
         ui.note_height.clear();
         ui.note_width = width;
+    }
+    // Compact: the fields fold under one header, and a line says their values while it is closed.
+    if (ui.compact) {
+        ImGui::SetNextItemOpen(ui.params_open);
+        ui.params_open = ImGui::CollapsingHeader("Parameters");
+        note_landmark("params");
+        if (!ui.params_open) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            text_wrapped_at_spaces(values_line(ui, d));
+            ImGui::PopStyleColor();
+            ImGui::PopItemWidth();
+            return;
+        }
     }
     for (const demos::Param& p : d.params) {
         const std::string key = d.name + "/" + p.name;

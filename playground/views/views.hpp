@@ -40,6 +40,7 @@ struct Commands {
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file
     std::function<void(const std::string& view)> show_view;   // brings a view forward: "tasks", "loop", ...
     std::function<void()> share;   // opens the page's Share box: a link to what the controls show, and an iframe
+    std::function<void()> open_full;   // embed mode: opens what the controls show in the full playground, in a new tab
 };
 
 // The timeline's window onto loop time.
@@ -95,6 +96,11 @@ struct ControlsView {
     uint64_t seen_run = 0;          // PlaygroundState::run when the panel last followed the run
     float speed = 1.0f;
     bool instant = false;
+    // Embed mode's compact controls: shorter labels, the parameters folded under one header (a
+    // line says their values while it is closed), and a button to open the full playground for Share.
+    bool compact = false;
+    bool picker = true;             // the demo picker shows (compact controls name the demo instead)
+    bool params_open = false;       // compact: the parameters' header is open
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false, key_help = false, key_legend = false;
 };

@@ -163,8 +163,11 @@
   const mirror = (maxTasks, outputFrom, narrationFrom, words = false) =>
     call('aio._mirror', (M) => M._aio_mirror_json(maxTasks, outputFrom, narrationFrom, words ? 1 : 0), { draw: false });
 
+  // Embed mode, for the page's link (web/js/link_state.js): {embed, picker, views: [names] or null}.
+  const embed = (options) => call('aio._embed', (M, text) => M._aio_set_embed(...text(JSON.stringify(options))));
   Object.assign(window.aio, {
     _views: views,
+    _embed: embed,
     _form: form,
     _mirror: mirror,
     _firstFrame: () => { started = true; resolveReady(window.aio); },

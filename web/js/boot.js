@@ -113,6 +113,7 @@
       motion();
       window.aioTextField.attach(canvas);
       window.aioKeyboardFocus.attach(canvas);
+      window.aioWheel.attach(canvas);
       window.aioFrames.attach(canvas, (stirred) => {
         const more = Module._aio_frame(stirred ? 1 : 0);
         window.aioTextField.sync();

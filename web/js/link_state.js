@@ -73,6 +73,7 @@
       else options.views = names;
     }
     options.run = flag('run');
+    aio._embed({ embed: options.embed, picker: options.picker, views: options.views });
 
     let demo = aio._form().demo;
     if (keys.has('demo')) {
@@ -179,9 +180,16 @@
   // The address, with `hash`, as a link anyone can open: the query string's keys moved into the hash.
   const href = (hash) => location.origin + location.pathname + hash;
 
+  // The same setup in the full playground: the link without embed mode's keys.
+  const fullHref = () => href(current().replace(/&(embed|picker|views)=[^&]*/g, ''));
+  function openFull() { window.open(fullHref(), '_blank', 'noopener'); }
+
   // The hash follows the state, replaced (not pushed: no history entry per change) only when it changes.
   function follow() {
     const hash = current();
+    const full = document.getElementById('open-full');
+    full.hidden = !options.embed;
+    if (options.embed) full.href = fullHref();
     if (hash === location.hash && !location.search) return;
     written = hash;
     history.replaceState(history.state, '', location.pathname + hash);
@@ -210,5 +218,5 @@
   }
 
   const copyOptions = () => ({ ...options, views: options.views && [...options.views], problems: [...problems] });
-  window.aioLink = { attach, afterFrame, current, href, options: copyOptions, share: () => window.aioShare.open() };
+  window.aioLink = { attach, afterFrame, current, href, fullHref, openFull, options: copyOptions, share: () => window.aioShare.open() };
 })();

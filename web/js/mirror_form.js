@@ -168,6 +168,7 @@
       for (const f of form.fields) buildField(f);
     }
     if (picker.value !== form.demo) picker.value = form.demo;
+    picker.disabled = !form.picker;   // embed mode names the demo on the canvas instead
     for (const f of form.fields) {
       const { input, note } = fields[f.name];
       if (f.kind === 'bool') input.checked = f.checked;
