@@ -3,6 +3,7 @@
 // the virtual clock, at its start, middle and end. What a view drew is read back as the text it
 // rendered (ImGui's logging) and the colours in its draw lists; views get only the state.
 #include "playground/demos/run_compare.hpp"
+#include "playground/views/controls_form.hpp"
 #include "playground/views/palette.hpp"
 #include "playground/views/views.hpp"
 #include "runtime/resource.hpp"
@@ -342,6 +343,37 @@ TEST_F(Views, controls_follow_the_run_and_call_nothing_when_only_drawn) {
         EXPECT_TRUE(has(text, std::string(aio::page::to_string(s.status)) + "  t=")) << where;
         EXPECT_TRUE(has(text, s.status == aio::page::Status::Running ? "Restart (R)" : "Run (R)")) << where;
     });
+}
+
+// Embed mode's compact controls, for every demo: the demo named (no picker), the keys left out of
+// the run buttons, Open full playground where Share stands, and the fields folded under their
+// header with a line giving each value as its field would show it; opened, the fields are there.
+TEST_F(Views, compact_controls_name_the_demo_and_fold_the_fields_under_a_line_of_their_values) {
+    const PlaygroundState idle;
+    for (size_t i = 0; i < aio::demos::all_demos().size(); ++i) {
+        const aio::demos::Demo& d = *aio::demos::all_demos()[i];
+        views::ControlsView controls;
+        controls.compact = true;
+        controls.picker = false;
+        views::pick_demo(controls, i);
+        const std::string text = draw([&] { views::draw_controls(idle, controls, untouchable()); });
+        const auto& marks = views::landmarks();
+        EXPECT_TRUE(has(text, d.title)) << d.name;
+        EXPECT_FALSE(has(text, d.summary)) << d.name;
+        EXPECT_FALSE(has(text, "Run (R)")) << d.name;
+        EXPECT_TRUE(has(text, "Run")) << d.name;
+        for (const char* shown : {"demo-title", "open-full", "params", "run", "stop"}) EXPECT_TRUE(marks.count(shown)) << d.name << " " << shown;
+        for (const char* absent : {"demo", "share", "reset"}) EXPECT_FALSE(marks.count(absent)) << d.name << " " << absent;
+        for (const aio::demos::Param& p : d.params) {
+            EXPECT_FALSE(marks.count("param:" + p.name)) << d.name << "." << p.name << " is folded";
+            if (p.kind != aio::demos::Param::Kind::Text)
+                EXPECT_TRUE(has(text, p.name + "=" + views::field_text(controls, p))) << d.name << "." << p.name << "\n" << text;
+        }
+        controls.params_open = true;
+        draw([&] { views::draw_controls(idle, controls, untouchable()); });
+        for (const aio::demos::Param& p : d.params) EXPECT_TRUE(views::landmarks().count("param:" + p.name)) << d.name << "." << p.name;
+        EXPECT_TRUE(views::landmarks().count("reset")) << d.name;
+    }
 }
 
 // A number field emptied while edited keeps its last value underneath (ImGui applies only text
