@@ -107,7 +107,7 @@ void draw_await_tree(const page::PlaygroundState& state) {
     }
     const std::vector<Row>& rows = last.rows;
     if (rows.empty()) {
-        ImGui::TextDisabled("No live tasks: the await tree shows while a demo runs.");
+        hint("No live tasks: the await tree shows while a demo runs.");
         return;
     }
     const Theme theme = current_theme();

@@ -24,6 +24,12 @@ void clipped_text(std::string_view text) {
     whole_text_on_hover(text, ImGui::GetItemRectSize().x);   // the text's own width: no second measuring
 }
 
+void hint(std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped_at_spaces(text);
+    ImGui::PopStyleColor();
+}
+
 void text_wrapped_at_spaces(std::string_view text) {
     const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
     ImGui::BeginGroup();

@@ -38,7 +38,7 @@ void draw_line(const std::string& line, TextStyle style, Theme theme) {
 void draw_console(const page::PlaygroundState& state, ConsoleView& console) {
     const auto& lines = state.output;
     if (lines.empty() && state.status == page::Status::Idle) {
-        ImGui::TextDisabled("What the demo prints appears here, line for line what CPython prints.");
+        hint("What the demo prints appears here, line for line what CPython prints.");
         return;
     }
     // A terminal carries a colour on to the next line: the style each line starts in, kept as

@@ -300,9 +300,7 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         ui.params_open = ImGui::CollapsingHeader("Parameters");
         note_landmark("params");
         if (!ui.params_open) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-            text_wrapped_at_spaces(values_line(ui, d));
-            ImGui::PopStyleColor();
+            hint(values_line(ui, d));
             ImGui::PopItemWidth();
             return;
         }

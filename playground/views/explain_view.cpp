@@ -57,12 +57,10 @@ void ExplainView::follow(const std::deque<page::Account>& told, uint64_t for_run
 void draw_explain(const page::PlaygroundState& state, ExplainView& view) {
     const std::deque<page::Account>& told = state.narration;
     if (told.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        text_wrapped_at_spaces(state.status == page::Status::Idle
-                                   ? "Each loop iteration of a run is told here in plain words: which waits ended, which tasks ran "
-                                     "from which line to which, what they printed and why they wait."
-                                   : "Nothing has happened yet.");
-        ImGui::PopStyleColor();
+        hint(state.status == page::Status::Idle
+                 ? "Each loop iteration of a run is told here in plain words: which waits ended, which tasks ran "
+                   "from which line to which, what they printed and why they wait."
+                 : "Nothing has happened yet.");
         return;
     }
     const float wrap = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize, 40.0f);

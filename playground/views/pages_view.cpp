@@ -58,7 +58,7 @@ void draw_pages(const page::PlaygroundState& state, const Commands& commands) {
     const std::string& name = state.demo ? state.demo->output_file : std::string();
     const auto it = state.files.find(name);
     if (it == state.files.end()) {
-        if (!name.empty()) ImGui::TextDisabled("%s appears here once the demo writes it.", name.c_str());
+        if (!name.empty()) hint(name + " appears here once the demo writes it.");
         return;
     }
     ImGui::Text("%s (%zu bytes)", name.c_str(), it->second.size());

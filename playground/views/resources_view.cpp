@@ -111,7 +111,7 @@ void draw_history(const ResourceView& r, const ResourceHistory* history, Time no
 void draw_resources(const page::PlaygroundState& state) {
     const Snapshot& snap = state.snapshot;
     if (snap.resources.empty()) {
-        ImGui::TextDisabled("The run's queues, semaphores, locks and events appear here once it uses them.");
+        hint("The run's queues, semaphores, locks and events appear here once it uses them.");
         return;
     }
     ImGui::BeginChild("resources");

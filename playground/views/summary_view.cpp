@@ -25,7 +25,7 @@ void show(const std::string& title, const demos::RunSummary& s, const char* land
 
 void draw_summary(const page::PlaygroundState& state) {
     if (!state.demo) {
-        ImGui::TextDisabled("Run a demo to see what concurrency saved.");
+        hint("Run a demo to see what concurrency saved.");
         return;
     }
     show(page::to_string(state.status), state.summary);

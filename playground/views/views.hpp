@@ -125,6 +125,9 @@ void whole_text_on_hover(std::string_view text, float width);
 // '.' and ','), as one item: "3.0x" and "delay=0.5" stay whole; a word wider than the column is
 // cut and shows whole on hover.
 void text_wrapped_at_spaces(std::string_view text);
+// Greyed text wrapped at spaces: what a view says before it has anything to show, and other
+// asides. A phone's narrow view wraps it instead of cutting it off.
+void hint(std::string_view text);
 
 // Popups and tooltips kept inside the display every frame, however narrow or short it gets.
 // popup_text_width(ems): where a popup's text wraps, `ems` font sizes or less when the display
