@@ -175,6 +175,9 @@ test('Share by pointer on the canvas copies the link and shows it with an iframe
   assert.equal((await page.evaluate(() => window.aio.snapshot())).status, 'idle');
   await page.getByRole('checkbox', { name: /Start running when opened/ }).check();
   assert.match(await page.getByRole('textbox', { name: 'Link' }).inputValue(), /#demo=queue&producers=3&run=1$/);
+  // Ticked, the link with run=1 is what the clipboard holds: no second Copy needed.
+  await until(page, async () => /run=1$/.test(await navigator.clipboard.readText()));
+  assert.equal(await page.locator('#share-status').textContent(), 'The link copied to the clipboard.');
   await screenshot(page, 'links-share-pointer');
   await page.keyboard.press('Escape');
   await until(page, () => !document.getElementById('share').open);
@@ -197,6 +200,75 @@ test('Share by keyboard from the mirror shows the link even when the clipboard i
   await screenshot(page, 'links-share-keyboard');
   await page.getByRole('button', { name: 'Close', exact: true }).last().press('Enter');
   await until(page, () => !document.getElementById('share').open);
+  await context.close();
+});
+
+test('Share says which refused field the link leaves out, and that it gives the default', async () => {
+  const { page, context } = await open('#demo=chain&sleep_max=2');
+  await page.getByLabel('sleep_min', { exact: true }).fill('5');
+  await until(page, () => window.aio._form().fields.find((f) => f.name === 'sleep_min').problem);
+  await page.getByRole('button', { name: 'Share', exact: true }).press('Enter');
+  await page.getByRole('dialog', { name: 'Share this setup' }).waitFor();
+  const link = await page.getByRole('textbox', { name: 'Link' }).inputValue();
+  assert.doesNotMatch(link, /sleep_min/);
+  const note = page.locator('#share-left-out');
+  assert.ok(await note.isVisible());
+  assert.match(await note.textContent(), /^Left out of the link, which gives it its default: sleep_min must be 0\.\.2 .*got 5\. Fix it in the controls to share your value\.$/);
+  await screenshot(page, 'links-share-left-out');
+  await context.close();
+});
+
+test('a misspelled demo is named with the one it most likely meant, and a button applies the link with that one', async () => {
+  const { page, errors, context } = await open('#demo=qeue&producers=3&consumers=2&maxsize=1&view=resources');
+  const said = await problems(page);
+  assert.match(said[0], /^demo=qeue in the link: expected one of count, .* \(did you mean queue\?\); using count$/);
+  assert.equal(said[1], 'producers, consumers, maxsize in the link: not applied, since count, used instead of the demo the link names, has no such parameters');
+  assert.equal(said[2], 'view=resources in the link: not applied, since count has no such view');
+  assert.equal(said.length, 3, said.join('\n'));
+  await page.getByRole('button', { name: 'Use demo=queue' }).click();
+  await until(page, () => window.aio._form().demo === 'queue');
+  const s = await shown(page);
+  assert.deepEqual([s.fields.producers, s.fields.consumers, s.fields.maxsize, s.view], ['3', '2', '1', 'resources']);
+  assert.equal(await page.locator('#link-problems').isVisible(), false);
+  await until(page, () => location.hash === '#demo=queue&producers=3&consumers=2&maxsize=1&view=resources');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("on a phone, a link's many mistakes fit on screen with Close in view; Close is the first Tab stop and Esc closes it too", async () => {
+  const { page, context } = await open('#demo=queue&producers=abc&consumers=x&maxsize=5000&foo=1&bar=2&speed=99&theme=blue&view=nope&embed=7',
+                                       { viewport: { width: 390, height: 844 }, hasTouch: true });
+  const box = await page.locator('#link-problems').boundingBox();
+  assert.ok(box.width >= 390 - 32, `the notice takes the phone's width, not half of it: ${box.width} px`);
+  const close = await page.getByRole('button', { name: 'Close', exact: true }).first().boundingBox();
+  assert.ok(close.y + close.height <= 844 && box.y + box.height <= 844, `Close is on screen: ${JSON.stringify(close)}`);
+  await screenshot(page, 'links-phone-bad-keys');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'link-problems-close');
+  await page.keyboard.press('Escape');
+  await until(page, () => document.getElementById('link-problems').hidden);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'mirror-demo', 'the keyboard goes on to the controls');
+  await context.close();
+});
+
+test('Back and Forward over hashes typed into the address bar set the page to each; a key left out takes its default', async () => {
+  const { page, context } = await open('#demo=rand&tasks=5&speed=instant&view=timeline');
+  const first = page.url();
+  await page.goto(server.url + '#demo=asyncgen&u=5&speed=instant&view=source');
+  await until(page, () => window.aio._form().demo === 'asyncgen');
+  await page.goBack();
+  await until(page, () => window.aio._form().demo === 'rand');
+  let s = await shown(page);
+  assert.deepEqual([s.fields.tasks, s.view, s.speed], ['5', 'timeline', 'instant']);
+  assert.equal(page.url(), first);
+  await page.goForward();
+  await until(page, () => window.aio._form().demo === 'asyncgen');
+  assert.equal((await shown(page)).view, 'source');
+  // Typed without speed and view: they take their defaults, as in a fresh page.
+  await page.goto(server.url + '#demo=rand&tasks=6');
+  await until(page, () => window.aio._form().fields.find((f) => f.name === 'tasks').text === '6');
+  s = await shown(page);
+  assert.deepEqual([s.speed, s.view], [1, 'tasks']);
   await context.close();
 });
 

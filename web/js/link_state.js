@@ -7,7 +7,7 @@
   const flags = new Map([['1', true], ['true', true], ['0', false], ['false', false]]);
   let options = { embed: false, picker: false, views: null, theme: null, run: false };
   let problems = [];
-  let written = null;   // the hash this page last wrote: a hashchange to it is our own
+  let suggestion = null;   // {keys, demo}: the link again with the demo name it most likely meant
   let attached = false;
   // Each demo's parameters, asked once: aio.params asks for a frame, and an idle page draws none.
   const paramsCache = {};
@@ -45,6 +45,7 @@
   // its default and the rest applies.
   function apply(keys) {
     problems = [];
+    suggestion = null;
     options = { embed: false, picker: false, views: null, theme: null, run: false };
     const say = (key, message, using) => {
       const raw = keys.get(key);
@@ -76,10 +77,16 @@
     aio._embed({ embed: options.embed, picker: options.picker, views: options.views });
 
     let demo = aio._form().demo;
+    let demoRefused = false;
     if (keys.has('demo')) {
       const names = aio.demos();
       if (names.includes(keys.get('demo'))) demo = keys.get('demo');
-      else say('demo', `expected one of ${names.join(', ')}`, `using ${demo}`);
+      else {
+        demoRefused = true;
+        const near = nearest(keys.get('demo'), names);
+        if (near) suggestion = { keys, demo: near };
+        say('demo', `expected one of ${names.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`, `using ${demo}`);
+      }
     }
     // The crawler fetches with this page's origin: a page elsewhere framing this one must not
     // choose its URLs by the link either (the bridge refuses them the same way).
@@ -89,11 +96,15 @@
     }
     const spec = paramsOf(demo);
     const given = {};
+    const orphans = [];   // keys meant for the demo the link named, when that name was refused
     for (const key of keys.keys()) {
       if (Object.hasOwn(spec, key)) given[key] = valueOf(spec[key].kind, keys.get(key));
-      else if (!general.includes(key))
-        say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(spec).join(', ')}`, 'ignored');
+      else if (general.includes(key)) continue;
+      else if (demoRefused) orphans.push(key);
+      else say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(spec).join(', ')}`, 'ignored');
     }
+    if (orphans.length)
+      problems.push(`${orphans.join(', ')} in the link: not applied, since ${demo}, used instead of the demo the link names, has no such parameters`);
     if (keys.has('demo') || Object.keys(given).length) {
       // Each value as the app checks it (aio.show changes nothing when it refuses): the whole set,
       // else one by one, so every bad one is named and the others still apply.
@@ -106,12 +117,20 @@
         aio.show(demo, accepted);
       }
     }
+    // A key the link leaves out takes its default, also in a link typed into an open page.
     if (keys.has('speed')) {
       const raw = keys.get('speed');
-      tryCall('speed', () => aio.setSpeed(raw === 'instant' ? raw : number(raw)), `using ${speedNow()}`);
-    }
+      if (!tryCall('speed', () => aio.setSpeed(raw === 'instant' ? raw : number(raw)), 'using 1')) aio.setSpeed(1);
+    } else aio.setSpeed(1);
     if (options.run) aio._form({ run: true });
-    if (keys.has('view')) tryCall('view', () => aio.showView(keys.get('view')), `using ${aio._form().view}`);
+    const firstView = () => aio._form().views[0];
+    if (keys.has('view')) {
+      const view = keys.get('view');
+      const shown = demoRefused && !aio._form().views.includes(view)
+        ? (problems.push(`view=${view} in the link: not applied, since ${demo} has no such view`), false)
+        : tryCall('view', () => aio.showView(view), `using ${firstView()}`);
+      if (!shown) aio.showView(firstView());
+    } else aio.showView(firstView());
     tell(problems);
   }
   function framedElsewhere() {
@@ -124,12 +143,39 @@
   }
   function tryShow(demo, given) { try { aio.show(demo, given); return true; } catch { return false; } }
 
-  // The refused keys, in a visible notice that is also read out (role="alert").
+  // The demo name `name` most likely meant: one at most two edits away (Levenshtein), else null.
+  function nearest(name, names) {
+    const distance = (a, b) => {
+      let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+          next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+      }
+      return row[b.length];
+    };
+    const [best] = names.map((n) => [distance(name.toLowerCase(), n), n]).sort((x, y) => x[0] - y[0]);
+    return best && best[0] <= 2 ? best[1] : null;
+  }
+
+  // The refused keys, in a visible notice that is also read out (role="alert"), with a button that
+  // applies the link again with the demo it most likely meant.
   function tell(list) {
     const box = document.getElementById('link-problems');
     const items = box.querySelector('ul');
     items.replaceChildren(...list.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    const retry = document.getElementById('link-problems-retry');
+    retry.hidden = !suggestion;
+    if (suggestion) retry.textContent = `Use demo=${suggestion.demo}`;
     box.hidden = list.length === 0;
+  }
+  function close() {
+    const box = document.getElementById('link-problems');
+    const inside = box.contains(document.activeElement);
+    tell([]);
+    // The keyboard goes on to the controls rather than to the page's start.
+    if (inside) document.getElementById('mirror-demo')?.focus();
   }
 
   // The run's speed as the link writes it: 'instant', or loop seconds per wall second to 3 digits.
@@ -191,7 +237,6 @@
     full.hidden = !options.embed;
     if (options.embed) full.href = fullHref();
     if (hash === location.hash && !location.search) return;
-    written = hash;
     history.replaceState(history.state, '', location.pathname + hash);
   }
   function update() {
@@ -207,12 +252,23 @@
   function attach() {
     try { apply(read(location)); } catch (e) { console.error('The link could not be applied:', e); }
     // A hash typed into the address bar (or a link to this page followed) sets the page again.
+    // (replaceState fires no hashchange: each one is a link followed, typed, or Back and Forward.)
     window.addEventListener('hashchange', () => {
-      if (location.hash === written) return;
+      if (location.hash === current()) return;   // already what the page shows
       try { apply(read({ search: '', hash: location.hash })); } catch (e) { console.error('The link could not be applied:', e); }
       paced.now();
     });
-    document.getElementById('link-problems-close').addEventListener('click', () => tell([]));
+    document.getElementById('link-problems-close').addEventListener('click', close);
+    document.getElementById('link-problems-retry').addEventListener('click', () => {
+      const { keys, demo } = suggestion;
+      keys.set('demo', demo);
+      try { apply(keys); } catch (e) { console.error('The link could not be applied:', e); }
+      paced.now();
+      if (document.getElementById('link-problems').hidden) document.getElementById('mirror-demo')?.focus();
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !document.getElementById('link-problems').hidden && !document.querySelector('dialog[open]')) close();
+    });
     attached = true;
     paced.now();
   }

@@ -3,7 +3,7 @@
 // as selectable text whatever it allows.
 (function () {
   'use strict';
-  let dialog, link, embed, runAtOnce, status;
+  let dialog, link, embed, runAtOnce, status, leftOut;
 
   const attribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   function iframe(url, demo) {
@@ -19,6 +19,13 @@
     link.value = aioLink.href(aioLink.current(run));
     const options = aioLink.options();
     embed.value = iframe(aioLink.href(aioLink.current({ ...(options.embed ? {} : { embed: 1 }), ...run })), aio._form().demo);
+    // A field the page refuses is not in the link: say so, or the one who opens it gets its default unawares.
+    const refused = aio._form().fields.filter((f) => f.problem);
+    leftOut.hidden = refused.length === 0;
+    leftOut.textContent = refused.length
+      ? `Left out of the link, which gives ${refused.length === 1 ? 'it its default' : 'them their defaults'}: ` +
+        refused.map((f) => f.problem).join('; ') + '. Fix it in the controls to share your value.'
+      : '';
   }
 
   async function copy(text, what) {
@@ -37,9 +44,11 @@
     embed = document.getElementById('share-embed');
     runAtOnce = document.getElementById('share-run');
     status = document.getElementById('share-status');
+    leftOut = document.getElementById('share-left-out');
     // Keys typed here are the box's: the app reads keys on window and would take an R as Run.
     for (const type of ['keydown', 'keypress', 'keyup']) dialog.addEventListener(type, (e) => e.stopPropagation());
-    runAtOnce.addEventListener('change', () => { fill(); status.textContent = ''; });
+    // The link changed: what the clipboard holds must change with it.
+    runAtOnce.addEventListener('change', () => { fill(); copy(link.value, 'The link'); });
     document.getElementById('share-copy-link').addEventListener('click', () => copy(link.value, 'The link'));
     document.getElementById('share-copy-embed').addEventListener('click', () => copy(embed.value, 'The iframe'));
     document.getElementById('share-close').addEventListener('click', () => dialog.close());
