@@ -173,6 +173,17 @@ float needed_height(const ImGuiWindow* controls, float share) {
     return std::max(kMinContentHeight, std::ceil(whole));
 }
 
+// Compact controls on top (embed mode, narrower than 720 px) take what they need, up to half the
+// height or all but kCompactViewsHeight, whichever is more: a small frame keeps half for the
+// views, a tall one keeps the views that much and gives the controls the rest.
+constexpr float kCompactViewsHeight = 300, kMinCompactHeight = 400;
+float compact_room(float height) { return std::max(height * 0.5f, height - kCompactViewsHeight); }
+// The least height at which compact controls `column` px tall show whole (the inverse of
+// compact_room), and never under kMinCompactHeight.
+float compact_needed_height(float column) {
+    return std::max(kMinCompactHeight, std::ceil(std::min(2 * column, column + kCompactViewsHeight)));
+}
+
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
 // the task table and the console beside them.
 void draw_ui() {
@@ -188,16 +199,14 @@ void draw_ui() {
     g_ui.controls.picker = embed.shows_picker();
     const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
     constexpr float narrow_share = 0.45f;   // of the height, for the controls on top of a narrow layout
-    // Compact controls on top take what they need, up to half the height: a small frame keeps
-    // the rest for the views.
     float top = vp->WorkSize.y * narrow_share;
-    if (embed.on && g_ui.controls_height > 0) top = std::min(std::ceil(g_ui.controls_height), vp->WorkSize.y * 0.5f);
+    if (embed.on && g_ui.controls_height > 0) top = std::min(std::ceil(g_ui.controls_height), compact_room(vp->WorkSize.y));
     ImGui::BeginChild("controls", ImVec2(side, narrow ? top : 0), true);
     if (!embed.on) ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
     aio::views::draw_controls(state, g_ui.controls, commands());
-    const float share = narrow ? (embed.on ? top / vp->WorkSize.y : narrow_share) : 1.0f;
-    g_ui.content_height = needed_height(ImGui::GetCurrentWindow(), share);
     g_ui.controls_height = controls_height(ImGui::GetCurrentWindow());
+    g_ui.content_height = narrow && embed.on ? compact_needed_height(g_ui.controls_height)
+                                             : needed_height(ImGui::GetCurrentWindow(), narrow ? narrow_share : 1.0f);
     ImGui::EndChild();
     aio::views::note_landmark("controls");
     if (!narrow) ImGui::SameLine();
@@ -412,7 +421,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_fonts_json() {
 
 // The height in CSS px the layout needs at the canvas's current width, as of the last frame: the
 // controls column whole (it wraps, so this follows the width and the demo picked), and never
-// under 480. An embedding page that sizes its frame to this shows the controls without scrolling.
+// under 480; in embed mode under 720 px wide, the compact controls whole with 300 px or their own
+// height for the views, whichever is less, and never under 400. An embedding page that sizes its
+// frame to this shows the controls without scrolling.
 extern "C" EMSCRIPTEN_KEEPALIVE double aio_content_height() { return g_ui.content_height; }
 
 // Where the named widgets were drawn last frame: {"run":{"x","y","w","h"},...} in CSS pixels.

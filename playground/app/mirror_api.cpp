@@ -27,7 +27,8 @@ template <class Each> std::string listed(const Each& each) {
     return out;
 }
 
-// The form as the canvas shows it: the demo picked (and whether the picker shows), each field's text (a flag's `checked`), a
+// The form as the canvas shows it: the demo picked (and whether the picker shows, and whether in
+// embed mode, where Open full playground stands for Share), each field's text (a flag's `checked`), a
 // number's min and max, its help line and its problem, the refusal under the status, and the
 // views with the one in front.
 json form_json() {
@@ -46,7 +47,7 @@ json form_json() {
         field["problem"] = problem == problems.end() ? json(nullptr) : json(problem->second);
         fields.push_back(field);
     }
-    return {{"demo", d.name}, {"picker", aio::page::embed_mode().shows_picker()}, {"fields", fields},
+    return {{"demo", d.name}, {"picker", aio::page::embed_mode().shows_picker()}, {"embed", aio::page::embed_mode().on}, {"fields", fields},
             {"error", f.error.empty() ? json(nullptr) : json(f.error)},
             {"view", aio::page::front_view()}, {"views", aio::page::views_of(aio::page::shown_demo())}};
 }
@@ -94,7 +95,12 @@ std::string change_form(const json& change) {
     if (what == "view") return v.is_string() ? aio::page::show_view(v.get<std::string>()) : "view must be a view's name";
     if (what == "reset") aio::views::reset_form(f);
     else if (what == "run") aio::views::run_form(f, aio::page::commands());
-    else if (what == "reveal" && v.is_string()) aio::views::reveal_landmark(v.get<std::string>());
+    else if (what == "reveal" && v.is_string()) {
+        const std::string name = v.get<std::string>();
+        // Compact controls fold the fields: one reached from the mirror opens them, to be outlined.
+        if (name.starts_with("param:") || name == "reset") f.params_open = true;
+        aio::views::reveal_landmark(name);
+    }
     else if (what == "download") {
         // As the Pages view's Download button: the file the run wrote, saved by the browser.
         const auto& files = aio::page::session().state().files;
@@ -119,7 +125,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
 // "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
 // the Run button: with a problem the form's error names it and nothing runs), {"reveal":
-// landmark} (the canvas scrolls the widget into view), {"download": file name} (a file the run
+// landmark} (the canvas scrolls the widget into view; a field opens compact controls' folded
+// parameters), {"download": file name} (a file the run
 // wrote, as the Pages view's Download). Answers {"ok": the form after it}.
 EMSCRIPTEN_KEEPALIVE const char* aio_form_set(const char* change_text, size_t change_bytes) {
     return aio::page::guarded([&] {

@@ -16,8 +16,8 @@ after(async () => { await browser?.close(); server?.stop(); for (const l of less
 
 // A lesson on another origin with the playground at `suffix` in a `width` x `height` iframe, and
 // `prose` px of text under it. Returns the page, the playground's frame and where the iframe sits.
-async function openLesson(suffix, { width, height, prose = 200, viewport = { width: 1100, height: 900 } }) {
-  const html = lessonHtml(server.url + suffix, { prose }).replace('width:1000px;height:640px', `width:${width}px;height:${height}px`);
+async function openLesson(suffix, { width, height, prose = 200, viewport = { width: 1100, height: 900 }, script = '', scripts = [] }) {
+  const html = lessonHtml(server.url + suffix, { prose, script, scripts }).replace('width:1000px;height:640px', `width:${width}px;height:${height}px`);
   const lesson = await serveLesson(html);
   lessons.push(lesson);
   const { page, errors, context } = await openPage(browser, lesson.url, { viewport });
@@ -129,5 +129,44 @@ test('the wheel scrolls the course page where the playground has nothing to scro
   assert.ok(!before.equals(await page.screenshot({ clip: pane })), 'the script moved under the pointer');
   assert.ok(moved > 0, `the lesson scrolled by ${moved} px over the controls`);
   await screenshot(page, 'embed-wheel');
+  await context.close();
+});
+
+test('auto-height with embed mode asks for the compact controls whole and room for the views, not the full layout', async () => {
+  const script = `window.heights = [];
+    AioEmbed.connect(document.getElementById('playground'), {autoHeight: true, timeout: 60000})
+      .then((pg) => { window.pg = pg; pg.on('resize', (d) => heights.push(d.height)); });`;
+  const { page, context, frame } = await openLesson('#demo=queue&embed=1', { width: 320, height: 400, script, scripts: [new URL('embed.js', server.url).href] });
+  await page.waitForFunction(() => window.heights?.length > 0);
+  const frameHeight = () => page.evaluate(() => document.getElementById('playground').getBoundingClientRect().height);
+  await page.waitForFunction(() => document.getElementById('playground').getBoundingClientRect().height === window.heights.at(-1));
+  await steady(frame, 'params');
+  const [controls, params] = [await landmark(frame, 'controls'), await landmark(frame, 'params')];
+  const height = await frameHeight();
+  assert.ok(height >= 400 && height <= Math.max(400, 2 * controls.h + 2), `compact: ${height} px for ${controls.h} px of controls`);
+  assert.ok(params.y + params.h <= controls.y + controls.h, 'the controls show whole at that height');
+  // Opened, the parameters need more, and the frame follows.
+  const before = height;
+  const { x, y } = await page.locator('#playground').boundingBox();
+  await page.mouse.move(x + params.x + 20, y + params.y + params.h / 2);
+  await page.mouse.down(); await page.waitForTimeout(50); await page.mouse.up();
+  await page.waitForFunction((h) => window.heights.at(-1) > h, before);
+  await page.waitForFunction(() => document.getElementById('playground').getBoundingClientRect().height === window.heights.at(-1));
+  const reset = await steady(frame, 'reset');
+  const grown = await landmark(frame, 'controls');
+  assert.ok(reset.y + reset.h <= grown.y + grown.h, 'opened, the fields show whole too');
+  await screenshot(page, 'embed-auto-height');
+  await context.close();
+});
+
+test("the keyboard reaching a folded field from the text mirror opens the canvas's parameters and outlines it; the mirror offers no Share there", async () => {
+  const { context, frame } = await openLesson('#demo=queue&embed=1', { width: 320, height: 400 });
+  await steady(frame, 'params');
+  assert.equal((await landmarks(frame))['param:producers'], undefined);
+  await frame.getByLabel('producers', { exact: true }).focus();
+  await landmark(frame, 'param:producers');
+  await frame.waitForFunction(() => !document.getElementById('mirror-outline').hidden);
+  assert.equal(await frame.getByRole('button', { name: 'Share', exact: true }).count(), 0, 'Share is hidden');
+  assert.equal(await frame.getByRole('link', { name: /full playground/ }).count(), 1);
   await context.close();
 });

@@ -136,7 +136,7 @@ test('keys typed into a mirror field stay there; Esc gives the edit up; the canv
   await page.keyboard.down('r');
   await page.waitForTimeout(50);
   await page.keyboard.up('r');
-  await page.waitForFunction((run) => window.aio.snapshot().run === run + 1, before.run, { timeout: 5000 });
+  await page.waitForFunction((run) => window.aio.snapshot().run === run + 1, before.run, { timeout: 15000 });
   assert.equal((await snapshot(page)).demo, 'count');
   await page.keyboard.press('Shift+Tab');
   assert.notEqual((await focused(page)).id, 'canvas', 'Shift+Tab leaves the canvas');

@@ -14,12 +14,17 @@
   const paramsOf = (demo) => (paramsCache[demo] ??= aio.params(demo));
 
   // Keys to raw text: the query string's, then the hash's over them. A key given twice: the last.
+  // keys.fromQuery: the keys only the query string gives.
   function read(loc) {
     const keys = new Map();
-    for (const part of [loc.search.slice(1), loc.hash.slice(1)])
-      for (const [k, v] of new URLSearchParams(part)) { keys.delete(k); keys.set(k, v); }
+    keys.fromQuery = new Set();
+    for (const [k, v] of new URLSearchParams(loc.search.slice(1))) { keys.delete(k); keys.set(k, v); keys.fromQuery.add(k); }
+    for (const [k, v] of new URLSearchParams(loc.hash.slice(1))) { keys.delete(k); keys.set(k, v); keys.fromQuery.delete(k); }
     return keys;
   }
+  // Every demo's parameter names: a key in the query string that is none of them, nor one of ours,
+  // is someone else's (utm_source, a version to bust caches) and goes without a word.
+  const anyParameter = (key) => aio.demos().some((d) => Object.hasOwn(paramsOf(d), key));
 
   // What a value in the link reads as, for the kind the page API gives its parameter: text that
   // does not read stays text, so the app's own check names it ("must be a whole number, got ...").
@@ -97,14 +102,21 @@
     const spec = paramsOf(demo);
     const given = {};
     const orphans = [];   // keys meant for the demo the link named, when that name was refused
+    const unknown = [];   // keys of no use here, named in one line
     for (const key of keys.keys()) {
       if (Object.hasOwn(spec, key)) given[key] = valueOf(spec[key].kind, keys.get(key));
       else if (general.includes(key)) continue;
+      else if (keys.fromQuery?.has(key) && !anyParameter(key)) console.info(`The playground leaves the query string's ${key} to others.`);
       else if (demoRefused) orphans.push(key);
-      else say(key, `${demo} has no parameter ${key}; the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(spec).join(', ')}`, 'ignored');
+      else unknown.push(key);
     }
     if (orphans.length)
       problems.push(`${orphans.join(', ')} in the link: not applied, since ${demo}, used instead of the demo the link names, has no such parameters`);
+    if (unknown.length) {
+      const shown = unknown.map((k) => { const v = keys.get(k); return `${k}=${v.length > 40 ? v.slice(0, 40) + '…' : v}`; });
+      problems.push(`${shown.join(', ')} in the link: ${demo} has no parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ` +
+                    `the keys are ${general.join(', ')} and ${demo}'s parameters ${Object.keys(spec).join(', ')}; ignored`);
+    }
     if (keys.has('demo') || Object.keys(given).length) {
       // Each value as the app checks it (aio.show changes nothing when it refuses): the whole set,
       // else one by one, so every bad one is named and the others still apply.
@@ -122,7 +134,8 @@
       const raw = keys.get('speed');
       if (!tryCall('speed', () => aio.setSpeed(raw === 'instant' ? raw : number(raw)), 'using 1')) aio.setSpeed(1);
     } else aio.setSpeed(1);
-    if (options.run) aio._form({ run: true });
+    if (options.run && demoRefused) problems.push('run=1 in the link: not applied, since the demo it names was refused');
+    else if (options.run) aio._form({ run: true });
     const firstView = () => aio._form().views[0];
     if (keys.has('view')) {
       const view = keys.get('view');

@@ -27,7 +27,7 @@
     return node;
   };
 
-  let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant, refusal;
+  let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant, refusal, share;
   // A refused value is announced once typing pauses this long: a screen reader reading every
   // keystroke's refusal would talk over the typing.
   const refusalPause = 800;   // ms
@@ -75,7 +75,7 @@
       const form = change({ reset: true });
       if (form) say(`Parameters reset to the defaults of ${form.demo}.`, null);
     });
-    const share = button('share', 'Share', () => window.aioShare.open());
+    share = button('share', 'Share', () => window.aioShare.open());
     speedNote = el('span', { id: 'mirror-speed-note', text: speedRange });
     speed = el('input', { id: 'mirror-speed', type: 'number', min: '0.1', max: '10', step: '0.1', 'aria-describedby': 'mirror-speed-note' });
     speed.addEventListener('change', () => setSpeed());
@@ -169,6 +169,7 @@
     }
     if (picker.value !== form.demo) picker.value = form.demo;
     picker.disabled = !form.picker;   // embed mode names the demo on the canvas instead
+    share.hidden = form.embed;        // and has the link to the full playground instead (#open-full)
     for (const f of form.fields) {
       const { input, note } = fields[f.name];
       if (f.kind === 'bool') input.checked = f.checked;

@@ -8,7 +8,8 @@
   const attribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   function iframe(url, demo) {
     const title = `aio playground: ${aio.source(demo).title}`;
-    return `<iframe src="${attribute(url)}" title="${attribute(title)}" width="960" height="640" style="border:0" ` +
+    // As wide as the lesson's column: a fixed width would stick out of a narrow one.
+    return `<iframe src="${attribute(url)}" title="${attribute(title)}" width="100%" height="640" style="border:0" ` +
            'loading="lazy" allow="clipboard-write"></iframe>';
   }
 
@@ -34,7 +35,11 @@
       await navigator.clipboard.writeText(text);
       status.textContent = `${what} copied to the clipboard.`;
     } catch (e) {
-      status.textContent = `Not copied: the browser refused (${e.message}). Select the text below and copy it.`;
+      // A frame whose iframe lacks allow="clipboard-write" is refused by the permissions policy.
+      const why = /permissions policy/i.test(e.message)
+        ? 'this playground is in a frame that does not allow the clipboard (its iframe needs allow="clipboard-write")'
+        : `the browser refused (${e.message})`;
+      status.textContent = `Not copied: ${why}. Select the text below and copy it.`;
     }
   }
 
