@@ -52,6 +52,7 @@ EMSCRIPTEN_KEEPALIVE const char* aio_set_embed(const char* text, size_t bytes) {
                 mode.views.push_back(v.get<std::string>());
             }
         }
+        mode.version = aio::page::g_embed.version + 1;
         aio::page::g_embed = std::move(mode);
         return aio::page::ok();
     });

@@ -11,6 +11,7 @@ struct EmbedMode {
     bool on = false;                  // compact controls, and a button that opens the full playground
     bool picker = true;               // the demo picker shows (embed mode hides it unless picker=1)
     std::vector<std::string> views;   // the views shown, by the page API's names, in any order; empty: every view
+    int version = 0;                  // counts the settings: a layout made before the last one is out of date
     bool shows_picker() const { return !on || picker; }
 };
 

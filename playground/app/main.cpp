@@ -76,6 +76,7 @@ struct UiState {
     std::string focus_view;         // a view shown from the keyboard, to take the keyboard focus once it draws
     float content_height = 0;       // CSS px the layout needs at the last frame's width (aio_content_height)
     float controls_height = 0;      // CSS px the controls column needed last frame, its padding included
+    int embed_version = 0;          // EmbedMode::version the last frame was laid out with
 };
 UiState g_ui;
 aio::page::TouchScroll g_touch;
@@ -175,13 +176,14 @@ float needed_height(const ImGuiWindow* controls, float share) {
 
 // Compact controls on top (embed mode, narrower than 720 px) take what they need, up to half the
 // height or all but kCompactViewsHeight, whichever is more: a small frame keeps half for the
-// views, a tall one keeps the views that much and gives the controls the rest.
-constexpr float kCompactViewsHeight = 300, kMinCompactHeight = 400;
+// views, a tall one keeps the views that much (a view with its plot, and the console) and gives
+// the controls the rest.
+constexpr float kCompactViewsHeight = 400;
 float compact_room(float height) { return std::max(height * 0.5f, height - kCompactViewsHeight); }
-// The least height at which compact controls `column` px tall show whole (the inverse of
-// compact_room), and never under kMinCompactHeight.
+// The height that shows compact controls `column` px tall whole and keeps kCompactViewsHeight for
+// the views, and never under kMinContentHeight.
 float compact_needed_height(float column) {
-    return std::max(kMinCompactHeight, std::ceil(std::min(2 * column, column + kCompactViewsHeight)));
+    return std::max(kMinContentHeight, std::ceil(column + kCompactViewsHeight));
 }
 
 // One window filling the canvas: controls and parameters on the left (on top when narrow),
@@ -195,6 +197,7 @@ void draw_ui() {
                                                 ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool narrow = vp->WorkSize.x < 720;
     const aio::page::EmbedMode& embed = aio::page::embed_mode();
+    g_ui.embed_version = embed.version;
     g_ui.controls.compact = embed.on;
     g_ui.controls.picker = embed.shows_picker();
     const float side = narrow ? vp->WorkSize.x - 16 : std::min(380.0f, vp->WorkSize.x * 0.35f);
@@ -421,10 +424,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_fonts_json() {
 
 // The height in CSS px the layout needs at the canvas's current width, as of the last frame: the
 // controls column whole (it wraps, so this follows the width and the demo picked), and never
-// under 480; in embed mode under 720 px wide, the compact controls whole with 300 px or their own
-// height for the views, whichever is less, and never under 400. An embedding page that sizes its
+// under 480; in embed mode under 720 px wide, the compact controls whole and 400 px for the views
+// and the console, and never under 480 either. An embedding page that sizes its
 // frame to this shows the controls without scrolling.
-extern "C" EMSCRIPTEN_KEEPALIVE double aio_content_height() { return g_ui.content_height; }
+// 0 until a frame has been laid out with the last embed mode set (the page's link sets it after
+// the first frame): a host would otherwise size its frame to the full layout and then shrink it.
+extern "C" EMSCRIPTEN_KEEPALIVE double aio_content_height() {
+    return g_ui.embed_version == aio::page::embed_mode().version ? g_ui.content_height : 0;
+}
 
 // Where the named widgets were drawn last frame: {"run":{"x","y","w","h"},...} in CSS pixels.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {

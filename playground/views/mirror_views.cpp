@@ -55,10 +55,10 @@ std::string level_words(const ResourceView& r) {
     case ResourceKind::Queue:
         return out + plural(static_cast<size_t>(r.level), "item", "items") + ", maxsize " +
                (r.capacity == 0 ? std::string("0 (unbounded)") : std::to_string(r.capacity)) + ", " + std::to_string(r.unfinished) + " unfinished" +
-               (r.alive ? "" : " (destroyed)");
-    case ResourceKind::Semaphore: return out + "value " + std::to_string(r.level) + " of " + std::to_string(r.capacity) + (r.alive ? "" : " (destroyed)");
-    case ResourceKind::Lock: return out + (r.level ? "locked" : "unlocked") + (r.alive ? "" : " (destroyed)");
-    case ResourceKind::Event: return out + (r.level ? "set" : "not set") + (r.alive ? "" : " (destroyed)");
+               (r.alive ? "" : " (gone, last values)");
+    case ResourceKind::Semaphore: return out + "value " + std::to_string(r.level) + " of " + std::to_string(r.capacity) + (r.alive ? "" : " (gone, last values)");
+    case ResourceKind::Lock: return out + (r.level ? "locked" : "unlocked") + (r.alive ? "" : " (gone, last values)");
+    case ResourceKind::Event: return out + (r.level ? "set" : "not set") + (r.alive ? "" : " (gone, last values)");
     }
     return out;
 }

@@ -143,8 +143,13 @@ test('auto-height with embed mode asks for the compact controls whole and room f
   await steady(frame, 'params');
   const [controls, params] = [await landmark(frame, 'controls'), await landmark(frame, 'params')];
   const height = await frameHeight();
-  assert.ok(height >= 400 && height <= Math.max(400, 2 * controls.h + 2), `compact: ${height} px for ${controls.h} px of controls`);
+  // The compact controls whole, and 400 px for the views and the console (never under 480).
+  assert.ok(Math.abs(height - Math.max(480, controls.h + 400)) <= 2, `compact: ${height} px for ${controls.h} px of controls`);
   assert.ok(params.y + params.h <= controls.y + controls.h, 'the controls show whole at that height');
+  const heard = await page.evaluate(() => window.heights);
+  assert.ok(heard.every((h) => h <= height), `the frame never jumped to the full layout's height first: ${heard}`);
+  const views = await landmark(frame, 'views');
+  assert.ok(views.h >= 200, `the view has room: ${views.h} px`);
   // Opened, the parameters need more, and the frame follows.
   const before = height;
   const { x, y } = await page.locator('#playground').boundingBox();

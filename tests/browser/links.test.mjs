@@ -224,6 +224,9 @@ test("the query string's keys that are no parameter of any demo (utm_source, v) 
   assert.match(said[0], /^bogus=1 in the link: queue has no parameter bogus; /);
   const s = await shown(page);
   assert.deepEqual([s.fields.producers, s.fields.consumers], ['3', '2']);
+  // The address keeps them; ours move into the hash.
+  await until(page, () => location.hash.includes('producers=3'));
+  assert.equal(new URL(page.url()).search, '?utm_source=newsletter&v=3');
   await context.close();
 });
 

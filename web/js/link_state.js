@@ -243,14 +243,21 @@
   const fullHref = () => href(current().replace(/&(embed|picker|views)=[^&]*/g, ''));
   function openFull() { window.open(fullHref(), '_blank', 'noopener'); }
 
+  // The query string as the address keeps it: others' keys (utm_source, v) stay, ours move to the hash.
+  function othersQuery() {
+    const kept = [...new URLSearchParams(location.search.slice(1))].filter(([k]) => !general.includes(k) && !anyParameter(k));
+    return kept.length ? '?' + new URLSearchParams(kept).toString() : '';
+  }
+
   // The hash follows the state, replaced (not pushed: no history entry per change) only when it changes.
   function follow() {
     const hash = current();
+    const search = othersQuery();
     const full = document.getElementById('open-full');
     full.hidden = !options.embed;
     if (options.embed) full.href = fullHref();
-    if (hash === location.hash && !location.search) return;
-    history.replaceState(history.state, '', location.pathname + hash);
+    if (hash === location.hash && search === location.search) return;
+    history.replaceState(history.state, '', location.pathname + search + hash);
   }
   function update() {
     if (!attached) return;
