@@ -5,6 +5,7 @@
 #include "runtime/run.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 
@@ -53,13 +54,15 @@ RunSummary summarise(const Trace& trace, Time now) {
     return s;
 }
 
+SummaryTally::Ticks SummaryTally::ticks(double seconds) { return std::llround(seconds * 1e9); }
+
 SummaryTally::Part SummaryTally::part_of(const TaskRecord& r) {
     Part p;
     // The waiting time's share that is work: the few kinds that are, the rest of time_in[Waiting].
-    for (WaitKind k : {WaitKind::Sleep, WaitKind::Yield, WaitKind::Fetch}) p.closed[kWork] += r.wait_in[static_cast<int>(k)];
-    p.closed[kOthers] = r.time_in[static_cast<int>(TaskState::Waiting)] - p.closed[kWork];
-    p.closed[kRunning] = r.time_in[static_cast<int>(TaskState::Running)];
-    p.since = r.since;
+    for (WaitKind k : {WaitKind::Sleep, WaitKind::Yield, WaitKind::Fetch}) p.closed[kWork] += ticks(r.wait_in[static_cast<int>(k)]);
+    p.closed[kOthers] = ticks(r.time_in[static_cast<int>(TaskState::Waiting)]) - p.closed[kWork];
+    p.closed[kRunning] = ticks(r.time_in[static_cast<int>(TaskState::Running)]);
+    p.since = ticks(r.since);
     if (r.state == TaskState::Waiting) p.open = is_work(r.wait) ? kWork : kOthers;
     else if (r.state == TaskState::Running) p.open = kRunning;
     p.counted = true;
@@ -72,7 +75,6 @@ void SummaryTally::add(const Part& p, int sign) {
     if (p.open != kNone) {
         open_count_[p.open] += sign;
         open_sum_[p.open] += sign * p.since;
-        if (!open_count_[p.open]) open_sum_[p.open] = 0;   // no rounding left behind
     }
     const bool working = p.closed[kWork] > 0;
     working_ += sign * working;
@@ -94,7 +96,8 @@ void SummaryTally::reread(const Trace& trace) {
     }
 }
 
-void SummaryTally::update(const Trace& trace, Time loop_time) {
+void SummaryTally::update(const Trace& trace, Time loop_time_seconds) {
+    const Ticks loop_time = ticks(loop_time_seconds);
     if (loop_time > latest_) {
         latest_ = loop_time;
         fresh_now_ = 0;   // every open span began before now
@@ -123,16 +126,19 @@ void SummaryTally::update(const Trace& trace, Time loop_time) {
     started_ = true;
 }
 
-RunSummary SummaryTally::at(const Trace& trace, Time now) const {
-    if (now < latest_ || !started_) return summarise(trace, now);
+RunSummary SummaryTally::at(const Trace& trace, Time now_seconds) const {
+    const Ticks now = ticks(now_seconds);
+    if (now < latest_ || !started_) return summarise(trace, now_seconds);
     RunSummary s;
-    auto total = [&](Category c) { return closed_[c] + static_cast<double>(open_count_[c]) * now - open_sum_[c]; };
+    auto total = [&](Category c) {
+        return static_cast<double>(closed_[c] + static_cast<Ticks>(open_count_[c]) * now - open_sum_[c]) * 1e-9;
+    };
     s.work = total(kWork);
     s.others = total(kOthers);
     s.blocked = total(kRunning);
     s.tasks = tasks_;
     s.working = working_ + fresh_ - (now == latest_ ? fresh_now_ : 0);
-    s.elapsed = tasks_ ? now - start_ : 0;
+    s.elapsed = tasks_ ? now_seconds - start_ : 0;
     s.saved = saved(s);
     return s;
 }

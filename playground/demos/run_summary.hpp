@@ -33,7 +33,8 @@ RunSummary summarise(const Trace& trace, Time now);
 // summarise() kept up to date as a run moves, at a cost per change instead of per task: update()
 // after the loop moved reads the trace's change log since the last update, and at() gives the
 // figures for any time from the loop's on in O(1) (the open spans as count x now - sum of starts).
-// Figures agree with summarise() to rounding (sums kept in doubles, added and taken off).
+// Its sums are whole nanoseconds, so its figures are the same bits however often it was updated
+// (every frame, or once for a moment rebuilt later); they agree with summarise() to 1 ns a task.
 class SummaryTally {
 public:
     // Brings the tally up to `trace` as it is at loop time `loop_time` (the loop's clock now).
@@ -44,9 +45,11 @@ public:
 
 private:
     enum Category : uint8_t { kWork, kOthers, kRunning, kNone };
+    using Ticks = int64_t;            // nanoseconds: sums of them do not depend on their order
+    static Ticks ticks(double seconds);
     struct Part {                     // one task's share
-        double closed[3] = {};        // seconds in closed spans, by category
-        Time since = 0;               // when its open span began
+        Ticks closed[3] = {};         // time in closed spans, by category
+        Ticks since = 0;              // when its open span began
         Category open = kNone;        // the category of its open span
         bool counted = false;         // part of the totals
     };
@@ -57,12 +60,12 @@ private:
     std::vector<Part> parts_;         // by task id - 1
     TraceMark mark_;
     bool started_ = false;            // mark_ is valid
-    double closed_[3] = {}, open_sum_[3] = {};
+    Ticks closed_[3] = {}, open_sum_[3] = {};
     size_t open_count_[3] = {};
     size_t tasks_ = 0, working_ = 0;  // tasks recorded; of them, with closed work > 0
     size_t fresh_ = 0;                // tasks whose only work is their open span
     size_t fresh_now_ = 0;            // of them, those whose span began at latest_
-    Time latest_ = 0;                 // the loop time of the last update
+    Ticks latest_ = 0;                // the loop time of the last update
     Time start_ = 0;                  // the first recorded task's creation
 };
 

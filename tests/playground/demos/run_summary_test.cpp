@@ -2,6 +2,7 @@
 // clock with a trace, against values worked out by hand from the demo's parameters.
 #include "playground/demos/context.hpp"
 #include "playground/demos/run_summary.hpp"
+#include "runtime/hosts/virtual_host.hpp"
 
 #include <gtest/gtest.h>
 
@@ -215,6 +216,47 @@ TEST(RunSummary, stopping_behind_the_loops_clock_leaves_it_there) {
     ASSERT_DOUBLE_EQ(run.loop.time(), 1.0);
     stop_run(run.loop, 0.5);
     EXPECT_DOUBLE_EQ(run.loop.time(), 1.0);
+}
+
+// The tally's figures are the same bits however often it was brought up to date: the page updates
+// it every frame, a state rebuilt for an earlier moment (or another page replaying the run) once.
+// Every demo, and a deep crawl, whose many pages each close spans at their own times.
+TEST(SummaryTally, updated_each_iteration_or_once_it_gives_the_same_figures_to_the_bit) {
+    std::vector<std::pair<std::string, Params>> runs;
+    for (const Demo* d : all_demos()) runs.push_back({d->name, {}});
+    runs.push_back({"crawler", {{"depth", int64_t{5}}}});
+    for (const auto& [name, given] : runs) {
+        SCOPED_TRACE(name);
+        Started run(name, given);
+        aio::VirtualHost host(run.loop);
+        SummaryTally each, every_fifth;
+        int iterations = 0;
+        while (!run.main.done() && host.step()) {
+            each.update(run.trace, run.loop.time());
+            if (++iterations % 5 == 0) every_fifth.update(run.trace, run.loop.time());
+            SummaryTally once;
+            once.update(run.trace, run.loop.time());
+            const aio::Time now = run.loop.time();
+            const RunSummary a = each.at(run.trace, now), b = once.at(run.trace, now);
+            ASSERT_EQ(a.work, b.work) << "iteration " << iterations;
+            ASSERT_EQ(a.others, b.others) << "iteration " << iterations;
+            ASSERT_EQ(a.blocked, b.blocked) << "iteration " << iterations;
+            ASSERT_EQ(a.elapsed, b.elapsed) << "iteration " << iterations;
+            ASSERT_EQ(a.saved, b.saved) << "iteration " << iterations;
+            ASSERT_EQ(a.working, b.working) << "iteration " << iterations;
+            ASSERT_EQ(a.tasks, b.tasks) << "iteration " << iterations;
+            const RunSummary c = summarise(run.trace, now);
+            EXPECT_NEAR(a.work, c.work, kEps);
+            EXPECT_NEAR(a.others, c.others, kEps);
+        }
+        every_fifth.update(run.trace, run.loop.time());
+        const RunSummary a = each.at(run.trace, run.loop.time()), b = every_fifth.at(run.trace, run.loop.time());
+        EXPECT_EQ(a.work, b.work);
+        EXPECT_EQ(a.others, b.others);
+        EXPECT_EQ(a.blocked, b.blocked);
+        EXPECT_GT(iterations, 2);
+        aio::cancel_all_tasks(run.loop);
+    }
 }
 
 }  // namespace
