@@ -10,6 +10,7 @@
 #include "runtime/run.hpp"
 
 #include <algorithm>
+#include <random>
 #include <stdexcept>
 
 namespace aio::page {
@@ -70,6 +71,11 @@ uint64_t Session::run(const std::string& name, const demos::Params& given) {
     state_.narration.clear();
     auto r = std::make_unique<Run>(*d, [this](Time at, const std::string& line) { print(at, line); });
     r->ctx.base_url = base_url;
+    // Drawn once, and kept with the run: as CPython's os.urandom, new each run, but the run can be
+    // told again with the same.
+    std::random_device entropy;
+    entropy_seed_ = ((uint64_t{entropy()} << 32) | entropy()) & ((uint64_t{1} << 53) - 1);
+    r->ctx.entropy.seed(entropy_seed_);
     r->host.set_speed(speed_);
     r->host.on_progress = [this] { progress(); };
     run_ = std::move(r);
@@ -169,7 +175,10 @@ const PlaygroundState& Session::state() const {
     s.demo = demo_;
     s.status = status_;
     s.speed = speed_;
-    if (s.run != runs_) s.params = params_;
+    if (s.run != runs_) {
+        s.params = params_;
+        s.entropy_seed = entropy_seed_;
+    }
     s.run = runs_;
     if (!run_) return s;
     const LoopKey key{runs_, run_->loop.iteration(), run_->loop.time(), shown_block()};

@@ -58,6 +58,7 @@ private:
     std::unique_ptr<Run> run_;
     const demos::Demo* demo_ = nullptr;
     demos::Params params_;
+    uint64_t entropy_seed_ = 0;     // the run's os.urandom seed (PlaygroundState::entropy_seed)
     Status status_ = Status::Idle;
     double speed_ = 1.0;
     uint64_t runs_ = 0;

@@ -41,6 +41,10 @@ constexpr double kInstantSpeed = 1e300;
 struct PlaygroundState {
     const demos::Demo* demo = nullptr;      // the run's demo (its name, script, await lines); nullptr before any run
     demos::Params params;                   // the run's parameters, resolved
+    // What seeded the run's os.urandom stand-in (the queue demo's item ids): with the demo and its
+    // parameters (its `seed` seeds `random`), what the run is a function of. Below 2^53, so
+    // JavaScript holds it exactly.
+    uint64_t entropy_seed = 0;
     Status status = Status::Idle;
     uint64_t run = 0;                       // runs started so far: a new number means a new run
     Time time = 0;                          // loop time as it shows now, seconds: moves between iterations

@@ -80,6 +80,7 @@ json state_json(const PlaygroundState& s) {
     for (const auto& [key, r] : s.finished_runs) finished[key] = {{"summary", summary_json(r.summary)}, {"params", params_json(r.params)}};
     return {{"demo", s.demo ? json(s.demo->name) : json(nullptr)},
             {"params", params_json(s.params)},
+            {"entropy_seed", s.entropy_seed},
             {"status", to_string(s.status)},
             {"run", s.run},
             {"time", s.time},

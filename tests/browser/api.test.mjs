@@ -44,6 +44,20 @@ test('every demo but the crawler prints what CPython prints for its script, at i
   }
 });
 
+test("each run's entropy seed is drawn anew, kept for the run, and held exactly by JavaScript", async () => {
+  const seedOf = async () => {
+    await page.evaluate(() => { window.aio.setSpeed('instant'); window.aio.run('queue', { producers: 1, consumers: 1 }); });
+    const first = await page.evaluate(() => window.aio.snapshot().entropy_seed);
+    const done = await page.evaluate(() => window.aio.finished());
+    assert.equal(done.entropy_seed, first, 'the same seed for the whole run');
+    assert.ok(Number.isSafeInteger(first) && first >= 0, `a whole number below 2^53: ${first}`);
+    return first;
+  };
+  const a = await seedOf(), b = await seedOf();
+  assert.notEqual(a, b, 'a new run draws a new seed, as os.urandom differs each run');
+  await page.evaluate(() => window.aio.setSpeed(1));
+});
+
 test('the crawler fetches the sample site and writes foundurls.txt', async () => {
   const snap = await page.evaluate(async () => {
     window.aio.run('crawler', {});

@@ -25,6 +25,14 @@ TEST(QueueDemo, item_ids_come_from_entropy_not_from_the_seeded_generator) {
     EXPECT_NE(a[6], mask_items(a[6]));   // ten hex digits in angle brackets
 }
 
+// A run is a function of its demo, parameters and entropy seed: told again with the same seed, the
+// item ids are the same.
+TEST(QueueDemo, the_same_entropy_seed_gives_the_same_item_ids) {
+    const Lines a = run_model(demo("queue"), {}, 77).lines, b = run_model(demo("queue"), {}, 77).lines;
+    EXPECT_EQ(a, b);
+    EXPECT_NE(a, run_model(demo("queue"), {}, 78).lines);
+}
+
 TEST(DemosVsCPython, queue_matches_asyncq_py_across_seeds_sizes_and_ties) {
     NEEDS_CPYTHON();
     const List producers = {2, 1, 3, 0, 5}, consumers = {5, 1, 2, 10, 3, 0}, maxsizes = {0, 1, 2, 0, 5};

@@ -25,6 +25,7 @@ public:
         trace.attach(loop);
         narrator.attach(ctx);
         ctx.entropy.seed(1);
+        state.entropy_seed = 1;
         state.demo = &d;
         state.params = demos::resolve_params(d, given);
         state.run = 1;

@@ -13,11 +13,11 @@ const aio::demos::Demo& demo(const std::string& name) { return *aio::demos::find
 
 TEST(StateJson, an_idle_state_has_every_key_and_no_demo) {
     const json j = aio::page::state_json(aio::page::PlaygroundState{});
-    for (const char* key : {"demo", "params", "status", "run", "time", "loop_time", "iteration", "speed", "tasks", "ready",
+    for (const char* key : {"demo", "params", "entropy_seed", "status", "run", "time", "loop_time", "iteration", "speed", "tasks", "ready",
                             "ready_callbacks", "timers", "timer_count", "fetches", "live_tasks", "output", "narration", "files",
                             "pages", "resources", "summary", "finished_runs"})
         EXPECT_TRUE(j.contains(key)) << key;
-    EXPECT_EQ(j.size(), 22u);
+    EXPECT_EQ(j.size(), 23u);
     EXPECT_TRUE(j["demo"].is_null());
     EXPECT_EQ(j["status"], "idle");
     EXPECT_EQ(j["speed"], 1.0);
