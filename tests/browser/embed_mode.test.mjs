@@ -175,3 +175,16 @@ test("the keyboard reaching a folded field from the text mirror opens the canvas
   assert.equal(await frame.getByRole('link', { name: /full playground/ }).count(), 1);
   await context.close();
 });
+
+test("in embed mode a link's notice sits at the bottom, clear of the controls, so Run can be pressed while it is open", async () => {
+  const { page, context, frame, box } = await openLesson('#demo=queue&embed=1&producers=abc&bogus=1', { width: 320, height: 400 });
+  const run = await steady(frame, 'run');
+  const notice = await frame.locator('#link-problems').boundingBox();   // in the lesson page's coordinates
+  assert.ok(notice, 'the notice shows');
+  assert.ok(notice.y > box.y + run.y + run.h, `the notice (top ${notice.y}) is below Run (bottom ${box.y + run.y + run.h})`);
+  assert.ok(notice.y + notice.height <= box.y + 400 + 1, 'and inside the frame');
+  await click(page, at(box, run));
+  await frame.waitForFunction(() => window.aio.snapshot().status !== 'idle');
+  await screenshot(page, 'embed-notice');
+  await context.close();
+});

@@ -80,6 +80,7 @@
     }
     options.run = flag('run');
     aio._embed({ embed: options.embed, picker: options.picker, views: options.views });
+    document.documentElement.classList.toggle('embed', options.embed);   // page.css: the notice sits low
 
     let demo = aio._form().demo;
     let demoRefused = false;
