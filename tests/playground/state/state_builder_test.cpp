@@ -1,6 +1,7 @@
 // playground/state/state_builder.hpp: a state built from a run on the virtual clock holds what the
 // loop, the trace and the demo's context hold, and its summary counts up to the time shown.
 #include "playground/state/state_builder.hpp"
+#include "playground/state/state_json.hpp"
 #include "tests/playground/state/demo_recording.hpp"
 #include "tests/runtime/snapshot_compare.hpp"
 
@@ -121,6 +122,43 @@ TEST(StateBuilder, a_long_busy_run_keeps_its_states_true_as_the_change_log_drops
         expect_states_follow_the_run(r, every);
         size_t from = 0;
         EXPECT_EQ(r.trace.changed_since(first, from), nullptr) << "the log never dropped its older half";
+    }
+}
+
+// A run told again to iteration k and looked at once gives the state the live run showed after k,
+// field for field (the status and speed are the page's, not the run's): what a seek into a
+// recorded run, or a run file opened elsewhere, must show. Every demo, and a deep crawl.
+TEST(StateBuilder, a_run_told_again_to_any_iteration_and_looked_at_once_shows_what_the_live_run_showed) {
+    const auto kept = [](const aio::page::PlaygroundState& st) {
+        nlohmann::json j = aio::page::state_json(st);
+        j.erase("status");
+        j.erase("speed");
+        return j;
+    };
+    std::vector<std::pair<const aio::demos::Demo*, aio::demos::Params>> runs;
+    for (const aio::demos::Demo* d : aio::demos::all_demos()) runs.push_back({d, {}});
+    runs.push_back({&demo("crawler"), {{"depth", int64_t{5}}}});
+    for (const auto& [d, given] : runs) {
+        SCOPED_TRACE(d->name);
+        std::vector<nlohmann::json> live;
+        {
+            DemoRecording r(*d, given);
+            live.push_back(kept(r.look()));
+            while (r.step()) live.push_back(kept(r.look()));
+        }
+        ASSERT_GT(live.size(), 2u);
+        // Every iteration of a short run, a spread of a long one's.
+        const size_t stride = std::max<size_t>(1, live.size() / 12);
+        for (size_t k = 0; k < live.size(); k += stride) {
+            DemoRecording again(*d, given);
+            for (size_t i = 0; i < k; ++i) again.step();
+            const nlohmann::json seen = kept(again.look());
+            if (seen == live[k]) continue;
+            std::string keys;
+            for (const auto& [key, value] : live[k].items())
+                if (!seen.contains(key) || seen[key] != value) keys += key + " ";
+            ADD_FAILURE() << "after iteration " << k << " these differ: " << keys;
+        }
     }
 }
 
