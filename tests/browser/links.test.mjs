@@ -227,6 +227,16 @@ test("the query string's keys that are no parameter of any demo (utm_source, v) 
   // The address keeps them; ours move into the hash.
   await until(page, () => location.hash.includes('producers=3'));
   assert.equal(new URL(page.url()).search, '?utm_source=newsletter&v=3');
+  // Keeping them asks the app nothing that draws: the idle page stays idle.
+  await page.evaluate(() => {
+    window.frameCount = 0;
+    const draw = Module._aio_frame;
+    Module._aio_frame = (stirred) => { window.frameCount++; return draw(stirred); };
+  });
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { window.frameCount = 0; });
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.frameCount), 0, 'idle: no frames');
   await context.close();
 });
 

@@ -12,6 +12,8 @@
   // Each demo's parameters, asked once: aio.params asks for a frame, and an idle page draws none.
   const paramsCache = {};
   const paramsOf = (demo) => (paramsCache[demo] ??= aio.params(demo));
+  let demoNames = null;
+  const demos = () => (demoNames ??= aio.demos());   // so too the demos' names
 
   // Keys to raw text: the query string's, then the hash's over them. A key given twice: the last.
   // keys.fromQuery: the keys only the query string gives.
@@ -24,7 +26,7 @@
   }
   // Every demo's parameter names: a key in the query string that is none of them, nor one of ours,
   // is someone else's (utm_source, a version to bust caches) and goes without a word.
-  const anyParameter = (key) => aio.demos().some((d) => Object.hasOwn(paramsOf(d), key));
+  const anyParameter = (key) => demos().some((d) => Object.hasOwn(paramsOf(d), key));
 
   // What a value in the link reads as, for the kind the page API gives its parameter: text that
   // does not read stays text, so the app's own check names it ("must be a whole number, got ...").
@@ -85,7 +87,7 @@
     let demo = aio._form().demo;
     let demoRefused = false;
     if (keys.has('demo')) {
-      const names = aio.demos();
+      const names = demos();
       if (names.includes(keys.get('demo'))) demo = keys.get('demo');
       else {
         demoRefused = true;
