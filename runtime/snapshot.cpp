@@ -85,10 +85,13 @@ TaskView live_view(const TaskBase& t) {
     return v;
 }
 
-// What a task's trace record adds: when it was made, how often it changed, its time per state.
+// What a task's trace record adds: when it was made, how often it changed, its spans so far, its
+// time per state. A view is rebuilt only when `changes` moves, and every span after the first
+// comes with a change (Trace::on_task_state), so `spans` is never stale in a view lent on.
 void add_record(TaskView& v, const TaskRecord& r) {
     v.created = r.created;
     v.changes = r.changes;
+    v.spans = r.spans.entered;
     v.time_in = r.time_in;
 }
 
@@ -234,7 +237,8 @@ void resource_views(const Trace& trace, std::vector<TaskView>& tasks, std::vecto
         const bool alive = r.resource != nullptr;
         if (v.id == r.id && v.changes == r.changes && v.alive == alive && !std::binary_search(stale.begin(), stale.end(), r.id))
             continue;
-        v = ResourceView{r.id, r.kind, r.name, r.now.level, r.now.capacity, r.now.unfinished, {}, alive, r.changes};
+        // Every sample pushed comes with a change (Trace::on_resource_changed): `samples` keeps in step.
+        v = ResourceView{r.id, r.kind, r.name, r.now.level, r.now.capacity, r.now.unfinished, {}, alive, r.changes, r.history.pushed()};
         if (r.resource)
             for (size_t i = 0; i < waiter_kinds(r.kind).size(); ++i)
                 for (const Future<void>& f : r.resource->waiter_list(i)) {

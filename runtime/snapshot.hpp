@@ -28,6 +28,9 @@ struct TaskView {
     std::string result;                     // repr of the result or exception, once finished
     Time created = 0, since = 0, finished = -1;
     uint32_t changes = 0;                   // state changes so far (with a trace)
+    // Spans the task had entered (SpanChain::entered, with a trace): how much of the trace's spans
+    // this view may read (spans_as_of), so a view kept from an earlier moment reads that moment's.
+    uint32_t spans = 0;
     // Seconds in each state before `since` (with a trace): a live task's current state also has
     // the time from `since` on, which page::seconds_in adds up to the time shown.
     std::array<float, kTaskStateCount> time_in{};
@@ -51,6 +54,9 @@ struct ResourceView {
     std::array<std::vector<uint32_t>, kResourceWaitLists> waiting;
     bool alive = true;                      // false once destroyed: its last values
     uint32_t changes = 0;                   // changes recorded (a snapshot reuses unchanged views)
+    // Samples its history had been pushed (ResourceHistory::pushed): how much of it this view may
+    // read (samples_as_of), so a view kept from an earlier moment reads that moment's.
+    uint64_t samples = 0;
 };
 
 struct Snapshot {

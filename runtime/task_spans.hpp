@@ -92,6 +92,13 @@ public:
         v.size_ = n;
         return v;
     }
+    // The first n spans (n <= size()) as they stood before the next was entered: the last of them
+    // open, ending where it starts. Spans laid out in one array keep the ends they were given.
+    TaskSpanView first_open(size_t n) const {
+        TaskSpanView v = first(n);
+        if (!v.flat_) v.total_ = n;
+        return v;
+    }
     iterator begin() const { return {this, 0}; }
     iterator end() const { return {this, size_}; }
 
@@ -105,10 +112,12 @@ private:
 };
 
 // Where a task's spans are in a SpanLog: its newest chunk, linked back through the log to its
-// oldest. Every chunk but the newest is full. 8 bytes, in the task's record.
+// oldest. Every chunk but the newest is full. 12 bytes, in the task's record. The spans kept are
+// the latest `count` of the `entered`: the oldest leave first.
 struct SpanChain {
-    uint32_t tail = 0;    // chunk number; meaningless while count is 0
-    uint32_t count = 0;   // spans kept
+    uint32_t tail = 0;      // chunk number; meaningless while count is 0
+    uint32_t count = 0;     // spans kept
+    uint32_t entered = 0;   // spans ever appended: drops and recycled chunks leave it as it is
     size_t size() const { return count; }
     bool empty() const { return count == 0; }
 };
@@ -133,6 +142,7 @@ public:
         if (fill == 0) [[unlikely]] begin_chunk(chain);
         slots_[chain.tail * kChunk + fill] = {at, state, wait};
         ++chain.count;
+        ++chain.entered;
         ++appended_;
     }
     TaskSpanView view(const SpanChain& chain) const;   // walks the chain: O(its chunks)

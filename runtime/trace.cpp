@@ -102,7 +102,7 @@ void Trace::on_task_created(const TaskBase& t) {
     r.default_name = t.default_name_number();
     r.task = &t;
     r.created = r.since = t.loop().time();
-    spans_.append(r.spans, r.created, TaskState::Pending, WaitKind::None);
+    spans_.append(r.spans, r.created, TaskState::Pending, WaitKind::None);   // a new id: snapshots build its view anew
     log_change(r);
 }
 
@@ -131,7 +131,8 @@ void Trace::on_task_state(const TaskBase& t, TaskState from) {
         if (t.has_custom_name()) r.name = t.name();
     }
     // The state just entered, as values: loading back the two bytes just stored one by one would
-    // wait for the stores.
+    // wait for the stores. It comes with ++changes above, so a snapshot rebuilds the task's view
+    // and its span count (TaskView::spans) with it.
     spans_.append(r.spans, now, state, wait);
     log_change(r);
 }
@@ -148,7 +149,7 @@ void Trace::on_resource_changed(const detail::Resource& res) {
     r.resource = &res;
     if (r.name != res.name()) r.name = res.name();
     r.now = res.level();
-    ++r.changes;
+    ++r.changes;   // before any sample: a snapshot rebuilds the view, and its sample count, on a change
     const ResourceSample s{loop_ ? loop_->time() : 0, r.now.level, r.now.waiters};
     // A change of name or unfinished count alone adds nothing to the plot of level and waiters.
     if (r.history.empty() || r.history.back().level != s.level || r.history.back().waiters != s.waiters)

@@ -20,7 +20,8 @@
 namespace aio {
 
 struct TaskRecord {
-    // Laid out without padding (many records, one per task): 8-byte members first.
+    // Laid out with the least padding (many records, one per task): 8-byte members first, then
+    // 4-byte ones. 232 bytes natively, 184 in wasm.
     std::string name;                              // empty unless the task was named
     std::string result;                            // repr of the result or exception, once finished
     Time created = 0, since = 0, finished = -1;

@@ -56,6 +56,25 @@ TEST(ResourceHistory, once_full_drops_the_oldest_and_counts_them) {
     EXPECT_EQ(h.capacity(), 4u);
 }
 
+// pushed() counts the kept and the dropped; first(n) reads the oldest n kept, as the whole does.
+TEST(ResourceHistory, pushed_counts_every_sample_and_first_reads_the_oldest_kept) {
+    ResourceHistory h(4);
+    for (int i = 1; i <= 6; ++i) {
+        h.push(sample(i));
+        EXPECT_EQ(h.pushed(), static_cast<uint64_t>(i));
+    }
+    EXPECT_EQ(h.dropped(), 2u);
+    const aio::ResourceSampleView all = h, two = h.first(2);
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(all[0].level, 3);
+    EXPECT_EQ(all.back().level, 6);
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[0].level, 3);
+    EXPECT_EQ(two.back().level, 4);
+    EXPECT_TRUE(h.first(0).empty());
+    EXPECT_TRUE(aio::ResourceSampleView().empty());
+}
+
 TEST(ResourceHistory, a_capacity_of_one_keeps_the_last_sample) {
     ResourceHistory h(1);
     h.push(sample(1));

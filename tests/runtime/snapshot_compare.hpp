@@ -37,6 +37,7 @@ inline void expect_same_snapshot(const Snapshot& got, const Snapshot& want, uint
         EXPECT_EQ(g.since, w.since);
         EXPECT_EQ(g.finished, w.finished);
         EXPECT_EQ(g.changes, w.changes);
+        EXPECT_EQ(g.spans, w.spans);
         EXPECT_EQ(g.time_in, w.time_in);
     }
     ASSERT_EQ(got.timers.size(), want.timers.size());
@@ -57,6 +58,7 @@ inline void expect_same_snapshot(const Snapshot& got, const Snapshot& want, uint
         EXPECT_EQ(g.unfinished, w.unfinished);
         EXPECT_EQ(g.waiting, w.waiting);
         EXPECT_EQ(g.alive, w.alive);
+        EXPECT_EQ(g.samples, w.samples);
     }
 }
 

@@ -172,3 +172,35 @@ TEST(Snapshot, reusing_the_previous_snapshot_changes_nothing) {
     EXPECT_EQ(reused.tasks.size(), 5u);   // main, three consumers, the spinner
 }
 
+// Views lent on unchanged still say how much of the trace they may read: every span a task enters
+// and every sample a resource's history takes come with a change of its record, which rebuilds
+// its view, so the counts are the records' own after every iteration.
+TEST(Snapshot, lent_views_count_every_span_and_sample_their_records_have) {
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::Queue<int> q(1);   // a maxsize of 1: main waits in put, the consumers in get
+    aio::create_task(loop, [](aio::Queue<int>& q) -> aio::Coro<void> {
+        std::vector<aio::Task<void>> consumers;
+        for (int i = 0; i < 2; ++i) consumers.push_back(aio::create_task(consumer(q)));
+        for (int x : {1, 0, 2, 1, 0}) co_await q.put(x);
+        consumers[0].set_name("renamed");
+        co_await q.join();
+        for (auto& c : consumers) c.cancel();
+    }(q), "main");
+    aio::Snapshot s;
+    uint64_t spans = 0, samples = 0;
+    aio::VirtualHost host(loop);
+    while (host.step()) {
+        s = aio::take_snapshot(loop, &trace, &s);
+        SCOPED_TRACE("iteration " + std::to_string(loop.iteration()));
+        for (const aio::TaskView& v : s.tasks) EXPECT_EQ(v.spans, trace.task(v.id)->spans.entered) << v.name;
+        for (const aio::ResourceView& v : s.resources) EXPECT_EQ(v.samples, trace.resource(v.id)->history.pushed()) << v.id;
+        if (HasFailure()) return;
+    }
+    for (const aio::TaskView& v : s.tasks) spans += v.spans;
+    for (const aio::ResourceView& v : s.resources) samples += v.samples;
+    EXPECT_GT(spans, 20u);
+    EXPECT_GT(samples, 5u);
+}
+

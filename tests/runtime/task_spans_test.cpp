@@ -47,6 +47,34 @@ TEST(TaskSpans, every_span_reads_back_in_order_across_chunk_boundaries) {
     }
 }
 
+// first_open(n) is the view as it read when the n-th span was the latest: the last one open.
+TEST(TaskSpans, first_open_ends_its_last_span_where_it_starts_as_before_the_next_was_entered) {
+    aio::TaskSpans spans;
+    for (size_t i = 0; i < 6; ++i) spans.enter(static_cast<double>(i), kCycle[i % 3], WaitKind::None);
+    const auto all = spans.view();
+    for (size_t n = 1; n < 6; ++n) {
+        SCOPED_TRACE(n);
+        aio::TaskSpans then;   // the same spans entered up to the n-th: what the view read then
+        for (size_t i = 0; i < n; ++i) then.enter(static_cast<double>(i), kCycle[i % 3], WaitKind::None);
+        const auto open = all.first_open(n);
+        ASSERT_EQ(open.size(), n);
+        for (size_t i = 0; i < n; ++i) {
+            EXPECT_EQ(open[i].start, then.view()[i].start) << i;
+            EXPECT_EQ(open[i].end, then.view()[i].end) << i;
+            EXPECT_EQ(open[i].state, then.view()[i].state) << i;
+        }
+        EXPECT_EQ(open.back().end, open.back().start);
+        EXPECT_EQ(all.first(n).back().end, all[n].start);   // first(n) keeps where the next begins
+        // Cut again for a row's drawing, its spans still end where the next starts.
+        if (n > 1) {
+            EXPECT_EQ(open.first(n - 1).back().end, open.back().start);
+        }
+    }
+    // Spans laid out in one array keep the ends they were given.
+    const std::vector<TaskSpan> flat = {{0, 1, TaskState::Running, WaitKind::None}, {1, 3, TaskState::Waiting, WaitKind::Sleep}};
+    EXPECT_EQ(aio::TaskSpanView(flat).first_open(1).back().end, 1.0);
+}
+
 TEST(TaskSpans, a_view_of_an_array_reads_its_spans_as_they_are) {
     const std::vector<TaskSpan> flat = {{0, 1, TaskState::Running, WaitKind::None}, {1, 3, TaskState::Waiting, WaitKind::Sleep}};
     const aio::TaskSpanView v = flat;
@@ -126,6 +154,34 @@ TEST(SpanLog, over_budget_the_chunk_begun_longest_ago_leaves_whole) {
             EXPECT_EQ(log.size() + log.dropped(), 2000u);
         }
     }
+}
+
+// `entered` counts every span appended to a chain; `count`, those kept, goes down as the budget
+// takes chunks back, and the kept are always the latest `count` of those entered.
+TEST(SpanLog, entered_counts_every_span_appended_and_drops_leave_it_as_it_is) {
+    SpanLog log(2 * SpanLog::kChunk);
+    std::vector<SpanChain> chain(2);
+    std::vector<std::vector<double>> appended(2);   // each chain's starts, as entered
+    for (uint32_t i = 0; i < 30; ++i) {
+        const size_t k = i % 3 == 0;
+        log.append(chain[k], i, kCycle[i % 3], WaitKind::None);
+        appended[k].push_back(i);
+        for (size_t j = 0; j < 2; ++j) {
+            SCOPED_TRACE(testing::Message() << "span " << i << ", chain " << j);
+            ASSERT_EQ(chain[j].entered, appended[j].size());
+            const auto kept = log.view(chain[j]);
+            ASSERT_EQ(kept.size(), chain[j].count);
+            for (size_t n = 0; n < kept.size(); ++n)
+                EXPECT_EQ(kept[n].start, appended[j][chain[j].entered - chain[j].count + n]) << n;
+        }
+    }
+    EXPECT_EQ(chain[1].entered, 10u);   // i = 0, 3, ..., 27
+    EXPECT_EQ(chain[0].entered, 20u);
+    EXPECT_LT(chain[0].count, 20u);     // the budget of 8 dropped some of each
+    EXPECT_LT(chain[1].count, 10u);
+    EXPECT_EQ(log.dropped(), 30u - chain[0].count - chain[1].count);
+    log.release(chain[0]);   // a record made anew starts counting again
+    EXPECT_EQ(chain[0].entered, 0u);
 }
 
 TEST(SpanLog, a_released_chain_keeps_nothing_and_its_old_chunks_shorten_no_one) {
