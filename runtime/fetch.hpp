@@ -36,6 +36,7 @@ struct Response {
     std::string body;
     bool truncated = false;             // the body was longer than max_body
     bool ok() const { return status >= 200 && status < 300; }
+    bool operator==(const Response&) const = default;
 };
 
 // Why a request failed, in words a learner understands (what() says it in full).
@@ -54,6 +55,7 @@ struct FetchResult {
     bool failed = false;
     FetchError::Kind error = FetchError::Kind::Network;
     std::string message;
+    bool operator==(const FetchResult&) const = default;
 };
 
 // The host's network. start() must call done later, from the host's event loop, never inline.
@@ -63,6 +65,10 @@ public:
     virtual uint64_t start(const std::string& url, const FetchOptions& options,
                            std::function<void(FetchResult)> done) = 0;
     virtual void abort(uint64_t id) = 0;   // done is then never called
+    // A network on the loop's own clock (VirtualNetwork) delivers request `id` from a loop timer:
+    // the loop time (seconds) that timer is due at. -1 (the default): done is called from outside
+    // the loop, between iterations. A recording keeps it so a replay schedules the same timer.
+    virtual Time due_at(uint64_t /*id*/) const { return -1; }
 };
 
 // A request in flight, for the loop panel.

@@ -107,6 +107,7 @@ void Loop::run_once() {
             call_exception_handler({"Exception in callback", std::current_exception(), 0, {}});
         }
     }
+    if (recorder_) recorder_->on_iteration_end(*this);
 }
 
 void Loop::call_exception_handler(const ErrorReport& report) {

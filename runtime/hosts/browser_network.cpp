@@ -7,7 +7,7 @@
 
 extern "C" {
 void aio_fetch_start(int network, double id, const char* url, const char* method, double max_body);
-void aio_fetch_abort(double id);
+void aio_fetch_abort(int network, double id);
 }
 
 namespace aio {
@@ -18,25 +18,24 @@ std::unordered_map<int, BrowserNetwork*>& networks() {
     return n;
 }
 int next_handle = 1;
-uint64_t next_request = 1;
 }  // namespace
 
 BrowserNetwork::BrowserNetwork() : handle_(next_handle++) { networks()[handle_] = this; }
 
 BrowserNetwork::~BrowserNetwork() {
-    for (auto& [id, done] : pending_) aio_fetch_abort(static_cast<double>(id));
+    for (auto& [id, done] : pending_) aio_fetch_abort(handle_, static_cast<double>(id));
     networks().erase(handle_);
 }
 
 uint64_t BrowserNetwork::start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) {
-    const uint64_t id = next_request++;
+    const uint64_t id = next_request_++;
     pending_[id] = std::move(done);
     aio_fetch_start(handle_, static_cast<double>(id), url.c_str(), options.method, static_cast<double>(options.max_body));
     return id;
 }
 
 void BrowserNetwork::abort(uint64_t id) {
-    if (pending_.erase(id)) aio_fetch_abort(static_cast<double>(id));
+    if (pending_.erase(id)) aio_fetch_abort(handle_, static_cast<double>(id));
 }
 
 void BrowserNetwork::complete(uint64_t id, FetchResult result) {

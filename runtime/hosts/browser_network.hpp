@@ -12,6 +12,7 @@ class BrowserNetwork final : public Network {
 public:
     BrowserNetwork();
     ~BrowserNetwork() override;
+    // Request ids are 1, 2, ... for each network (a run has its own): the n-th request's id is n.
     uint64_t start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) override;
     void abort(uint64_t id) override;
 
@@ -25,6 +26,8 @@ public:
 private:
     std::map<uint64_t, std::function<void(FetchResult)>> pending_;
     int handle_;
+    // Ids count each network's requests from 1, as a replay of its run numbers them.
+    uint64_t next_request_ = 1;
 };
 
 }  // namespace aio

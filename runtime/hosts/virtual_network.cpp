@@ -1,8 +1,6 @@
 // Scripted answers delivered by loop timers, so runs over the virtual network are deterministic.
 #include "runtime/hosts/virtual_network.hpp"
 
-#include "runtime/task.hpp"
-
 namespace aio {
 
 VirtualNetwork::~VirtualNetwork() = default;
@@ -43,28 +41,13 @@ FetchResult VirtualNetwork::resolve(std::string url, const FetchOptions& options
 uint64_t VirtualNetwork::start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) {
     const uint64_t id = next_id_++;
     Time latency = 0;
-    const TaskBase* task = loop_.current_task();
-    auto p = std::make_unique<Pending>(this, id, url, task ? task->id() : 0, std::move(done));
-    p->result = resolve(url, options, latency);
-    p->answer_at(loop_.time() + latency);
-    pending_[id] = std::move(p);
+    FetchResult result = resolve(url, options, latency);
+    answers_.add(id, url, loop_.time() + latency, std::move(result), std::move(done));
     return id;
 }
 
-std::string VirtualNetwork::Pending::describe_timer() const {
-    return "fetch " + url + (result.failed ? " (error due)" : " (response due)");
-}
-
-void VirtualNetwork::Pending::on_timer() {
-    VirtualNetwork* n = net;
-    auto answer = std::move(done);
-    FetchResult r = std::move(result);
-    n->pending_.erase(id);   // destroys this
-    answer(std::move(r));
-}
-
 void VirtualNetwork::abort(uint64_t id) {
-    if (pending_.erase(id)) ++aborted_;
+    if (answers_.cancel(id)) ++aborted_;
 }
 
 }  // namespace aio

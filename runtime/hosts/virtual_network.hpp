@@ -1,11 +1,10 @@
 // VirtualNetwork: a scripted network on the loop's clock, for tests and offline demos. Each
 // route answers after a latency with a status and body, redirects, or fails like a real network.
 #pragma once
-#include "runtime/detail/timer_owner.hpp"
+#include "runtime/detail/due_answers.hpp"
 #include "runtime/fetch.hpp"
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,7 +21,7 @@ struct Route {
 
 class VirtualNetwork final : public Network {
 public:
-    explicit VirtualNetwork(Loop& loop) : loop_(loop) {}
+    explicit VirtualNetwork(Loop& loop) : loop_(loop), answers_(loop) {}
     ~VirtualNetwork() override;
     void route(const std::string& url, Route r) { routes_[url] = std::move(r); }
     // Answers URLs that have no route of their own (a static site's files by path, whatever the
@@ -31,31 +30,16 @@ public:
 
     uint64_t start(const std::string& url, const FetchOptions& options, std::function<void(FetchResult)> done) override;
     void abort(uint64_t id) override;
+    Time due_at(uint64_t id) const override { return answers_.due(id); }   // each answer comes from a loop timer
     size_t started() const { return next_id_ - 1; }
     size_t aborted() const { return aborted_; }
 
 private:
-    // A request until its answer is due: the answer's timer says which request it is.
-    struct Pending final : detail::TimerOwner {
-        Pending(VirtualNetwork* net, uint64_t id, std::string url, uint32_t task, std::function<void(FetchResult)> done)
-            : net(net), id(id), url(std::move(url)), task(task), timer(net->loop_), done(std::move(done)) {}
-        std::string describe_timer() const override;
-        uint32_t timer_task() const override { return task; }
-        void answer_at(Time when) { schedule(timer, when); }
-        void on_timer() override;
-        VirtualNetwork* net;
-        uint64_t id;
-        std::string url;        // as requested, before redirects
-        uint32_t task;          // the task that asked; 0: none
-        detail::TimerHandle timer;
-        std::function<void(FetchResult)> done;
-        FetchResult result;
-    };
     FetchResult resolve(std::string url, const FetchOptions& options, Time& latency) const;
 
     Loop& loop_;
     std::map<std::string, Route> routes_;
-    std::map<uint64_t, std::unique_ptr<Pending>> pending_;
+    detail::DueAnswers answers_;   // a request until its answer is due: the answer's timer says which request it is
     uint64_t next_id_ = 1;
     size_t aborted_ = 0;
 };

@@ -117,7 +117,7 @@ test('instant speed runs without waiting, and the clock never runs past a deadli
   assert.deepEqual(h.log(), h.virtualLog(2));
 });
 
-test('fetch through JavaScript: responses, a refused connection, a timeout and an abort', async () => {
+test('fetch through JavaScript: responses, a refused connection, a timeout and an abort; each network numbers its own requests', async () => {
   const { spawn } = await import('node:child_process');
   const server = spawn('/usr/bin/python3', [join(repo, 'web/tools/dev_server.py'), '--dir', join(repo, 'web'),
                                             '--port', '0', '--quiet', '--slow', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -138,6 +138,12 @@ test('fetch through JavaScript: responses, a refused connection, a timeout and a
     assert.match(log, /error 1 network error or CORS refusal: the browser could not read http:\/\/127.0.0.1:9\//);
     assert.match(log, /error 2 timed out after 0.2 s: .*slow.html/);
     assert.match(log, /cancelled .*slow-too.html/);
+    // A second network's request 1 is its own: aborting it leaves the first network's request 1 alone.
+    m._harness_two_networks();
+    const two = () => m.UTF8ToString(m._harness_two_networks_log());
+    await until(h, () => two().includes('got'), 5000);
+    await sleep(100);
+    assert.equal(two(), 'ids 1 1; first got 200');
   } finally {
     server.kill();
   }

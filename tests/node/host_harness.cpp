@@ -94,6 +94,11 @@ struct Session {
 std::unique_ptr<Session> g_session;
 std::string g_reply;
 
+// Two networks at once (a run's and the next run's): each numbers its requests from 1, and
+// aborting the second's request 1 leaves the first's alone.
+std::unique_ptr<aio::BrowserNetwork> g_first, g_second;
+std::string g_two;
+
 const char* reply_log() {
     g_reply = "[";
     for (size_t i = 0; i < g_log.size(); ++i) g_reply += (i ? ",\"" : "\"") + g_log[i] + "\"";
@@ -113,6 +118,16 @@ EMSCRIPTEN_KEEPALIVE void harness_start(int which, double speed) {
     g_session->host.wake();
 }
 EMSCRIPTEN_KEEPALIVE void harness_set_base(const char* url) { g_base = url; }
+EMSCRIPTEN_KEEPALIVE void harness_two_networks() {
+    g_first = std::make_unique<aio::BrowserNetwork>();
+    g_second = std::make_unique<aio::BrowserNetwork>();
+    const std::string page = g_base + "/sample-site/index.html";
+    const uint64_t a = g_first->start(page, {}, [](aio::FetchResult r) { g_two += "first got " + std::to_string(r.response.status); });
+    const uint64_t b = g_second->start(page, {}, [](aio::FetchResult) { g_two += "second answered"; });
+    g_second->abort(b);
+    g_two = "ids " + std::to_string(a) + " " + std::to_string(b) + "; ";
+}
+EMSCRIPTEN_KEEPALIVE const char* harness_two_networks_log() { return g_two.c_str(); }
 EMSCRIPTEN_KEEPALIVE int harness_done() { return g_session && g_session->main.done(); }
 EMSCRIPTEN_KEEPALIVE const char* harness_log() { return reply_log(); }
 EMSCRIPTEN_KEEPALIVE const char* harness_virtual_log(int which) {
