@@ -10,7 +10,8 @@
 (function (root) {
   'use strict';
   // The page API's methods, as web/js/aio_api.js defines them (a browser test holds them equal).
-  const methods = ['demos', 'params', 'source', 'run', 'show', 'pause', 'resume', 'step', 'stop', 'setSpeed', 'finished', 'showView', 'snapshot', 'link'];
+  const methods = ['demos', 'params', 'source', 'run', 'show', 'pause', 'resume', 'step', 'stop', 'setSpeed', 'finished', 'showView', 'snapshot', 'link',
+    'history', 'seek', 'stepBack', 'live'];
   const events = ['ready', 'status', 'output', 'finished', 'resize'];
   const pingEvery = 100;   // ms between two pings while the page loads
 

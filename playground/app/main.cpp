@@ -67,6 +67,7 @@ void sync_canvas_size() {
 struct UiState {
     aio::views::ControlsView controls;
     aio::views::TimelineView timeline;
+    aio::views::TaskTableView tasks;
     aio::views::ConsoleView console;
     aio::views::ExplainView explain;
     std::string select_view;        // a tab to bring forward next frame ("tasks", "timeline", "source", "loop")
@@ -94,14 +95,33 @@ const demos::Demo& shown_demo() {
     return run ? *run : *demos::all_demos()[static_cast<size_t>(g_ui.controls.demo)];
 }
 
+namespace {
+// Saves a file, or says in the page's notice why it could not: nothing is lost either way.
+void saving(const char* what, const std::function<void()>& save) {
+    if (!session().demo()) return;
+    try {
+        save();
+    } catch (const std::exception& e) {
+        EM_ASM({ if (window.aioLink) aioLink.notice(['The ' + UTF8ToString($0) + ' could not be saved: ' + UTF8ToString($1)]); }, what, e.what());
+    }
+}
+}  // namespace
+
 // The same calls window.aio makes.
 const views::Commands& commands() {
     static const views::Commands c{
-        .run = [](const std::string& demo, const demos::Params& p) { return session().run(demo, p); },
+        .run = [](const std::string& demo, const demos::Params& p, bool paused) { return session().run(demo, p, paused); },
         .pause = [] { session().pause(); },
         .resume = [] { session().resume(); },
         .step = [] { session().step(); },
         .stop = [] { session().stop(); },
+        .step_back = [] { session().step_back(); },
+        .live = [] { session().live(); },
+        .seek = [](uint64_t k) { session().seek(k); },
+        .seek_task_change = [](uint32_t id, int direction) { session().seek_task_change(id, direction); },
+        .save_run = [] { saving("run", [] { download(session().demo()->name + ".aio-run.json", write_run_file(session().run_file())); }); },
+        .save_trace = [] { saving("trace", [] { download(session().demo()->name + ".trace.json", session().chrome_trace()); }); },
+        .open_run = [] { EM_ASM({ if (window.aioRunFile) aioRunFile.open(); }); },
         .set_speed = [](double speed) { session().set_speed(speed); },
         .download = download,
         .show_view = [](const std::string& view) { g_ui.select_view = view; },
@@ -204,7 +224,9 @@ void draw_ui() {
     constexpr float narrow_share = 0.45f;   // of the height, for the controls on top of a narrow layout
     float top = vp->WorkSize.y * narrow_share;
     if (embed.on && g_ui.controls_height > 0) top = std::min(std::ceil(g_ui.controls_height), compact_room(vp->WorkSize.y));
-    ImGui::BeginChild("controls", ImVec2(side, narrow ? top : 0), true);
+    // Compact controls keep their scrollbar's room whether it shows or not: the buttons then wrap the
+    // same way in a frame too short for them as in the frame auto-height makes, and that height holds.
+    ImGui::BeginChild("controls", ImVec2(side, narrow ? top : 0), true, embed.on ? ImGuiWindowFlags_AlwaysVerticalScrollbar : 0);
     if (!embed.on) ImGui::TextWrapped("Python-style async IO, running for real. Pick a demo and press Run.");
     aio::views::draw_controls(state, g_ui.controls, commands());
     g_ui.controls_height = controls_height(ImGui::GetCurrentWindow());
@@ -234,7 +256,7 @@ void draw_ui() {
         aio::views::note_landmark("views:previous");
     };
     std::vector<View> views = {
-        {aio::views::counted_label("Tasks", state.snapshot.tasks.size()) + "###tasks", "tasks", false, [&] { aio::views::draw_task_table(state); }},
+        {aio::views::counted_label("Tasks", state.snapshot.tasks.size()) + "###tasks", "tasks", false, [&] { aio::views::draw_task_table(state, &g_ui.tasks, &aio::page::commands()); }},
         {"Timeline", "timeline", false, [&] { aio::views::draw_timeline(state, g_ui.timeline); }},
         {"Await tree", "tree", true, [&] { aio::views::draw_await_tree(state); }},
         {"Source", "source", true, [&] { aio::views::draw_source(state, *shown); }},
@@ -342,7 +364,7 @@ void draw_ui() {
     ImGui::EndGroup();
     ImGui::End();
     g_ui.controls.key_run = g_ui.controls.key_pause = g_ui.controls.key_step = g_ui.controls.key_help = false;
-    g_ui.controls.key_legend = false;
+    g_ui.controls.key_legend = g_ui.controls.key_step_back = g_ui.controls.key_live = false;
 }
 
 // Where the keyboard focus is while its frame shows: landmark "focus", for tests.
@@ -375,6 +397,8 @@ bool take_shortcut(const SDL_KeyboardEvent& key) {
         case Action::Run: g_ui.controls.key_run = true; break;
         case Action::PauseResume: g_ui.controls.key_pause = true; break;
         case Action::Step: g_ui.controls.key_step = true; break;
+        case Action::StepBack: g_ui.controls.key_step_back = true; break;
+        case Action::Live: g_ui.controls.key_live = true; break;
         case Action::Help: g_ui.controls.key_help = true; break;
         case Action::Legend: g_ui.controls.key_legend = true; break;
         case Action::ShowView: g_ui.key_view = press->amount; break;
@@ -447,6 +471,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* aio_landmarks_json() {
 // because something changed (input, a page API call, a resize).
 extern "C" EMSCRIPTEN_KEEPALIVE int aio_frame(int stirred) {
     sync_canvas_size();
+    aio::page::session().tick(emscripten_get_now());   // a replay moves on with the frames
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         g_input.push(event);

@@ -55,7 +55,7 @@ json form_json() {
 // One change to the form; "" when done, else why nothing changed.
 std::string change_form(const json& change) {
     aio::views::ControlsView& f = aio::page::form();
-    const std::string keys = "demo, param (with value), view, reset, run, reveal or download";
+    const std::string keys = "demo, param (with value), view, reset, run, step, task_change, reveal or download";
     if (!change.is_object() || change.empty()) return "a change must be an object with one of " + keys;
     const std::string what = change.begin().key();
     const json& v = change.begin().value();
@@ -95,6 +95,13 @@ std::string change_form(const json& change) {
     if (what == "view") return v.is_string() ? aio::page::show_view(v.get<std::string>()) : "view must be a view's name";
     if (what == "reset") aio::views::reset_form(f);
     else if (what == "run") aio::views::run_form(f, aio::page::commands());
+    else if (what == "step") aio::views::step_form(f, aio::page::commands(), aio::page::session().state());
+    else if (what == "task_change") {
+        // {"task_change": {"id": task id, "direction": -1 or 1}}: as the task table's buttons.
+        const json id = v.is_object() && v.contains("id") ? v["id"] : json(), dir = v.is_object() && v.contains("direction") ? v["direction"] : json();
+        if (!id.is_number_unsigned() || !(dir == -1 || dir == 1)) return "task_change must be {id: a task id, direction: -1 or 1}";
+        aio::page::commands().seek_task_change(id.get<uint32_t>(), dir.get<int>());
+    }
     else if (what == "reveal" && v.is_string()) {
         const std::string name = v.get<std::string>();
         // Compact controls fold the fields: one reached from the mirror opens them, to be outlined.
@@ -124,7 +131,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
 // "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
-// the Run button: with a problem the form's error names it and nothing runs), {"reveal":
+// the Run button: with a problem the form's error names it and nothing runs), {"step": true} (as
+// the Step button: with nothing to step, the form's run starts paused at iteration 0), {"reveal":
 // landmark} (the canvas scrolls the widget into view; a field opens compact controls' folded
 // parameters), {"download": file name} (a file the run
 // wrote, as the Pages view's Download). Answers {"ok": the form after it}.

@@ -91,7 +91,7 @@ void download(const std::string& name, const std::string& text) {
 bool wants_next_frame() {
     static std::tuple<uint64_t, uint64_t, size_t, Status> last;
     const Session& s = session();   // not its state: that would be built again for nothing
-    const auto now = std::make_tuple(s.runs(), s.iteration(), s.output_lines(), s.status());
+    const auto now = std::make_tuple(s.runs(), s.shown_iteration(), s.output_lines(), s.status());
     const bool changed = now != last;
     last = now;
     return changed || s.status() == Status::Running;
@@ -198,16 +198,52 @@ EMSCRIPTEN_KEEPALIVE const char* aio_show_json(const char* demo, size_t demo_byt
     });
 }
 
-// what: "pause", "resume", "step" or "stop".
+// what: "pause", "resume", "step", "step_back", "live" or "stop".
 EMSCRIPTEN_KEEPALIVE const char* aio_control(const char* what, size_t what_bytes) {
     return guarded([&] {
         const std::string_view w(what, what_bytes);
         if (w == "pause") session().pause();
         else if (w == "resume") session().resume();
         else if (w == "step") session().step();
+        else if (w == "step_back") session().step_back();
+        else if (w == "live") session().live();
         else if (w == "stop") session().stop();
-        else return error("unknown control " + aio::page::quoted(w) + " (pause, resume, step or stop)");
+        else return error("unknown control " + aio::page::quoted(w) + " (pause, resume, step, step_back, live or stop)");
         return ok();
+    });
+}
+
+// {first, last, live}: the iterations aio.seek takes, and whether the views show the live run;
+// {first: 0, last: 0, live: true} before any run.
+EMSCRIPTEN_KEEPALIVE const char* aio_history_json() {
+    return guarded([] {
+        const aio::page::Recording r = session().recording();
+        return ok({{"first", r.first}, {"last", r.last}, {"live", r.live}});
+    });
+}
+
+// Shows the state right after iteration k again, and returns it as aio.snapshot() does.
+EMSCRIPTEN_KEEPALIVE const char* aio_seek_json(double k) {
+    return guarded([&] {
+        const aio::page::Recording r = session().recording();
+        if (session().runs() == 0) return error("nothing has run yet: start a run with aio.run(demo, params) first");
+        if (!(k >= static_cast<double>(r.first) && k <= static_cast<double>(r.last) && k == std::floor(k)))
+            return error("iteration must be a whole number " + std::to_string(r.first) + ".." + std::to_string(r.last) + ", got " +
+                         aio::repr(k));
+        session().seek(static_cast<uint64_t>(k));
+        return ok(aio::page::state_json(session().state()));
+    });
+}
+
+// Opens a run file (text_bytes of UTF-8 JSON, playground/state/run_file.hpp): the run is told
+// again at once with nothing from outside. Answers {"ok": {"problems": [...]}}, where the replay
+// took another path than the file; a file that does not read is refused, naming what is wrong.
+EMSCRIPTEN_KEEPALIVE const char* aio_open_run(const char* text, size_t text_bytes) {
+    return guarded([&] {
+        const aio::page::RunFile file = aio::page::read_run_file(std::string_view(text, text_bytes));
+        session().open(file);
+        aio::views::show_params(aio::page::form(), *file.demo, file.params);
+        return ok({{"problems", session().replay_problems()}});
     });
 }
 

@@ -112,7 +112,6 @@ if __name__ == "__main__":
 )py";
 
 constexpr size_t kMaxOutput = 1 << 20;    // foundurls.txt stops growing here
-constexpr size_t kMaxBody = 2 << 20;      // bytes of a page that are read
 
 const char* const kDefaultUrls =
     "sample-site/index.html\n"
@@ -244,7 +243,7 @@ Coro<Links> parse(Crawl& c, std::string url) {
     c.page(url).links = found.order.size();
     // The script reads whole bodies; here a cut one would otherwise look complete.
     c.info("Found " + std::to_string(found.order.size()) + " links for " + url +
-           (c.page(url).truncated ? " (body cut at " + std::to_string(kMaxBody >> 20) +
+           (c.page(url).truncated ? " (body cut at " + std::to_string(kMaxPageBody >> 20) +
                                         " MiB: links past it are not listed or followed)"
                                   : ""));
     co_return found;
@@ -315,7 +314,7 @@ Coro<void> program(Context& ctx, Params p) {
     }
     ctx.files["foundurls.txt"] = "source_url\tparsed_url\n";
     auto c = std::make_unique<Crawl>(ctx, static_cast<int>(std::get<int64_t>(p["concurrency"])),
-                                     FetchOptions{.timeout = std::get<double>(p["timeout"]), .max_body = kMaxBody}, max_pages);
+                                     FetchOptions{.timeout = std::get<double>(p["timeout"]), .max_body = kMaxPageBody}, max_pages);
     if (std::get<bool>(p["virtual_network"]) && !ctx.base_url.empty())
         c->site = std::make_unique<SampleSite>(ctx.loop, sample_site_root(ctx.base_url), std::get<double>(p["latency_min"]),
                                                std::get<double>(p["latency_max"]));

@@ -54,6 +54,9 @@ struct Comparison {
     std::string label, twin_label;      // what each run is: "async", "blocking" (run_title adds its command)
 };
 
+// Bytes of a page a demo reads (the crawler's requests' max_body): the rest is cut off, truncated.
+inline constexpr size_t kMaxPageBody = 2 << 20;
+
 // One page of the crawler, for its panel: where its request stands and what came of it.
 struct PageReport {
     std::string url;

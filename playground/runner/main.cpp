@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -46,8 +47,9 @@ struct OutFile {
 };
 
 // Runs the demo's program as asyncio.run would, on the virtual clock or in real time, recorded by
-// a Trace; returns the state at its end, as the page would show it.
-aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert) {
+// a Trace; returns the state at its end, as the page would show it, its output a stretch of `lines`.
+aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool real_clock, const std::string& cacert,
+                                    std::deque<aio::page::PrintedLine>& lines) {
     aio::CurlNetwork network({.ca_file = cacert});   // outlives the loop: closing the loop aborts what is in flight
     aio::Loop loop;
     aio::Trace trace;
@@ -57,10 +59,10 @@ aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool re
     state.params = params;
     state.status = aio::page::Status::Running;
     state.run = 1;
-    auto print = [&state, &loop](const std::string& line) {
+    auto print = [&lines, &loop](const std::string& line) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);
-        state.output.push_back({loop.time(), line});
+        lines.push_back({loop.time(), line});
     };
     std::optional<aio::RealtimeHost> host;
     if (real_clock) {
@@ -83,6 +85,7 @@ aio::page::PlaygroundState run_demo(const Demo& d, const Params& params, bool re
     aio::page::StateBuilder builder;
     builder.update_loop_state(state, loop, trace, ctx, false);
     builder.update_time(state, trace, loop.time());
+    state.output = aio::page::LogRange(lines);
     state.history = nullptr;   // the trace ends with this call
     return state;
 }
@@ -149,7 +152,8 @@ int main(int argc, char** argv) {
         }
     }
     try {
-        const aio::page::PlaygroundState state = run_demo(*demo, options.params, options.real_clock, options.cacert);
+        std::deque<aio::page::PrintedLine> lines;
+        const aio::page::PlaygroundState state = run_demo(*demo, options.params, options.real_clock, options.cacert, lines);
         write_files(state, demo->output_file.empty() ? nullptr : &out);
         // On stderr, so stdout stays what the script prints.
         if (options.summary)

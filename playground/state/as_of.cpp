@@ -31,6 +31,11 @@ void tasks_as_of(Snapshot& snap, const Trace& trace, Time t) {
         v.waiting_on = v.wait == WaitKind::None ? "" : to_string(v.wait);
         v.until = -1;
         if (v.state < TaskState::Done && v.stack.empty()) v.stack.push_back(v.name);   // its frames went with it: the task stands for them
+        // The spans it had entered by t, the last the one record_as_of took its state from: the
+        // views read no further (spans_as_of). Its spans are all kept, or it would not be rolled back.
+        const TaskSpanView spans = trace.spans(*r);
+        v.spans = static_cast<uint32_t>(std::partition_point(spans.begin(), spans.end(), [t](const TaskSpan& s) { return s.start <= t; }) -
+                                        spans.begin());
         v.changes = ~0u;   // not to be lent to the next snapshot
     }
     snap.time = t;

@@ -89,9 +89,7 @@ Narrator::~Narrator() { detach(); }
 void Narrator::attach(demos::Context& ctx) {
     detach();
     ctx_ = &ctx;
-    loop_ = &ctx.loop;
-    next_ = loop_->recorder();
-    loop_->set_recorder(this);
+    relay_in(ctx.loop);
     print_ = ctx.print;
     block_ = ctx.block;
     ctx.print = [this](const std::string& line) { printed(line); if (print_) print_(line); };
@@ -106,14 +104,12 @@ void Narrator::attach(demos::Context& ctx) {
 }
 
 void Narrator::detach() {
-    if (loop_ && loop_->recorder() == this) loop_->set_recorder(next_);
+    relay_out();
     if (ctx_) {
         ctx_->print = std::move(print_);
         ctx_->block = std::move(block_);
     }
     ctx_ = nullptr;
-    loop_ = nullptr;
-    next_ = nullptr;
 }
 
 // The script line of the await `t` is suspended at (or of its blocking call): its innermost
@@ -221,7 +217,7 @@ std::string Narrator::why(const TaskBase& t, WaitKind kind) const {
 }
 
 void Narrator::on_task_created(const TaskBase& t) {
-    if (next_) next_->on_task_created(t);
+    RecorderRelay::on_task_created(t);
     const TaskBase* by = loop_ ? loop_->current_task() : nullptr;
     if (by && part(*by)) deed(*by, Did::Created, t.name());
 }
@@ -243,7 +239,7 @@ void Narrator::finished(const TaskBase& t) {
 }
 
 void Narrator::on_task_state(const TaskBase& t, TaskState from) {
-    if (next_) next_->on_task_state(t, from);
+    RecorderRelay::on_task_state(t, from);
     if (asking_.task == &t) asked();
     const TaskState to = t.state();
     const uint32_t id = t.id();
@@ -503,7 +499,7 @@ void Narrator::take(std::deque<Account>& into) {
 }
 
 void Narrator::on_iteration(const Loop& loop) {
-    if (next_) next_->on_iteration(loop);
+    RecorderRelay::on_iteration(loop);
     close_iteration();
     current_.iteration = loop.iteration();
     current_.stop = stopped_at_ >= 0 ? 2 : 0;
@@ -511,20 +507,20 @@ void Narrator::on_iteration(const Loop& loop) {
 }
 
 void Narrator::on_task_renamed(const TaskBase& t) {
-    if (next_) next_->on_task_renamed(t);
+    RecorderRelay::on_task_renamed(t);
     if (const uint8_t part = note(t.id()).part) parts_[part - 1u].name = t.name();
     if (auto it = awaiting_.find(t.id()); it != awaiting_.end()) it->second.task = t.name();
 }
 
 void Narrator::on_resource_changed(const detail::Resource& r) {
-    if (next_) next_->on_resource_changed(r);
+    RecorderRelay::on_resource_changed(r);
     const TaskBase* t = loop_ ? loop_->current_task() : nullptr;
     if (!t) return;
     touched_ = {t->id(), &r};   // its level is read only when the task waits on it (a queue counts its waiters)
 }
 
 void Narrator::on_resource_destroyed(const detail::Resource& r) {
-    if (next_) next_->on_resource_destroyed(r);
+    RecorderRelay::on_resource_destroyed(r);
     if (touched_.resource == &r) touched_ = {};
 }
 
@@ -546,7 +542,7 @@ void Narrator::asked() {
 }
 
 void Narrator::on_asyncgen_anext(const TaskBase& t, const detail::FrameBase& gen) {
-    if (next_) next_->on_asyncgen_anext(t, gen);
+    RecorderRelay::on_asyncgen_anext(t, gen);
     if (asking_.task) asked();
     const bool first = std::find(generators_.begin(), generators_.end(), &gen) == generators_.end();
     if (first) generators_.push_back(&gen);
@@ -554,7 +550,7 @@ void Narrator::on_asyncgen_anext(const TaskBase& t, const detail::FrameBase& gen
 }
 
 void Narrator::on_asyncgen_yield(const TaskBase& t, const detail::FrameBase& gen, const std::string& value) {
-    if (next_) next_->on_asyncgen_yield(t, gen, value);
+    RecorderRelay::on_asyncgen_yield(t, gen, value);
     const std::string name = generator_name(gen);
     const auto line = gen.label ? demo_.await_lines.find({name.substr(0, name.find('(')), demos::kYield}) : demo_.await_lines.end();
     const std::string at = line == demo_.await_lines.end() ? "" : " (yielded at line " + std::to_string(line->second) + ")";
@@ -567,7 +563,7 @@ void Narrator::on_asyncgen_yield(const TaskBase& t, const detail::FrameBase& gen
 }
 
 void Narrator::on_asyncgen_return(const TaskBase& t, const detail::FrameBase& gen) {
-    if (next_) next_->on_asyncgen_return(t, gen);
+    RecorderRelay::on_asyncgen_return(t, gen);
     const std::string name = generator_name(gen), ended = " (StopAsyncIteration ended the async for)";
     if (asking_.gen == &gen) {
         asking_ = {};

@@ -21,7 +21,7 @@
 
 namespace aio::page {
 
-class Narrator final : public Recorder {
+class Narrator final : public RecorderRelay {
 public:
     // `demo` gives the script's await lines. Of the accounts not yet taken, the latest are kept:
     // at most `keep` accounts and `keep_sentences` sentences (the newest account always).
@@ -111,8 +111,6 @@ private:
 
     const demos::Demo& demo_;
     size_t keep_, keep_sentences_;
-    Loop* loop_ = nullptr;
-    Recorder* next_ = nullptr;
     demos::Context* ctx_ = nullptr;
     std::function<void(const std::string&)> print_;   // ctx's own, while attached
     std::function<void(double)> block_;

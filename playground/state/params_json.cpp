@@ -12,16 +12,6 @@ namespace aio::page {
 
 namespace {
 
-// A JSON value in a few words for an error message: scalars as themselves, short; containers by
-// size (dumping them whole would recurse as deep as they nest).
-std::string brief(const json& v) {
-    if (v.is_array()) return "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
-    if (v.is_object()) return "an object";
-    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (s.size() > 40) s = s.substr(0, 40) + "...";
-    return s;
-}
-
 demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& v) {
     auto fail = [&](const char* what) -> demos::Value {
         throw demos::ParamError(d.name + ": " + p.name + " must be " + what + ", got " + brief(v));
@@ -63,6 +53,15 @@ demos::Value from_json(const demos::Demo& d, const demos::Param& p, const json& 
 
 }  // namespace
 
+// Scalars as themselves, short; containers by size (dumping them whole would recurse as deep as they nest).
+std::string brief(const json& v) {
+    if (v.is_array()) return "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
+    if (v.is_object()) return "an object";
+    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (s.size() > 40) s = s.substr(0, 40) + "...";
+    return s;
+}
+
 std::string quoted(std::string_view name) {
     return repr(name.size() > 64 ? std::string(name.substr(0, 64)) + "..." : std::string(name));
 }
@@ -78,6 +77,16 @@ demos::Params params_from_json(const demos::Demo& d, const json& given) {
         params[key] = from_json(d, *p, value);
     }
     return params;
+}
+
+json value_json(const demos::Value& v) {
+    return std::visit([](const auto& x) { return json(x); }, v);
+}
+
+json params_json(const demos::Params& params) {
+    json out = json::object();
+    for (const auto& [name, v] : params) out[name] = value_json(v);
+    return out;
 }
 
 }  // namespace aio::page

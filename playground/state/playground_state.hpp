@@ -5,6 +5,7 @@
 #include "playground/demos/demo.hpp"
 #include "playground/demos/run_summary.hpp"
 #include "playground/state/account.hpp"
+#include "playground/state/log_range.hpp"
 #include "runtime/snapshot.hpp"
 #include "runtime/trace.hpp"
 
@@ -38,6 +39,15 @@ struct PrintedLine {
 // Loop seconds per wall second that stands for "instant" (no waiting at all).
 constexpr double kInstantSpeed = 1e300;
 
+// Where a state stands in its run's recording (History): the iterations that can be shown again,
+// and whether the state is the live run's or one of them shown again. The page API gives it as
+// aio.history(); it is not part of the state's JSON, which is the moment's alone.
+struct Recording {
+    uint64_t first = 0, last = 0;   // iterations that can be shown: first..last
+    bool live = true;               // the live run, not an iteration shown again
+    bool replaying = false;         // shown again, moving forward at the run's speed towards the live run
+};
+
 struct PlaygroundState {
     const demos::Demo* demo = nullptr;      // the run's demo (its name, script, await lines); nullptr before any run
     demos::Params params;                   // the run's parameters, resolved
@@ -57,10 +67,13 @@ struct PlaygroundState {
     Snapshot snapshot;
     // While a blocking call holds the loop, the one on screen (its task shown running on its line).
     std::optional<demos::BlockingCall> blocking;
-    std::vector<PrintedLine> output;        // the lines printed up to `time`, oldest first
+    // The lines printed up to `time`, oldest first: a stretch of the run's log (RunCore), valid
+    // while the run lasts, as `history` is.
+    LogRange<PrintedLine> output;
     // Each loop iteration up to `time` told in plain words, oldest first: the latest kKeptAccounts
-    // accounts and kKeptSentences sentences at most, counting those not shown yet.
-    std::deque<Account> narration;
+    // accounts and kKeptSentences sentences at most, counting those not shown yet. Also a stretch
+    // of the run's log.
+    LogRange<Account> narration;
     std::map<std::string, std::string> files;      // files the demo wrote, by name (foundurls.txt)
     std::vector<demos::PageReport> pages;   // the pages a demo fetches (Panel::Pages)
     demos::RunSummary summary;              // the run's figures up to `time`
@@ -68,6 +81,7 @@ struct PlaygroundState {
     // The recording of the run (nullptr before any run): each task's spans and each resource's
     // history (queues, semaphores, ...), which views read up to `time`. Valid until the next run starts.
     const Trace* history = nullptr;
+    Recording recording;
 };
 
 // Seconds `task` has spent in `state` as of `time` (loop seconds): the snapshot's figure before

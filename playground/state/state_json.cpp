@@ -21,12 +21,6 @@ json summary_json(const demos::RunSummary& s, bool ran = true) {
             {"lines", ran ? json(demos::describe(s)) : json::array()}};
 }
 
-json params_json(const demos::Params& params) {
-    json out = json::object();
-    for (const auto& [name, v] : params) out[name] = value_json(v);
-    return out;
-}
-
 json task_json(const TaskView& t, const PlaygroundState& s) {
     json time_in = json::object();
     for (int i = 0; i < kTaskStateCount; ++i) {
@@ -44,10 +38,6 @@ json task_json(const TaskView& t, const PlaygroundState& s) {
 }
 
 }  // namespace
-
-json value_json(const demos::Value& v) {
-    return std::visit([](const auto& x) { return json(x); }, v);
-}
 
 json state_json(const PlaygroundState& s) {
     const Snapshot& snap = s.snapshot;

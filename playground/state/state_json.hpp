@@ -1,14 +1,12 @@
 // The PlaygroundState as JSON: what window.aio.snapshot() returns. Every key, its type and unit
 // are in the README's page API section.
 #pragma once
+#include "playground/state/params_json.hpp"
 #include "playground/state/playground_state.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace aio::page {
-
-// A parameter value as JSON: true/false, a number, a list of whole numbers or text.
-nlohmann::json value_json(const demos::Value& v);
 
 // Accounts of the narration the JSON carries: the latest (a long run keeps thousands).
 constexpr size_t kNarrationInJson = 20;

@@ -163,7 +163,7 @@ std::map<std::string, std::string> form_problems(const ControlsView& form) {
     return problems;
 }
 
-bool run_form(ControlsView& form, const Commands& commands) {
+bool run_form(ControlsView& form, const Commands& commands, bool paused) {
     const demos::Demo& d = form_demo(form);
     const auto problems = form_problems(form);
     if (!problems.empty()) {
@@ -174,13 +174,19 @@ bool run_form(ControlsView& form, const Commands& commands) {
         return false;
     }
     try {
-        form.seen_run = commands.run(d.name, form.edited);
+        form.seen_run = commands.run(d.name, form.edited, paused);
         form.error.clear();
         return true;
     } catch (const std::exception& e) {
         form.error = e.what();
         return false;
     }
+}
+
+void step_form(ControlsView& form, const Commands& commands, const page::PlaygroundState& state) {
+    const bool live = state.status == page::Status::Running || state.status == page::Status::Paused;
+    if (live || !state.recording.live) commands.step();
+    else run_form(form, commands, true);
 }
 
 void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params) {

@@ -41,10 +41,15 @@ std::map<std::string, std::string> form_problems(const ControlsView& form);
 
 // Run, as its button does: with a problem, `form.error` names the fields to fix and nothing runs;
 // else commands.run with the form's values (a refusal lands in `form.error`). True when it ran.
-bool run_form(ControlsView& form, const Commands& commands);
+// `paused`: the run waits before its first iteration.
+bool run_form(ControlsView& form, const Commands& commands, bool paused = false);
 
 // Shows demo `d` with `params` (resolved: every parameter, in range), as if typed: nothing
 // typed before for `d` stays, the other demos keep their edits. Nothing runs.
+// Step, as its button does: one iteration of the run going on (or, going back, of the recording);
+// with nothing to step, the form's run starts paused at iteration 0.
+void step_form(ControlsView& form, const Commands& commands, const page::PlaygroundState& state);
+
 void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params);
 
 void reset_form(ControlsView& form);   // the picked demo's defaults, nothing typed

@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <climits>
 #include <cfloat>
 #include <cstdio>
 #include <map>
@@ -169,10 +170,11 @@ void draw_help(bool open) {
 
 // The buttons' labels; "###id" keeps each button's ID as its label changes.
 struct Labels {
-    const char *run, *restart, *pause, *resume, *step;
+    const char *run, *restart, *pause, *resume, *step, *step_back, *live;
 };
-constexpr Labels kFull{"Run (R)###run", "Restart (R)###run", "Pause (Space)###pause", "Resume (Space)###pause", "Step (S)"};
-constexpr Labels kCompact{"Run###run", "Restart###run", "Pause###pause", "Resume###pause", "Step"};
+constexpr Labels kFull{"Run (R)###run", "Restart (R)###run", "Pause (Space)###pause", "Resume (Space)###pause", "Step (S)",
+                       "Step back (Shift+S)###step-back", "Live (End)###live"};
+constexpr Labels kCompact{"Run###run", "Restart###run", "Pause###pause", "Resume###pause", "Step", "Back###step-back", "Live###live"};
 
 // The parameters' values on one line, "producers=3  consumers=2  maxsize=2" (wrapped at the spaces), a list's as typed; a
 // text parameter (the crawler's URLs) by its count of lines.
@@ -215,6 +217,9 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
 
     const page::Status st = state.status;
     const bool live = st == page::Status::Running || st == page::Status::Paused;
+    // Going back, the buttons move through the recorded iterations whatever became of the live run.
+    const page::Recording& rec = state.recording;
+    const bool past = !rec.live;
     // Before anything runs, Run is the one thing to press: it stands out until then.
     const bool invite = st == page::Status::Idle;
     if (invite) {
@@ -234,16 +239,28 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
     const bool run_pressed = ImGui::Button(live ? l.restart : l.run, ImVec2(run_w, 0));
     note_landmark("run");
     if (invite) ImGui::PopStyleColor(4);
-    if (run_pressed || ui.key_run) run_form(ui, commands);
-    const char* pause = st == page::Status::Paused ? l.resume : l.pause;
+    // Restarted while paused (or going back), the new run waits too, at iteration 0.
+    if (run_pressed || ui.key_run) run_form(ui, commands, st == page::Status::Paused || past);
+    const bool moves = live || past;
+    const bool paused = past ? !rec.replaying : st == page::Status::Paused;
     same_line_if_fits(pause_w);
-    ImGui::BeginDisabled(!live);
-    if (ImGui::Button(pause, ImVec2(pause_w, 0)) || (live && ui.key_pause)) st == page::Status::Paused ? commands.resume() : commands.pause();
+    ImGui::BeginDisabled(!moves);
+    if (ImGui::Button(paused ? l.resume : l.pause, ImVec2(pause_w, 0)) || (moves && ui.key_pause)) paused ? commands.resume() : commands.pause();
     note_landmark("pause");
+    ImGui::EndDisabled();
+    // With nothing to step, Step starts the run shown, paused at iteration 0: a learner can begin there.
     same_line_if_fits(button_width(l.step));
-    if (ImGui::Button(l.step) || (live && ui.key_step)) commands.step();
+    if (ImGui::Button(l.step) || ui.key_step) step_form(ui, commands, state);
     note_landmark("step");
+    // Back from the live run to its last iteration but one, or from one shown again to the one before.
+    const bool back = st != page::Status::Idle && (past ? state.iteration > rec.first : rec.last > rec.first);
+    same_line_if_fits(button_width(l.step_back));
+    ImGui::BeginDisabled(!back);
+    if (ImGui::Button(l.step_back) || (back && ui.key_step_back)) commands.step_back();
+    note_landmark("step-back");
+    ImGui::EndDisabled();
     same_line_if_fits(button_width("Stop"));
+    ImGui::BeginDisabled(!live);
     if (ImGui::Button("Stop")) commands.stop();
     note_landmark("stop");
     ImGui::EndDisabled();
@@ -274,8 +291,41 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         note_landmark("speed");
     }
     if (speed_changed) commands.set_speed(ui.instant ? 0 : ui.speed);
-    ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), state.time,
-                       static_cast<unsigned long long>(state.iteration));
+    if (past) {
+        // What shows is a moment gone by: said first, with the way back to the live run beside it.
+        ImGui::TextWrapped("going back: iteration %llu of %llu  t=%.2f s%s", static_cast<unsigned long long>(state.iteration),
+                           static_cast<unsigned long long>(rec.last), state.time, rec.replaying ? "  replaying" : "");
+        note_landmark("going-back");
+        same_line_if_fits(button_width(l.live));
+        if (ImGui::Button(l.live) || ui.key_live) commands.live();
+        note_landmark("live");
+    } else {
+        ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), state.time,
+                           static_cast<unsigned long long>(state.iteration));
+    }
+    // The scrubber: any recorded iteration, by pointer, touch or the arrow keys.
+    if (st != page::Status::Idle && rec.last > rec.first) {
+        const int first = static_cast<int>(std::min<uint64_t>(rec.first, INT_MAX));
+        const int last = static_cast<int>(std::min<uint64_t>(rec.last, INT_MAX));
+        int shown = static_cast<int>(std::clamp<uint64_t>(state.iteration, rec.first, rec.last));
+        if (ImGui::SliderInt("history", &shown, first, last, "iteration %d", ImGuiSliderFlags_AlwaysClamp) &&
+            static_cast<uint64_t>(shown) != state.iteration)
+            commands.seek(static_cast<uint64_t>(shown));
+        note_landmark("history");
+    }
+    // The run to keep or to pass on, and one kept before (the compact controls leave these to the full playground).
+    if (!ui.compact) {
+        if (st != page::Status::Idle) {
+            if (ImGui::SmallButton("Save run")) commands.save_run();
+            note_landmark("save-run");
+            same_line_if_fits(button_width("Chrome trace"));
+            if (ImGui::SmallButton("Chrome trace")) commands.save_trace();
+            note_landmark("save-trace");
+            ImGui::SameLine();
+        }
+        if (ImGui::SmallButton("Open run\u2026")) commands.open_run();
+        note_landmark("open-run");
+    }
     // A line kept for the last refusal, empty without one, so its coming and going never moves the
     // fields under the pointer; a long message is cut there and shows whole on hover.
     if (ui.error.empty()) {

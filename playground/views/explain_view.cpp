@@ -20,7 +20,7 @@ std::string paragraph(const page::Account& a) {
 
 // An account's place among the state's: its iteration, and which of that iteration's accounts it
 // is (a stop tells a second one). Accounts come in this order.
-ExplainView::Key key_at(const std::deque<page::Account>& told, size_t i, const ExplainView::Key* before) {
+ExplainView::Key key_at(const page::LogRange<page::Account>& told, size_t i, const ExplainView::Key* before) {
     const uint64_t it = told[i].iteration;
     return {it, before && before->iteration == it ? before->ordinal + 1 : 0};
 }
@@ -29,7 +29,7 @@ ExplainView::Key key_at(const std::deque<page::Account>& told, size_t i, const E
 
 // Keeps one measured height per account of `told`, by key: accounts leave at the front (the oldest
 // dropped), come and go at the back (the time shown moves), and only new ones are measured.
-void ExplainView::follow(const std::deque<page::Account>& told, uint64_t for_run, float wrap) {
+void ExplainView::follow(const page::LogRange<page::Account>& told, uint64_t for_run, float wrap) {
     if (run != for_run || wrap != width) {
         run = for_run;
         width = wrap;
@@ -55,7 +55,7 @@ void ExplainView::follow(const std::deque<page::Account>& told, uint64_t for_run
 }
 
 void draw_explain(const page::PlaygroundState& state, ExplainView& view) {
-    const std::deque<page::Account>& told = state.narration;
+    const auto& told = state.narration;
     if (told.empty()) {
         hint(state.status == page::Status::Idle
                  ? "Each loop iteration of a run is told here in plain words: which waits ended, which tasks ran "

@@ -77,9 +77,10 @@ const char* edited_text_field_mode() {
     return g_text_field_frame == ImGui::GetFrameCount() ? g_text_field_mode : nullptr;
 }
 
-bool focusable_row(const std::string& id) {
+bool focusable_row(const std::string& id, bool selected, bool* clicked) {
     const float x = ImGui::GetCursorPosX();
-    ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+    const bool chosen = ImGui::Selectable(id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+    if (clicked) *clicked = chosen;
     const bool focused = keyboard_focused();
     if (focused) {
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

@@ -19,7 +19,7 @@ constexpr size_t kRecentAccounts = 100;  // accounts in full since the last one 
 // The latest account after number `from` with something to tell, for reading aloud (its
 // heading, its first sentences and how many it has: the mirror keeps what fits its short form),
 // how many accounts came after `from`, and the latest of those in full: {latest, after, recent}.
-json narration_json(const std::deque<page::Account>& accounts, uint64_t from) {
+json narration_json(const page::LogRange<page::Account>& accounts, uint64_t from) {
     size_t after = 0;
     const page::Account* latest = nullptr;
     for (auto it = accounts.rbegin(); it != accounts.rend() && it->number > from; ++it) {
@@ -70,6 +70,8 @@ json mirror_json(const page::PlaygroundState& s, const MirrorQuery& q) {
             {"demo", s.demo ? json(s.demo->name) : json(nullptr)},
             {"run", s.run},
             {"iteration", s.iteration},
+            {"recording", {{"first", s.recording.first}, {"last", s.recording.last}, {"live", s.recording.live},
+                           {"replaying", s.recording.replaying}}},
             {"time", s.time},
             {"speed", s.instant() ? json("instant") : json(s.speed)},
             {"task_count", all.size()},

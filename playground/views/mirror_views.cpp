@@ -3,6 +3,7 @@
 #include "playground/demos/run_compare.hpp"
 
 #include "playground/views/source_lines.hpp"
+#include "runtime/record_as_of.hpp"
 
 #include <algorithm>
 #include <map>
@@ -168,7 +169,7 @@ json timeline(const page::PlaygroundState& s) {
         const TaskRecord* r = trace ? trace->task(t.id) : nullptr;
         if (!r) { out.push_back(leaf(t.name + ": " + to_string(t.state))); continue; }
         std::vector<std::string> said;
-        const TaskSpanView spans = trace->spans(*r);
+        const TaskSpanView spans = spans_as_of(*trace, *r, t);   // those recorded by the snapshot, not since
         size_t count = 0;
         std::string instant;   // the time of the last interval said, when it was too short to print ("ran at 10.00 s")
         for (size_t k = 0; k < spans.size() && spans[k].start <= s.time; ++k) {

@@ -4,6 +4,7 @@
 #include "playground/views/palette.hpp"
 #include "playground/views/step_plot.hpp"
 #include "playground/views/views.hpp"
+#include "runtime/record_as_of.hpp"
 
 #include <imgui.h>
 
@@ -54,19 +55,20 @@ std::string names(const Snapshot& snap, const std::vector<uint32_t>& ids) {
     return out;
 }
 
-// Level and waiters over [0, now], each as one vertical bar per pixel column; the capacity dashed.
-void draw_history(const ResourceView& r, const ResourceHistory* history, Time now, float height) {
+// Level and waiters over [0, now], each as one vertical bar per pixel column, from the samples
+// that existed when the view was taken (`history`, none without a recording); the capacity dashed.
+void draw_history(const ResourceView& r, const ResourceSampleView& history, Time now, float height) {
     const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(("history" + std::to_string(r.id)).c_str(), size);
     note_landmark("resources:" + (r.name.empty() ? std::to_string(r.id) : r.name));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
-    if (!history || history->empty() || size.x < 2) return;
-    const Time end = std::max(now, history->back().time) + 1e-9;
+    if (history.empty() || size.x < 2) return;
+    const Time end = std::max(now, history.back().time) + 1e-9;
     const size_t n = static_cast<size_t>(size.x);
-    const auto level = step_columns(*history, 0, end, n, sample_level);
-    const auto waiting = step_columns(*history, 0, end, n, sample_waiting);
+    const auto level = step_columns(history, 0, end, n, sample_level);
+    const auto waiting = step_columns(history, 0, end, n, sample_waiting);
     int64_t most = std::max<int64_t>(1, r.capacity);
     for (const auto* cols : {&level, &waiting})
         for (const StepColumn& c : *cols)
@@ -128,7 +130,7 @@ void draw_resources(const page::PlaygroundState& state) {
         for (size_t i = 0; i < kinds.size(); ++i)
             ImGui::TextWrapped("waiting in %s: %s", waiting_call(kinds[i]), names(snap, r.waiting[i]).c_str());
         const ResourceRecord* rec = state.history ? state.history->resource(r.id) : nullptr;
-        draw_history(r, rec ? &rec->history : nullptr, state.time, plot);
+        draw_history(r, rec ? samples_as_of(*rec, r) : ResourceSampleView(), state.time, plot);
         ImGui::PopID();
     }
     ImGui::EndChild();

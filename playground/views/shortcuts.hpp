@@ -8,7 +8,7 @@
 namespace aio::views {
 
 enum class Action {
-    Run, PauseResume, Step, ShowView, Help, Legend,       // shortcuts, anywhere outside a text field
+    Run, PauseResume, Step, StepBack, Live, ShowView, Help, Legend,   // shortcuts, anywhere outside a text field
     ZoomIn, ZoomOut, Pan, Follow,                         // shortcuts while the Timeline is shown
     Move, Press, NextField, Fold, Close,                  // navigation
 };

@@ -13,7 +13,7 @@ int64_t sample_waiting(const ResourceSample& s) {
     return n;
 }
 
-std::vector<StepColumn> step_columns(const ResourceHistory& h, Time t0, Time t1, size_t columns,
+std::vector<StepColumn> step_columns(const ResourceSampleView& h, Time t0, Time t1, size_t columns,
                                      int64_t (*value)(const ResourceSample&)) {
     std::vector<StepColumn> out(t1 > t0 ? columns : 0);
     if (out.empty() || h.empty()) return out;

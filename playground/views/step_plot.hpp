@@ -18,11 +18,12 @@ struct StepColumn {
 int64_t sample_level(const ResourceSample& s);
 int64_t sample_waiting(const ResourceSample& s);
 
-// `columns` columns of equal width over loop time [t0, t1] of `value` (sample_level by default).
+// `columns` columns of equal width over loop time [t0, t1] of `value` (sample_level by default),
+// from `history`'s samples (a whole ResourceHistory, or what of it a view may read).
 // A sample's value holds from its time until the next sample (the last one's until t1); a column
 // starts with the value held at its start. Empty when columns is 0 or t1 <= t0. Cost: a binary
 // search, the samples in (t0, t1] and the columns.
-std::vector<StepColumn> step_columns(const ResourceHistory& history, Time t0, Time t1, size_t columns,
+std::vector<StepColumn> step_columns(const ResourceSampleView& history, Time t0, Time t1, size_t columns,
                                      int64_t (*value)(const ResourceSample&) = sample_level);
 
 }  // namespace aio::views

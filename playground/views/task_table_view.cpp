@@ -52,7 +52,8 @@ void row_tooltip(const TaskView& t, const std::string& waiting, const std::strin
 
 }  // namespace
 
-void draw_task_table(const page::PlaygroundState& state) {
+void draw_task_table(const page::PlaygroundState& state, TaskTableView* view, const Commands* commands) {
+    if (view && view->run != state.run) *view = {.selected = 0, .run = state.run};   // a new run's tasks are others
     const Snapshot& snap = state.snapshot;
     const Time now = state.time;
     if (snap.tasks.empty()) {
@@ -99,7 +100,10 @@ void draw_task_table(const page::PlaygroundState& state) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             if (std::exchange(take_focus, false)) ImGui::SetKeyboardFocusHere();
-            const bool focused = focusable_row("##task" + std::to_string(t.id));
+            bool clicked = false;
+            const bool focused = focusable_row("##task" + std::to_string(t.id), view && view->selected == t.id, &clicked);
+            if (clicked && view) view->selected = view->selected == t.id ? 0 : t.id;
+            note_landmark("task:" + std::to_string(t.id));   // the rows on screen, for tests
             if (focused) note_landmark("tasks:focused");
             ImGui::Text("%u", t.id);
             ImGui::TableNextColumn();
@@ -133,6 +137,18 @@ void draw_task_table(const page::PlaygroundState& state) {
     }
     ImGui::EndTable();
     legend_button("tasks:legend");
+    // The selected task's changes, one at a time through the run's recording.
+    const TaskView* chosen = view && commands && view->selected ? snap.task(view->selected) : nullptr;
+    if (!chosen) return;
+    // Arrows the page's fonts have (they are cut to Latin-1, dashes, quotes and arrows).
+    const std::string prev = "\u2190 " + chosen->name + "'s previous change###task-prev";
+    const std::string next = chosen->name + "'s next change \u2192###task-next";
+    same_line_if_fits(button_width(prev.c_str()));
+    if (ImGui::Button(prev.c_str())) commands->seek_task_change(chosen->id, -1);
+    note_landmark("task-prev");
+    same_line_if_fits(button_width(next.c_str()));
+    if (ImGui::Button(next.c_str())) commands->seek_task_change(chosen->id, 1);
+    note_landmark("task-next");
 }
 
 }  // namespace aio::views

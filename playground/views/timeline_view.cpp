@@ -191,13 +191,15 @@ void draw_timeline(const page::PlaygroundState& state, TimelineView& tl) {
                         to_string(t.state), t.wait != WaitKind::None ? " on " : "", t.wait != WaitKind::None ? to_string(t.wait) : "", t.since);
             }
             const TaskRecord* r = state.history->task(t.id);
+            // Only the spans recorded by the snapshot's time: the trace may have recorded on since.
+            const TaskSpanView kept = r ? spans_as_of(*state.history, *r, t) : TaskSpanView();
             // A live task whose spans have all been dropped (over the trace's budget) still shows its state now.
             const TaskSpan current[] = {{t.since, t.since, t.state, t.wait}};
-            const TaskSpanView spans = r && !r->spans.empty()          ? state.history->spans(*r)
+            const TaskSpanView spans = !kept.empty()                   ? kept
                                        : t.state < TaskState::Done ? TaskSpanView(current)
                                                                    : TaskSpanView();
             layout_row(spans, window, blocks);
-            if (const Time lost = r ? spans_dropped_until(*state.history, *r) : -1; lost >= 0) {
+            if (const Time lost = r ? spans_dropped_until(*state.history, *r, t) : -1; lost >= 0) {
                 const Time to = std::min(lost, now);
                 const auto x = [&](Time at) { return static_cast<float>(std::clamp((at - tl.view_start) * scale, 0.0, double(width))); };
                 if (to >= tl.view_start && t.created <= tl.view_end)

@@ -34,8 +34,17 @@ struct CodeFont {
 struct Commands {
     // Starts (or restarts) `demo`; throws demos::ParamError or std::invalid_argument naming a bad
     // parameter, and changes nothing then. Returns the new run's number (PlaygroundState::run).
-    std::function<uint64_t(const std::string& demo, const demos::Params& params)> run;
+    // `paused`: the run waits before its first iteration (iteration 0 shows), for Step.
+    std::function<uint64_t(const std::string& demo, const demos::Params& params, bool paused)> run;
     std::function<void()> pause, resume, step, stop;   // as window.aio's: nothing happens when they do not apply
+    std::function<void()> step_back, live;             // going back: as aio.stepBack and aio.live
+    std::function<void(uint64_t iteration)> seek;      // shows iteration k again (PlaygroundState::recording's range)
+    // Shows again the nearest iteration before (direction -1) or after (+1) the one shown in which
+    // task `id` changed (its state, wait or awaiters); nothing when there is none.
+    std::function<void(uint32_t id, int direction)> seek_task_change;
+    // The run saved as a run file, its trace saved for Perfetto, and a run file opened (the page's
+    // file picker; dropping one on the page opens it too).
+    std::function<void()> save_run, save_trace, open_run;
     std::function<void(double speed)> set_speed;       // loop seconds per wall second, 0.1..10, or <= 0: instant
     std::function<void(const std::string& name, const std::string& text)> download;   // saves a file
     std::function<void(const std::string& view)> show_view;   // brings a view forward: "tasks", "loop", ...
@@ -54,6 +63,12 @@ struct TimelineView {
     int key_zoom = 0, key_pan = 0;
     bool key_follow = false;
     bool focused = false;           // a row had the keyboard focus in the last frame: the arrows pan
+};
+
+// What the task table remembers: the task selected (0: none), for the run it was selected in.
+struct TaskTableView {
+    uint32_t selected = 0;
+    uint64_t run = 0;
 };
 
 // What the console remembers: the style each printed line starts in (a terminal carries colours
@@ -80,7 +95,7 @@ struct ExplainView {
     uint64_t run = ~0ull;
     float width = -1;
     std::deque<Row> rows;           // one per account of the state's narration, in its order
-    void follow(const std::deque<page::Account>& told, uint64_t run, float wrap);
+    void follow(const page::LogRange<page::Account>& told, uint64_t run, float wrap);
 };
 
 // What the demo picker, the parameters and the run controls remember between frames.
@@ -103,6 +118,7 @@ struct ControlsView {
     bool params_open = false;       // compact: the parameters' header is open
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false, key_help = false, key_legend = false;
+    bool key_step_back = false, key_live = false;
 };
 
 // Where named widgets were drawn in the last frame (CSS pixels), so browser tests can tap, drag
@@ -178,7 +194,8 @@ const char* edited_text_field_mode();   // this frame's, or nullptr when no note
 bool keyboard_focused();
 // In a table row's first cell, before its text: makes the row one item the arrows move to
 // (`id`: "##" and something unique). Returns whether it has the keyboard focus, for its tooltip.
-bool focusable_row(const std::string& id);
+// `selected` draws it selected; `clicked`, if given, says whether a click or Enter chose it.
+bool focusable_row(const std::string& id, bool selected = false, bool* clicked = nullptr);
 
 // Rows of buttons and legends wrap rather than clip in a narrow panel: before the next item of a
 // row, stays on this line when `width` pixels still fit, else starts a new line.
@@ -197,7 +214,9 @@ int list_table_flags();
 // The views. Those that show time draw at `state.time`, which moves between loop iterations,
 // while `state.snapshot` stays the one taken after the last.
 void draw_controls(const page::PlaygroundState& state, ControlsView& view, const Commands& commands);
-void draw_task_table(const page::PlaygroundState& state);
+// With `view` and `commands`, a row clicked (or Enter on it) selects its task, and buttons under
+// the table show the iteration of the task's previous or next change again.
+void draw_task_table(const page::PlaygroundState& state, TaskTableView* view = nullptr, const Commands* commands = nullptr);
 void draw_timeline(const page::PlaygroundState& state, TimelineView& view);   // a new run resets zoom and follows
 void draw_await_tree(const page::PlaygroundState& state);
 // `shown`: the demo whose script to show (the run's, or before any run the one picked); its tasks

@@ -60,8 +60,9 @@ void draw(const std::string& view, const aio::page::PlaygroundState& state, Kept
 
 Figures measure(int tasks, int iterations, const std::string& view, bool narration) {
     const aio::demos::Demo* demo = aio::demos::find_demo("queue");
-    aio::testing::DemoRecording run(*demo, {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}});
-    if (!narration) run.narrator.detach();
+    const auto recording = aio::testing::DemoRecording::with(
+        *demo, {.params = {{"producers", int64_t{tasks / 2}}, {"consumers", int64_t{tasks / 2}}}, .narrate = narration});
+    aio::testing::DemoRecording& run = *recording;
     for (int i = 0; i < 3; ++i) run.step();   // every task started
     Kept kept;
     for (int i = 0; i < 3; ++i) draw(view, run.look(), kept);   // layout settles, columns sized

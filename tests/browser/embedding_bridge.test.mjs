@@ -161,6 +161,13 @@ test('when the page in the iframe loads again, the handle connects to it again a
   const { page, context } = await openHost();
   assert.ok((await page.evaluate(() => window.connected)).startsWith('http'));
   await page.evaluate(async () => { await pg.setSpeed('instant'); await pg.run('count', { n: 1 }); return pg.finished(); });
+  // The run's last output batch may come after finished() (batches are paced, 200 ms apart): the
+  // old page has had its say once nothing more comes for twice that.
+  await page.waitForFunction(() => {
+    const n = window.heard.length;
+    if (window.quiet?.n !== n) window.quiet = { n, since: performance.now() };
+    return performance.now() - window.quiet.since > 400;
+  }, null, { polling: 50, timeout: 10000 });
   const mark = await page.evaluate(() => window.heard.length);
   await page.evaluate(() => { const f = document.getElementById('playground'); f.src = f.src; });
   const events = await waitHeard(page, (m) => {

@@ -361,3 +361,36 @@ test("a page on another origin framing the playground cannot choose the crawler'
   await context.close();
   lesson.stop();
 });
+
+test('at=ITERATION in a link runs to that iteration and shows it as it was; the address follows a step back', async () => {
+  const { page } = await openPage(browser, `${server.url}#demo=queue&at=12`);
+  await page.evaluate(() => window.aio.ready);
+  await until(page, () => aio.snapshot().iteration === 12 && !aio.history().live);
+  assert.equal((await page.evaluate(() => aio.link())).at, 12);
+  const shown = await page.evaluate(() => aio.snapshot());
+  assert.equal(shown.speed, 1, "the link's speed (its default) once there");
+  // The same moment a seek gives: the page went there, not merely near it.
+  const again = await page.evaluate(() => aio.seek(12));
+  assert.deepEqual({ ...shown, status: null }, { ...again, status: null });
+  await until(page, () => location.hash.includes('at=12'));
+  await click(page, await landmark(page, 'step-back'));
+  await until(page, () => location.hash.includes('at=11'));
+  await click(page, await landmark(page, 'live'));
+  await until(page, () => !location.hash.includes('at='));
+  await page.close();
+});
+
+test('at past the run names how many iterations it has and shows its end; a bad at is refused by name', async () => {
+  const { page } = await openPage(browser, `${server.url}#demo=count&n=2&at=100000`);
+  await page.evaluate(() => window.aio.ready);
+  await page.waitForSelector('#link-problems:not([hidden])');
+  const last = (await page.evaluate(() => aio.history())).last;
+  assert.match(await page.textContent('#link-problems'), new RegExp(`at=100000 in the link: the run has ${last} iterations; showing its end`));
+  assert.equal((await page.evaluate(() => aio.snapshot())).iteration, last);
+  await page.close();
+  const bad = await openPage(browser, `${server.url}#demo=count&at=soon`);
+  await bad.page.evaluate(() => window.aio.ready);
+  await bad.page.waitForSelector('#link-problems:not([hidden])');
+  assert.match(await bad.page.textContent('#link-problems'), /at=soon in the link: expected a whole number of loop iterations, 0 or more; showing the run from its start/);
+  await bad.page.close();
+});

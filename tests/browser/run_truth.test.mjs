@@ -176,8 +176,9 @@ test('the timeline keeps all of count with 10,000 tasks, and a run past its span
   const shot = await screenshot(page, 'run-truth-timeline-count-10000');
   const sleep = countNear(region(shot.png, (await landmarks(page)).timeline), SLEEP, 6);
   assert.ok(sleep > 2000, `main and the first tasks' rows are drawn: ${sleep} px of sleep`);
-  // 6,000 tasks passing items: far more spans than the budget, the oldest (main's, the first tasks') gone.
-  await finish('queue', { producers: 3000, consumers: 3000 });
+  // 6,000 tasks passing 20 to 30 items each: far more spans than the budget (2^19), the oldest
+  // (main's, the first tasks') gone.
+  await finish('queue', { producers: 3000, consumers: 3000, items_min: 20, items_max: 30 });
   await page.waitForTimeout(300);
   const marked = await dropped();
   assert.ok(marked.includes('timeline:dropped:main'), JSON.stringify(marked));

@@ -113,6 +113,19 @@
     resume: () => { call('aio.resume', (M, text) => M._aio_control(...text('resume'))); },
     step: () => { call('aio.step', (M, text) => M._aio_control(...text('step'))); },
     stop: () => { call('aio.stop', (M, text) => M._aio_control(...text('stop'))); },
+    // Going back: {first, last, live}, the iterations seek() takes and whether the views show the
+    // live run; seek(k) shows the state right after iteration k and returns it (snapshot()'s
+    // shape); stepBack() goes one iteration back; live() returns to the live run.
+    history: () => call('aio.history', (M) => M._aio_history_json(), { draw: false }),
+    seek(iteration) {
+      if (typeof iteration !== 'number' || !Number.isInteger(iteration)) {
+        const h = call('aio.seek', (M) => M._aio_history_json(), { draw: false });
+        check.fail('aio.seek', `iteration must be a whole number ${h.first}..${h.last}, got ${check.describe(iteration)}`);
+      }
+      return call('aio.seek', (M) => M._aio_seek_json(iteration));
+    },
+    stepBack: () => { call('aio.stepBack', (M, text) => M._aio_control(...text('step_back'))); },
+    live: () => { call('aio.live', (M, text) => M._aio_control(...text('live'))); },
     setSpeed(x) {
       if (x === 'instant') return call('aio.setSpeed', (M) => M._aio_set_speed(0));
       if (typeof x !== 'number' || !(x >= 0.1 && x <= 10))
@@ -169,6 +182,8 @@
     _views: views,
     _embed: embed,
     _form: form,
+    // Opens a run file's text (web/js/run_file.js): {problems}, or throws naming what is wrong with it.
+    _openRun: (text) => call('aio.openRun', (M, t) => M._aio_open_run(...t(text))),
     _mirror: mirror,
     _firstFrame: () => { started = true; resolveReady(window.aio); },
     _fail: (error) => { failure = error; rejectReady(error); },

@@ -2,7 +2,8 @@
 // AbortController, the body read up to a cap, and failures sorted into kinds a learner can
 // act on. Error kinds (+1): 0 invalid URL, 1 network error or CORS refusal, 2 timeout, 3 aborted.
 // Requests carry no cookies or HTTP auth (credentials: 'omit'): a crawl reads pages as anyone
-// would, never as the signed-in reader sees them.
+// would, never as the signed-in reader sees them. Each network numbers its requests from 1, so a
+// request is known by its network's handle and its id together.
 mergeInto(LibraryManager.library, {
   $aioFetch: { controllers: {} },
   aio_fetch_start__deps: ['$aioFetch', 'malloc', 'free'],
@@ -10,10 +11,11 @@ mergeInto(LibraryManager.library, {
     const url = UTF8ToString(urlPtr);
     const method = UTF8ToString(methodPtr);
     const controller = new AbortController();
-    aioFetch.controllers[id] = controller;
+    const key = network + ':' + id;
+    aioFetch.controllers[key] = controller;
     const finish = (status, finalUrl, type, bytes, truncated, kind, message) => {
-      if (!(id in aioFetch.controllers)) return;   // aborted: C++ forgot it already
-      delete aioFetch.controllers[id];
+      if (!(key in aioFetch.controllers)) return;   // aborted: C++ forgot it already
+      delete aioFetch.controllers[key];
       const strs = [finalUrl, type, message].map((s) => {
         const n = lengthBytesUTF8(s) + 1, p = _malloc(n);
         stringToUTF8(s, p, n);
@@ -60,9 +62,10 @@ mergeInto(LibraryManager.library, {
     });
   },
   aio_fetch_abort__deps: ['$aioFetch'],
-  aio_fetch_abort: function (id) {
-    const c = aioFetch.controllers[id];
-    delete aioFetch.controllers[id];
+  aio_fetch_abort: function (network, id) {
+    const key = network + ':' + id;
+    const c = aioFetch.controllers[key];
+    delete aioFetch.controllers[key];
     if (c) c.abort();
   },
 });

@@ -3,9 +3,9 @@
 // and the hash follows what the controls show, so the address is always a permalink.
 (function () {
   'use strict';
-  const general = ['demo', 'speed', 'view', 'run', 'embed', 'picker', 'views', 'theme'];
+  const general = ['demo', 'speed', 'view', 'run', 'embed', 'picker', 'views', 'theme', 'at'];
   const flags = new Map([['1', true], ['true', true], ['0', false], ['false', false]]);
-  let options = { embed: false, picker: false, views: null, theme: null, run: false };
+  let options = { embed: false, picker: false, views: null, theme: null, run: false, at: null };
   let problems = [];
   let suggestion = null;   // {keys, demo}: the link again with the demo name it most likely meant
   let attached = false;
@@ -53,7 +53,7 @@
   function apply(keys) {
     problems = [];
     suggestion = null;
-    options = { embed: false, picker: false, views: null, theme: null, run: false };
+    options = { embed: false, picker: false, views: null, theme: null, run: false, at: null };
     const say = (key, message, using) => {
       const raw = keys.get(key);
       const shown = raw.length > 40 ? raw.slice(0, 40) + '…' : raw;
@@ -137,7 +137,14 @@
       const raw = keys.get('speed');
       if (!tryCall('speed', () => aio.setSpeed(raw === 'instant' ? raw : number(raw)), 'using 1')) aio.setSpeed(1);
     } else aio.setSpeed(1);
+    if (keys.has('at')) {
+      const raw = keys.get('at');
+      if (!/^\d{1,15}$/.test(raw)) say('at', 'expected a whole number of loop iterations, 0 or more', 'showing the run from its start');
+      else if (demoRefused) problems.push(`at=${raw} in the link: not applied, since the demo it names was refused`);
+      else options.at = Number(raw);
+    }
     if (options.run && demoRefused) problems.push('run=1 in the link: not applied, since the demo it names was refused');
+    else if (options.at !== null) goTo(options.at);
     else if (options.run) aio._form({ run: true });
     const firstView = () => aio._form().views[0];
     if (keys.has('view')) {
@@ -148,6 +155,32 @@
       if (!shown) aio.showView(firstView());
     } else aio.showView(firstView());
     tell(problems);
+  }
+  // at=k: the run, at instant speed up to iteration k, shown as it was right after it; the link's
+  // speed again from there. Past the run's end, its end, and the notice says so.
+  let going = 0;   // which goTo is current: a newer link replaces a pending one
+  function goTo(k) {
+    const mine = ++going;
+    const speed = speedNow();
+    aio.setSpeed('instant');
+    aio._form({ run: true });
+    const run = aio.snapshot().run;
+    const check = () => {
+      if (mine !== going) return;
+      const h = aio.history();
+      const now = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
+      if (now.run !== run) return;   // replaced by a run started meanwhile
+      const ended = now.status === 'finished' || now.status === 'stopped';
+      if (h.last < k && !ended) { setTimeout(check, 16); return; }
+      aio.seek(Math.min(k, h.last));
+      aio.setSpeed(speed);
+      if (k > h.last) {
+        problems.push(`at=${k} in the link: the run has ${h.last} iterations; showing its end`);
+        tell(problems);
+      }
+      paced.now();
+    };
+    check();
   }
   function framedElsewhere() {
     if (window.parent === window) return false;
@@ -228,6 +261,9 @@
       parts.push([f.name, text]);
     }
     if (speed !== 1) parts.push(['speed', String(speed)]);
+    // An earlier iteration shown: the link shows it too.
+    const shown = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
+    if (!shown.recording.live) parts.push(['at', String(shown.iteration)]);
     if (form.view !== form.views[0]) parts.push(['view', form.view]);
     if (options.theme) parts.push(['theme', options.theme]);
     if (options.embed) parts.push(['embed', '1']);
@@ -297,5 +333,5 @@
   }
 
   const copyOptions = () => ({ ...options, views: options.views && [...options.views], problems: [...problems] });
-  window.aioLink = { attach, afterFrame, current, href, fullHref, openFull, options: copyOptions, share: () => window.aioShare.open() };
+  window.aioLink = { attach, notice: tell, afterFrame, current, href, fullHref, openFull, options: copyOptions, share: () => window.aioShare.open() };
 })();

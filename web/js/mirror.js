@@ -22,7 +22,7 @@
     const form = aio._form();
     let q = aioMirrorRun.query();
     let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);
-    if (aioMirrorRun.isNewRun(state)) {   // a new run: its console and narration from their start
+    if (aioMirrorRun.isNewRun(state)) {   // a new run, or going back: its console and narration from their start
       aioMirrorRun.forget(state);
       q = aioMirrorRun.query();
       state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);

@@ -28,6 +28,8 @@
   };
 
   let root, picker, about, shownRun, fieldset, legend, fieldsBox, error, status, speed, speedNote, instant, refusal, share;
+  let scrubber, scrubberBox;   // the iteration shown, over the run's recorded ones
+  let taskPick;                // a task whose changes the buttons beside it step to
   // A refused value is announced once typing pauses this long: a screen reader reading every
   // keystroke's refusal would talk over the typing.
   const refusalPause = 800;   // ms
@@ -69,8 +71,20 @@
     // The run as it stands now, not as last shown: Pause may come within a pace of Run.
     const paused = () => aio._mirror(0, 2 ** 31 - 1, 0).status === 'paused';
     const pause = button('pause', 'Pause', () => (paused() ? aio.resume() : aio.pause()));
-    const step = button('step', 'Step', () => aio.step());
+    const step = button('step', 'Step', () => change({ step: true }));
+    const stepBack = button('step-back', 'Step back', () => aio.stepBack());
+    const live = button('live', 'Live', () => aio.live());
     const stop = button('stop', 'Stop', () => aio.stop());
+    // Going back: a slider over the recorded iterations; the arrow keys move it one at a time.
+    scrubber = el('input', { id: 'mirror-scrubber', type: 'range', min: '0', max: '0', step: '1', value: '0' });
+    scrubber.addEventListener('input', () => { attempt(() => aio.seek(Number(scrubber.value))); window.aioMirror.update(); });
+    // A task's changes, one at a time: the iteration before or after the one shown in which it changed.
+    taskPick = el('select', { id: 'mirror-task-pick' });
+    const taskChange = (direction) => () => change({ task_change: { id: Number(taskPick.value), direction } });
+    scrubberBox = el('div', { hidden: true },
+      el('p', {}, el('label', { for: 'mirror-scrubber', text: 'Iteration shown' }), scrubber),
+      el('p', {}, el('label', { for: 'mirror-task-pick', text: 'Task' }), taskPick,
+        button('task-prev', 'Its previous change', taskChange(-1)), button('task-next', 'Its next change', taskChange(1))));
     const reset = button('reset', 'Reset to defaults', () => {
       const form = change({ reset: true });
       if (form) say(`Parameters reset to the defaults of ${form.demo}.`, null);
@@ -88,7 +102,8 @@
     for (const { keys: k, action } of shortcuts()) keys.append(el('li', { text: `${k}: ${action}` }));
     root.append(
       el('label', { for: 'mirror-demo', text: 'Demo' }), picker, about, fieldset, refusal,
-      el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stop, reset, share),
+      el('div', { role: 'group', 'aria-label': 'Run' }, run, pause, step, stepBack, live, stop, reset, share),
+      scrubberBox,
       el('p', {}, el('label', { for: 'mirror-speed', text: 'Speed' }), speed, speedNote),
       el('p', {}, instant, el('label', { for: 'mirror-instant', text: 'Instant (no waiting)' })),
       status, shownRun, error,
@@ -185,14 +200,31 @@
   // Where the run stands: the buttons' names and states follow it as the canvas's do.
   function renderRun(run) {
     const live = run.status === 'running' || run.status === 'paused';
+    const rec = run.recording;
+    const past = !rec.live;
     const set = (b, label, enabled) => {
       if (b.textContent !== label) b.textContent = label;
       b.setAttribute('aria-disabled', String(!enabled));
     };
     set(buttons.run, live ? 'Restart' : 'Run', true);
-    set(buttons.pause, run.status === 'paused' ? 'Resume' : 'Pause', live);
-    set(buttons.step, 'Step', live);
+    set(buttons.pause, (past ? !rec.replaying : run.status === 'paused') ? 'Resume' : 'Pause', live || past);
+    set(buttons.step, 'Step', true);   // with nothing to step, it starts the run paused at iteration 0
+    set(buttons['step-back'], 'Step back', run.status !== 'idle' && (past ? run.iteration > rec.first : rec.last > rec.first));
+    buttons.live.hidden = !past;
     set(buttons.stop, 'Stop', live);
+    scrubberBox.hidden = run.status === 'idle' || rec.last <= rec.first;
+    if (scrubber.max !== String(rec.last)) scrubber.max = String(rec.last);
+    if (scrubber.min !== String(rec.first)) scrubber.min = String(rec.first);
+    if (document.activeElement !== scrubber || !past) scrubber.value = String(run.iteration);
+    const names = run.tasks.map((t) => `${t.id}:${t.name}`).join('|');
+    if (taskPick.dataset.names !== names) {
+      const chosen = taskPick.value;
+      taskPick.dataset.names = names;
+      taskPick.replaceChildren(...run.tasks.map((t) => el('option', { value: String(t.id), text: t.name })));
+      if (run.tasks.some((t) => String(t.id) === chosen)) taskPick.value = chosen;
+    }
+    const valueText = `iteration ${run.iteration} of ${rec.last}${past ? ' (going back)' : ''}`;
+    if (scrubber.getAttribute('aria-valuetext') !== valueText) scrubber.setAttribute('aria-valuetext', valueText);
     const isInstant = run.speed === 'instant';
     instant.checked = isInstant;
     speed.setAttribute('aria-disabled', String(isInstant));
@@ -205,7 +237,8 @@
     if (speedNote.textContent !== note) speedNote.textContent = note;
     if (!isInstant && document.activeElement !== speed && speed.getAttribute('aria-invalid') !== 'true')
       speed.value = String(Math.round(run.speed * 100) / 100);
-    const text = `${run.status}, t = ${run.time.toFixed(2)} s, iteration ${run.iteration}`;
+    const text = past ? `going back: showing iteration ${run.iteration} of ${rec.last} as it was, t = ${run.time.toFixed(2)} s${rec.replaying ? ', replaying' : ''}`
+      : `${run.status}, t = ${run.time.toFixed(2)} s, iteration ${run.iteration}`;
     if (status.textContent !== text) status.textContent = text;
     // Another demo picked since the run: the views still show the run's, and say so (as the canvas does).
     const other = run.demo && run.demo !== picker.value
@@ -218,6 +251,7 @@
     if (node === picker) return 'demo';
     if (node === speed) return 'speed';
     if (node === instant) return 'instant';
+    if (node === scrubber) return 'history';
     for (const [name, b] of Object.entries(buttons)) if (node === b) return name;
     for (const [name, f] of Object.entries(fields)) if (node === f.input) return `param:${name}`;
     return null;

@@ -257,9 +257,12 @@
   // The console lines this mirror has, so the app sends only the new ones; and the narration's.
   // The words of the view in front come too: the app builds none for a view without them.
   const query = () => ({ rows: maxRows, outputFrom: lines, narrationFrom: told.number, words: true });
-  const isNewRun = (state) => state.run !== run;
+  // A new run, or an earlier iteration shown: the console and narration are read again from their start.
+  let shownIteration = 0;
+  const isNewRun = (state) => state.run !== run || state.iteration < shownIteration || state.output_count < lines;
   function forget(state) {
     run = state.run;
+    shownIteration = state.iteration;
     lines = 0;
     log.replaceChildren();
     clearTimeout(told.timer);
@@ -268,6 +271,7 @@
   }
 
   function render(state, form) {
+    shownIteration = state.iteration;
     renderViews(form.views, form.view, state.demo ?? form.demo);
     renderDetail(state, state.demo ?? form.demo);
     renderTasks(state);

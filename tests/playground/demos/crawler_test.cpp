@@ -2,7 +2,9 @@
 // a static host would: what it logs, what it writes to foundurls.txt, and its limits; and the
 // crawler's own virtual sample site (virtual_network) against it.
 #include "playground/demos/context.hpp"
+#include "runtime/hosts/replay.hpp"
 #include "runtime/hosts/virtual_network.hpp"
+#include "tests/runtime/hosts/outside_network.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,8 +26,9 @@ const std::string kOrigin = "http://site.test";
 const std::string kSite = kOrigin + "/sample-site/";
 
 // Every file of the sample site at its URL; directories answer with their index.html, and
-// without a trailing slash redirect to it, as common static servers do. slow* pages take 2 s.
-void route_sample_site(aio::VirtualNetwork& net) {
+// without a trailing slash redirect to it, as common static servers do. slow* pages take 2 s
+// more than `latency` (by default 0.05 s a page).
+void route_sample_site(aio::VirtualNetwork& net, const std::function<double()>& latency = [] { return 0.05; }) {
     for (const auto& e : fs::recursive_directory_iterator(AIO_SAMPLE_SITE)) {
         const std::string rel = fs::relative(e.path(), AIO_SAMPLE_SITE).generic_string();
         if (e.is_directory()) {
@@ -35,12 +38,12 @@ void route_sample_site(aio::VirtualNetwork& net) {
         std::ifstream in(e.path(), std::ios::binary);
         std::ostringstream body;
         body << in.rdbuf();
-        aio::Route r{.latency = rel.starts_with("slow") ? 2.0 : 0.05, .body = body.str(),
+        aio::Route r{.latency = latency() + (rel.starts_with("slow") ? 1.95 : 0), .body = body.str(),
                      .content_type = rel.ends_with(".txt") ? "text/plain" : "text/html"};
         net.route(kSite + rel, r);
         if (rel.ends_with("index.html")) net.route(kSite + rel.substr(0, rel.size() - 10), r);
     }
-    net.route(kSite + "teapots.html", {.latency = 0.05, .status = 404, .body = "Not Found"});
+    net.route(kSite + "teapots.html", {.latency = latency(), .status = 404, .body = "Not Found"});
 }
 
 struct CrawlRun {
@@ -284,6 +287,72 @@ TEST(CrawlerDemo, virtual_site_is_only_the_sample_site) {
     EXPECT_TRUE(has(run.lines, "ERROR:areq: aiohttp exception for " + kOrigin + "/elsewhere.html [None]: network error or CORS refusal: " +
                                    kOrigin + "/elsewhere.html"));
     EXPECT_TRUE(has(run.lines, "INFO:areq: Got response [200] for URL: " + kSite + "about.html"));
+}
+
+// What a crawl showed: its console, foundurls.txt, its pages, and where its loop ended.
+struct Told {
+    Lines lines;
+    std::string found;
+    Lines pages;   // each PageReport, field by field
+    uint64_t iterations = 0;
+    double end = 0;
+    bool operator==(const Told&) const = default;
+};
+
+// Crawls `given` on `loop`, its network set by the caller, each iteration run by `step`.
+template <class Step> Told crawl_on(aio::Loop& loop, const Params& given, Step step) {
+    Told told;
+    Context ctx = virtual_context(loop, [&](const std::string& l) { told.lines.push_back(l); });
+    ctx.base_url = kOrigin + "/index.html";
+    const Demo& d = *find_demo("crawler");
+    aio::Task<void> main = aio::create_task(loop, d.main(ctx, resolve_params(d, given)), "main");
+    while (step()) {}
+    EXPECT_TRUE(main.done());
+    told.found = ctx.files["foundurls.txt"];
+    for (const PageReport& p : ctx.pages)
+        told.pages.push_back(p.url + " " + p.state + " " + std::to_string(p.status) + " " + std::to_string(p.bytes) + " " +
+                             std::to_string(p.truncated) + " " + std::to_string(p.links) + " " + p.error);
+    told.iterations = loop.iteration();
+    told.end = loop.time();
+    return told;
+}
+
+// Over a network outside the loop whose pages take 0.05..0.6 s, drawn per page, the clock moved
+// as a browser's display moves it; then from the recording alone, with no route and no network.
+TEST(CrawlerDemo, a_recorded_crawl_is_told_again_with_the_network_gone) {
+    const Params given{{"virtual_network", false}, {"depth", int64_t{2}}, {"concurrency", int64_t{3}}, {"timeout", 2.1}};
+    aio::RunInputs inputs;
+    Told live;
+    {
+        aio::Loop loop;
+        aio_test::OutsideNetwork net(loop);
+        std::mt19937 draw(42);
+        route_sample_site(net.site, [&] { return std::uniform_real_distribution<double>(0.05, 0.6)(draw); });
+        aio::RecordingNetwork recording(loop, net);
+        aio::set_network(loop, &recording);
+        aio::ClockRecorder clock;
+        clock.attach(loop);
+        std::mt19937 jitter(5);
+        live = crawl_on(loop, given, [&] { return aio_test::browser_step(loop, net, jitter); });
+        inputs = {clock.starts(), recording.fetches(), std::nullopt};
+        aio::set_network(loop, nullptr);
+    }
+    ASSERT_GT(inputs.fetches.size(), 10u);
+    EXPECT_FALSE(inputs.clock.empty());
+    EXPECT_TRUE(has(live.lines, "INFO:areq: Got response [200] for URL: " + kSite + "docs"));
+    EXPECT_TRUE(has(live.lines, "ERROR:areq: aiohttp exception for " + kSite + "teapots.html [404]: Not Found"));
+
+    aio::Loop loop;
+    aio::ReplayNetwork net(loop, inputs.fetches);
+    aio::set_network(loop, &net);
+    aio::ReplayHost host(loop, inputs, net);
+    const Told again = crawl_on(loop, given, [&] { return host.step(); });
+    EXPECT_EQ(net.mismatches(), Lines{});
+    EXPECT_EQ(again.lines, live.lines);
+    EXPECT_EQ(again.found, live.found);
+    EXPECT_EQ(again.pages, live.pages);
+    EXPECT_EQ(again, live);
+    aio::set_network(loop, nullptr);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // time.sleep and moves the loop's clock 3 s ahead of the display, shown as it plays out and
 // stopped inside it.
 #include "playground/state/as_of.hpp"
+#include "runtime/record_as_of.hpp"
 #include "tests/playground/state/demo_recording.hpp"
 
 #include <gtest/gtest.h>
@@ -25,7 +26,7 @@ struct BlockingCount : DemoRecording {
     }
 };
 
-std::vector<std::string> texts(const std::vector<aio::page::PrintedLine>& lines) {
+std::vector<std::string> texts(const aio::page::LogRange<aio::page::PrintedLine>& lines) {
     std::vector<std::string> out;
     for (const auto& l : lines) out.push_back(l.text);
     return out;
@@ -36,7 +37,8 @@ double total(const aio::TaskView& t) { return std::accumulate(t.time_in.begin(),
 TEST(AsOf, the_console_holds_the_lines_printed_up_to_the_time_shown) {
     BlockingCount r;
     ASSERT_DOUBLE_EQ(r.loop.time(), 3);
-    ASSERT_EQ(r.pending.size(), 6u);   // the loop has printed them all, none shown yet
+    ASSERT_EQ(r.core.lines(), 6u);   // the loop has printed them all, none shown yet
+    ASSERT_TRUE(r.state.output.empty());
     EXPECT_EQ(texts(r.look(0.37).output), (std::vector<std::string>{"One"}));
     EXPECT_EQ(texts(r.look(1.5).output), (std::vector<std::string>{"One", "Two", "One"}));
     EXPECT_EQ(texts(r.look(3).output), (std::vector<std::string>{"One", "Two", "One", "Two", "One", "Two"}));
@@ -48,10 +50,10 @@ TEST(AsOf, the_console_follows_the_time_shown_back_and_forth_without_losing_a_li
     const std::vector<std::string> all{"One", "Two", "One", "Two", "One", "Two"};
     EXPECT_EQ(texts(r.look(3).output), all);
     EXPECT_EQ(texts(r.look(1.5).output), (std::vector<std::string>{"One", "Two", "One"}));
-    EXPECT_EQ(r.pending.size(), 3u) << "the later lines wait to be shown again";
+    EXPECT_EQ(r.core.lines() - r.state.output.size(), 3u) << "the later lines wait to be shown again";
     EXPECT_EQ(texts(r.look(0.37).output), (std::vector<std::string>{"One"}));
     EXPECT_EQ(texts(r.look(3).output), all);
-    EXPECT_TRUE(r.pending.empty());
+    EXPECT_EQ(r.state.output.size(), r.core.lines());
 }
 
 TEST(AsOf, while_a_call_holds_the_loop_its_task_runs_and_the_later_ones_wait_their_turn) {
@@ -65,6 +67,24 @@ TEST(AsOf, while_a_call_holds_the_loop_its_task_runs_and_the_later_ones_wait_the
     EXPECT_EQ(r.task(s, "Task-3").state, TaskState::Pending);
     EXPECT_EQ(s.blocking->stack.back(), "count()");
     EXPECT_NEAR(s.summary.blocked, 1.4, 1e-6);
+}
+
+// A task rolled back to the call's start reads its spans no further (spans_as_of): its last is
+// the state it is shown in, from when it entered it, and none begins after the call did.
+TEST(AsOf, while_a_call_holds_the_loop_the_tasks_read_their_spans_up_to_its_start) {
+    BlockingCount r;
+    const auto& s = r.look(1.4);
+    size_t rolled_back = 0;
+    for (const aio::TaskView& v : s.snapshot.tasks) {
+        const aio::TaskRecord& rec = *r.trace.task(v.id);
+        const aio::TaskSpanView spans = aio::spans_as_of(r.trace, rec, v);
+        ASSERT_FALSE(spans.empty()) << v.name;
+        EXPECT_EQ(spans.back().state, v.state) << v.name;
+        EXPECT_EQ(spans.back().start, v.since) << v.name;
+        for (const aio::TaskSpan& span : spans) EXPECT_LE(span.start, s.blocking->from) << v.name;
+        rolled_back += spans.size() < r.trace.spans(rec).size();
+    }
+    EXPECT_EQ(rolled_back, 2u) << "Task-2 and Task-3 changed after the call began";
 }
 
 TEST(AsOf, while_a_call_holds_the_loop_the_ready_queue_holds_the_steps_of_the_tasks_waiting_their_turn) {

@@ -4,38 +4,36 @@
 #include "playground/demos/context.hpp"
 #include "playground/demos/run_summary.hpp"
 #include "playground/state/as_of.hpp"
-#include "playground/state/narration.hpp"
-#include "playground/state/state_builder.hpp"
+#include "playground/state/run_core.hpp"
 #include "runtime/aio.hpp"
 #include "runtime/hosts/virtual_host.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace aio::testing {
 
 class DemoRecording {
 public:
-    // `span_budget`: the trace's (Trace's constructor), smaller to see spans dropped.
-    explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {}, size_t span_budget = size_t{1} << 16)
-        : trace(span_budget), ctx(demos::virtual_context(loop, [this](const std::string& line) { pending.push_back({cut >= 0 ? cut : loop.time(), line}); })), narrator(d) {
-        ctx.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
-        trace.attach(loop);
-        narrator.attach(ctx);
-        ctx.entropy.seed(1);
+    // `span_budget`: the trace's (Trace's constructor), smaller to see spans dropped; `history_budget`:
+    // the history's bytes (History's constructor).
+    explicit DemoRecording(const demos::Demo& d, const demos::Params& given = {}, size_t span_budget = size_t{1} << 16,
+                           size_t history_budget = page::kHistoryBudget)
+        : DemoRecording(d, page::RunSetup{.params = given, .span_budget = span_budget, .history_budget = history_budget}, 0) {}
+    // `setup.params` as given (resolved here); the entropy seed is 1 and the page's address the test server's.
+    static std::unique_ptr<DemoRecording> with(const demos::Demo& d, page::RunSetup setup) {
+        return std::unique_ptr<DemoRecording>(new DemoRecording(d, std::move(setup), 0));
+    }
+    DemoRecording(const demos::Demo& d, page::RunSetup setup, int /*with()*/) : core(d, resolved(d, std::move(setup))) {
         state.entropy_seed = 1;
         state.demo = &d;
-        state.params = demos::resolve_params(d, given);
+        state.params = core.setup().params;
         state.run = 1;
         state.status = page::Status::Running;
-        main = create_task(loop, d.main(ctx, state.params), "main");
-    }
-    ~DemoRecording() {
-        cancel_all_tasks(loop);
-        narrator.detach();
-        trace.detach();
+        core.start();
     }
     DemoRecording(const DemoRecording&) = delete;
     DemoRecording& operator=(const DemoRecording&) = delete;
@@ -48,23 +46,11 @@ public:
     // loop's), or behind the loop's clock while the last iteration's blocking calls play out, as the
     // page shows them. Once stopped, the time of the stop.
     const page::PlaygroundState& look(Time time = -1) {
-        builder.update_loop_state(state, loop, trace, ctx, looked && !altered);   // an altered picture lends nothing
-        looked = true;
-        state.blocking.reset();
-        Time shown = std::max(time, loop.time());
         const demos::BlockingCall* held = time < loop.time() ? page::call_shown_at(ctx.blocking_calls, time) : nullptr;
-        altered = cut >= 0 || (held && held->iteration == loop.iteration());
-        if (cut >= 0) page::stop_as_of(state, trace, shown = cut);
-        else if (altered) {
-            page::show_blocking_call(state, trace, *held);
-            shown = time;
-        }
-        builder.update_time(state, trace, shown);
-        page::show_until(state.output, pending, shown);
-        narrator.flush();
-        narrator.take(told);
-        page::keep_latest(state.narration, told, page::kKeptAccounts, page::kKeptSentences);
-        page::show_until(state.narration, told, shown);
+        if (held && held->iteration != loop.iteration()) held = nullptr;
+        altered = core.update_loop(state, held, looked && !altered);   // an altered picture lends nothing
+        looked = true;
+        core.update_time(state, core.cut() >= 0 ? core.cut() : held ? time : std::max(time, loop.time()));
         if (main.done() && state.status != page::Status::Stopped) {
             state.status = page::Status::Finished;
             state.finished_runs[state.demo->name] = {state.summary, state.params};
@@ -75,28 +61,28 @@ public:
     // Stop at display time `time`, as the page's Stop: every task cancelled there; behind the
     // loop's clock (inside its blocking calls' iteration), the run is cut there.
     void stop(Time time) {
-        if (loop.time() > time) cut = time;
-        narrator.stopping(time, cut >= 0 ? page::finished_after(trace, time) : std::vector<std::string>{});
-        std::erase_if(told, [time](const page::Account& a) { return a.time > time; });
-        demos::stop_run(loop, time);
+        core.stop(time);
         state.status = page::Status::Stopped;
     }
 
-    Loop loop;
-    VirtualHost host{loop};
-    Trace trace;
-    std::deque<page::PrintedLine> pending;   // before ctx: what the run prints and the state does not show yet
+    page::RunCore core;
+    Loop& loop = core.loop;
+    Trace& trace = core.trace;
+    demos::Context& ctx = core.ctx;
+    Task<void>& main = core.main;
+    page::Narrator& narrator = core.narrator;
+    VirtualHost host{core.loop};
     page::PlaygroundState state;
-    demos::Context ctx;
-    Task<void> main;
-    page::Narrator narrator;                 // after ctx, which it listens to
-    std::deque<page::Account> told;          // accounts the state does not show yet
 
 private:
-    page::StateBuilder builder;
+    static page::RunSetup resolved(const demos::Demo& d, page::RunSetup setup) {
+        setup.params = demos::resolve_params(d, setup.params);
+        setup.entropy_seed = 1;
+        setup.base_url = "http://127.0.0.1:8000/index.html";   // where the page is served: relative URLs resolve there
+        return setup;
+    }
     bool looked = false;
     bool altered = false;   // the last look showed a blocking call or a cut run
-    Time cut = -1;
 };
 
 // Iterations a demo's default run takes on the virtual clock.

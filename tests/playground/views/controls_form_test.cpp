@@ -24,7 +24,7 @@ struct Recorded {
     std::vector<std::pair<std::string, demos::Params>> runs;
     views::Commands commands;
     Recorded() {
-        commands.run = [this](const std::string& d, const demos::Params& p) {
+        commands.run = [this](const std::string& d, const demos::Params& p, bool) {
             runs.emplace_back(d, p);
             return static_cast<uint64_t>(runs.size());
         };

@@ -54,8 +54,12 @@ protected:
     // Commands that fail the test if a view calls one while only being drawn.
     views::Commands untouchable() {
         auto never = [](const char* what) { return [what] { ADD_FAILURE() << "a view called " << what; }; };
-        return {.run = [](const std::string&, const aio::demos::Params&) -> uint64_t { ADD_FAILURE() << "a view called run"; return 0; },
+        return {.run = [](const std::string&, const aio::demos::Params&, bool) -> uint64_t { ADD_FAILURE() << "a view called run"; return 0; },
                 .pause = never("pause"), .resume = never("resume"), .step = never("step"), .stop = never("stop"),
+                .step_back = never("step_back"), .live = never("live"),
+                .seek = [](uint64_t) { ADD_FAILURE() << "a view called seek"; },
+                .seek_task_change = [](uint32_t, int) { ADD_FAILURE() << "a view called seek_task_change"; },
+                .save_run = never("save_run"), .save_trace = never("save_trace"), .open_run = never("open_run"),
                 .set_speed = [](double) { ADD_FAILURE() << "a view called set_speed"; },
                 .download = [](const std::string&, const std::string&) { ADD_FAILURE() << "a view called download"; },
                 .show_view = [](const std::string&) { ADD_FAILURE() << "a view called show_view"; }};
@@ -74,6 +78,28 @@ inline size_t quads_of(aio::views::Colour colour, const std::string& window) {
         for (const ImDrawVert& v : list->VtxBuffer) vertices += v.col == colour;
     }
     return vertices / 4;
+}
+
+// Everything the last frame drew, as one value to compare: each draw list's window, its
+// commands' clip rectangles and counts, and its vertices (position, texture, colour) and indices.
+inline std::string drawn() {
+    std::string out;
+    const auto bytes = [&out](const auto& buffer) {
+        out.append(reinterpret_cast<const char*>(buffer.Data), sizeof(buffer.Data[0]) * static_cast<size_t>(buffer.Size));
+    };
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        out += list->_OwnerName ? list->_OwnerName : "";
+        out += '\n';
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            out.append(reinterpret_cast<const char*>(&c.ClipRect), sizeof c.ClipRect);
+            out.append(reinterpret_cast<const char*>(&c.ElemCount), sizeof c.ElemCount);
+        }
+        bytes(list->VtxBuffer);
+        bytes(list->IdxBuffer);
+    }
+    return out;
 }
 
 // The views over a run of count with three tasks asleep: rows to focus, spans to zoom.

@@ -176,7 +176,9 @@ TEST(MirrorText, sends_six_short_sentences_of_a_long_account_those_that_say_why_
     for (int i = 0; i < 7; ++i) aio::page::tell(a, "Task-" + std::to_string(i) + " printed \"x\".", "Task-" + std::to_string(i) + " printed a line.");
     aio::page::tell(a, "Task-7 now waits on queue.put at line 31, because q is full.", {}, true);
     aio::page::tell(a, "The sleep(1) of Task-8 ended.", {}, true);
-    s.narration.push_back(a);
+    std::deque<aio::page::Account> told(s.narration.begin(), s.narration.end());
+    told.push_back(a);
+    s.narration = aio::page::LogRange(told);
     const json j = aio::views::mirror_json(s, {})["narration"]["latest"];
     EXPECT_EQ(j["sentences"], json({"Task-7 now waits on queue.put at line 31, because q is full.", "The sleep(1) of Task-8 ended.",
                                     "Task-0 printed a line.", "Task-1 printed a line.", "Task-2 printed a line.", "Task-3 printed a line."}));

@@ -6,6 +6,7 @@
 #include "playground/demos/run_compare.hpp"
 #include "playground/views/source_lines.hpp"
 #include "tests/playground/state/demo_recording.hpp"
+#include "tests/playground/state/kept_moments.hpp"
 
 #include <gtest/gtest.h>
 
@@ -85,6 +86,21 @@ TEST(MirrorViews, timeline_tells_each_tasks_intervals_up_to_the_time_shown_and_h
     EXPECT_TRUE(has(task, "ran at 0.00 s, waited on sleep 0.00\u20131.00 s, ran at 1.00 s, done at 1.00 s")) << task;
     const std::regex empty(R"((\d+\.\d\d)\u2013\1 s)");
     for (const json& w : words) EXPECT_FALSE(std::regex_search(w["text"].get<std::string>(), empty)) << w;
+}
+
+// A moment kept from a run and shown after the run went on (its snapshot over the live trace)
+// tells each task's intervals as the timeline's words told them live then: none recorded since.
+TEST(MirrorViews, timeline_of_a_moment_kept_from_a_run_says_what_it_said_live_then) {
+    for (const aio::testing::DemoRun& run : aio::testing::waiting_runs()) {
+        SCOPED_TRACE(run.name);
+        DemoRecording r(demo(run.demo), run.params);
+        std::vector<json> live;
+        const auto kept = aio::testing::run_keeping(r, aio::testing::moments_of(aio::testing::iterations_of(run)),
+                                                    [&](const aio::page::PlaygroundState& s, size_t) { live.push_back(aio::views::view_words(s, "timeline")); });
+        ASSERT_GE(kept.size(), 4u);
+        for (size_t m = 0; m < kept.size(); ++m)
+            EXPECT_EQ(aio::views::view_words(aio::testing::state_at(r, kept[m]), "timeline"), live[m]) << "iteration " << kept[m].iteration;
+    }
 }
 
 // The crawler's pages, each as the Pages view's row, the first 20 and how many more.

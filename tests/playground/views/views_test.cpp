@@ -8,6 +8,7 @@
 #include "playground/views/views.hpp"
 #include "runtime/resource.hpp"
 #include "tests/playground/state/demo_recording.hpp"
+#include "tests/playground/state/kept_moments.hpp"
 #include "tests/playground/views/headless_views.hpp"
 
 #include <imgui.h>
@@ -26,6 +27,7 @@ namespace {
 
 using aio::page::PlaygroundState;
 using aio::testing::for_each_moment;
+using aio::testing::drawn;
 using aio::testing::has;
 using aio::testing::quads_of;
 using Views = aio::testing::HeadlessViews;
@@ -96,6 +98,33 @@ TEST_F(Views, timeline_hatches_the_start_of_rows_whose_oldest_spans_were_dropped
         draw([&] { views::draw_timeline(s, tl); });
         if (r.trace.spans_dropped() == 0) EXPECT_EQ(quads_of(hatching, "rows"), 0u) << "nothing dropped, nothing hatched";
         else EXPECT_GE(quads_of(hatching, "rows"), 20u) << "main and the first tasks lost their spans";
+    }
+}
+
+// A moment kept from a run and drawn after the run went on (its snapshot over the live trace)
+// draws the Timeline and the Resources exactly as they were drawn live then: vertex for vertex, so
+// no span, marker or sample recorded since shows, and the plots keep their scale.
+TEST_F(Views, timeline_and_resources_of_a_moment_kept_from_a_run_draw_what_they_drew_live_then) {
+    const auto draw_both = [&](const PlaygroundState& s) {   // each view's text and draw lists
+        views::TimelineView tl;
+        std::string timeline = draw([&] { views::draw_timeline(s, tl); });
+        timeline += drawn();
+        std::string resources = draw([&] { views::draw_resources(s); });
+        resources += drawn();
+        return std::pair{timeline, resources};
+    };
+    for (const aio::testing::DemoRun& run : aio::testing::waiting_runs()) {
+        SCOPED_TRACE(run.name);
+        aio::testing::DemoRecording r(*aio::demos::find_demo(run.demo), run.params);
+        std::vector<std::pair<std::string, std::string>> live;
+        const auto kept = aio::testing::run_keeping(r, aio::testing::moments_of(aio::testing::iterations_of(run)),
+                                                    [&](const PlaygroundState& s, size_t) { live.push_back(draw_both(s)); });
+        ASSERT_GE(kept.size(), 4u);
+        for (size_t m = 0; m < kept.size(); ++m) {
+            const auto [timeline, resources] = draw_both(aio::testing::state_at(r, kept[m]));
+            EXPECT_TRUE(timeline == live[m].first) << "the Timeline at iteration " << kept[m].iteration;
+            EXPECT_TRUE(resources == live[m].second) << "the Resources at iteration " << kept[m].iteration;
+        }
     }
 }
 
