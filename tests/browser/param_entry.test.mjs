@@ -3,7 +3,7 @@
 // edits survive a visit to another demo, and nothing moves under the pointer while this happens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openWideAndPhone, screenshot, landmark, landmarks, click, tap, gone } from './harness.mjs';
+import { startServer, launch, openWideAndPhone, screenshot, landmark, landmarks, steady, click, tap, gone } from './harness.mjs';
 
 let server, browser, wide, phone;
 before(async () => {
@@ -19,9 +19,10 @@ const runState = async (page) => { const { demo, status, iteration } = await sna
 const shown = async (page) => Object.keys(await landmarks(page));
 const settle = (page) => page.waitForTimeout(300);
 
-// Scrolls the controls panel until `name` is inside it, then clicks it.
+// Scrolls the controls panel until `name` is inside it, then clicks it where it has settled (a
+// frame after an edit may still draw the panel scrolled to the field, the picker clipped).
 async function press(page, name) {
-  let at = await landmark(page, name);
+  let at = await steady(page, name);
   for (let i = 0; ; i++) {
     const panel = (await landmarks(page)).controls;
     if (!name.startsWith('param:') && name !== 'reset' || (at.y >= panel.y && at.y + at.h <= panel.y + panel.h)) break;
