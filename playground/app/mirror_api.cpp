@@ -55,7 +55,7 @@ json form_json() {
 // One change to the form; "" when done, else why nothing changed.
 std::string change_form(const json& change) {
     aio::views::ControlsView& f = aio::page::form();
-    const std::string keys = "demo, param (with value), view, reset, run, step, task_change, reveal or download";
+    const std::string keys = "demo, param (with value), view, reset, run, step, seek, task_change, reveal or download";
     if (!change.is_object() || change.empty()) return "a change must be an object with one of " + keys;
     const std::string what = change.begin().key();
     const json& v = change.begin().value();
@@ -96,6 +96,16 @@ std::string change_form(const json& change) {
     if (what == "reset") aio::views::reset_form(f);
     else if (what == "run") aio::views::run_form(f, aio::page::commands());
     else if (what == "step") aio::views::step_form(f, aio::page::commands(), aio::page::session().state());
+    else if (what == "seek") {
+        // {"seek": k}: as the history scrubber, iteration k shown again. Unlike aio.seek it returns
+        // no state: the slider moves often, and a 10,000-task state as JSON takes longer than the seek.
+        const aio::page::Recording r = aio::page::session().recording();
+        const std::string range = std::to_string(r.first) + ".." + std::to_string(r.last);
+        if (aio::page::session().runs() == 0) return "nothing has run yet, so there is no iteration to show";
+        if (!v.is_number_unsigned() || v.get<uint64_t>() < r.first || v.get<uint64_t>() > r.last)
+            return "seek must be an iteration " + range + ", got " + v.dump();
+        aio::page::commands().seek(v.get<uint64_t>());
+    }
     else if (what == "task_change") {
         // {"task_change": {"id": task id, "direction": -1 or 1}}: as the task table's buttons.
         const json id = v.is_object() && v.contains("id") ? v["id"] : json(), dir = v.is_object() && v.contains("direction") ? v["direction"] : json();
@@ -132,7 +142,9 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
 // "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
 // the Run button: with a problem the form's error names it and nothing runs), {"step": true} (as
-// the Step button: with nothing to step, the form's run starts paused at iteration 0), {"reveal":
+// the Step button: with nothing to step, the form's run starts paused at iteration 0), {"seek":
+// iteration} (as the history scrubber), {"task_change": {id, direction}} (as the task table's
+// previous and next change buttons), {"reveal":
 // landmark} (the canvas scrolls the widget into view; a field opens compact controls' folded
 // parameters), {"download": file name} (a file the run
 // wrote, as the Pages view's Download). Answers {"ok": the form after it}.

@@ -3,7 +3,7 @@
 // iteration exactly as the run showed it live: every field of aio.snapshot() but status and speed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, steady, click, tap, until } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, steady, click, holdKey, tap, until } from './harness.mjs';
 
 let server, browser, wide, phone;
 before(async () => {
@@ -69,6 +69,19 @@ test('every demo: seeking to each iteration in any order gives the snapshot the 
     assert.equal((await wide.evaluate(() => aio.history())).live, false);
     await wide.evaluate(() => aio.live());
     assert.equal((await wide.evaluate(() => aio.history())).live, true, `${demo}: back to the live run`);
+
+    // The same by pointer and keys: Step back, the scrubber pressed at its left end, End for Live.
+    await click(wide, await steady(wide, 'step-back'));
+    await until(wide, (k) => aio.snapshot().iteration === k, history.last - 1);
+    if (live[history.last - 1]) assert.deepEqual(kept(await wide.evaluate(() => aio.snapshot())), kept(live[history.last - 1]), `${demo}: Step back`);
+    const bar = await steady(wide, 'history');
+    await click(wide, { ...bar, w: 8 });
+    await until(wide, (k) => aio.snapshot().iteration < k, Math.max(3, history.last / 4));
+    const scrubbed = (await wide.evaluate(() => aio.snapshot())).iteration;
+    assert.ok(live[scrubbed], `${demo}: the scrubber's left end shows an iteration the run showed (${scrubbed})`);
+    assert.deepEqual(kept(await wide.evaluate(() => aio.snapshot())), kept(live[scrubbed]), `${demo}: the scrubber at ${scrubbed}`);
+    await holdKey(wide, 'End');
+    await until(wide, () => aio.history().live);
   }
 });
 
@@ -306,6 +319,12 @@ test('the text mirror goes back by keyboard: Step back, the Iteration shown slid
   await until(wide, () => aio.snapshot().iteration === 10);
   assert.deepEqual(kept(await now()), kept(live[10]), 'the slider shows iteration 10 as it was');
   assert.match(await slider.getAttribute('aria-valuetext'), /^iteration 10 of \d+ \(going back\)$/);
+  // The slider's change (the form's seek) refuses an iteration out of the run, naming its range.
+  for (const bad of [last + 1, -1, 2.5, '3']) {
+    const message = await wide.evaluate((k) => { try { aio._form({ seek: k }); return 'no error'; } catch (e) { return e.message; } }, bad);
+    assert.match(message, new RegExp(`seek must be an iteration 0\\.\\.${last}, got `), String(bad));
+  }
+  assert.equal((await now()).iteration, 10, 'a refused seek changes nothing');
   // The mirror's console reads the run again from its start: only the lines printed by iteration 10.
   await wide.evaluate(() => window.aioMirror.update());
   await until(wide, (n) => document.getElementById('mirror-console').childElementCount === n, live[10].output.length);

@@ -77,7 +77,7 @@
     const stop = button('stop', 'Stop', () => aio.stop());
     // Going back: a slider over the recorded iterations; the arrow keys move it one at a time.
     scrubber = el('input', { id: 'mirror-scrubber', type: 'range', min: '0', max: '0', step: '1', value: '0' });
-    scrubber.addEventListener('input', () => { attempt(() => aio.seek(Number(scrubber.value))); window.aioMirror.update(); });
+    scrubber.addEventListener('input', () => { change({ seek: Number(scrubber.value) }); window.aioMirror.update(); });
     // A task's changes, one at a time: the iteration before or after the one shown in which it changed.
     taskPick = el('select', { id: 'mirror-task-pick' });
     const taskChange = (direction) => () => change({ task_change: { id: Number(taskPick.value), direction } });
