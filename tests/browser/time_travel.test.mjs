@@ -341,3 +341,21 @@ test('the text mirror goes back by keyboard: Step back, the Iteration shown slid
   await until(wide, () => aio.history().live);
   assert.equal(await button('Live').isHidden(), true, 'Live is there only while going back');
 });
+
+test('the text mirror follows a step back in a task of its own, after the frame that shows it', async () => {
+  await recordRun(wide, 'queue');
+  // Long after the mirror's last update: the next is due at once, and still waits for the frame's task to end.
+  await wide.waitForTimeout(400);
+  const [during, after] = await wide.evaluate(async () => {
+    const status = () => document.getElementById('mirror-status').textContent;
+    aio.stepBack();
+    Module._aio_frame();
+    window.aioMirror.afterFrame();
+    const during = status();
+    await new Promise((r) => setTimeout(r, 0));
+    return [during, status()];
+  });
+  assert.doesNotMatch(during, /going back/, 'not inside the frame');
+  assert.match(after, /going back: showing iteration \d+ of \d+ as it was/, 'right after it');
+  await wide.evaluate(() => aio.live());
+});

@@ -39,7 +39,9 @@
 
   // Calls `fn` after frames at most once every `ms`, and once more after the last frame, so the
   // last frame's state is read even when no frame follows it. Returns {soon, now}: soon() after
-  // a frame, now() to call fn at once (which restarts the wait).
+  // a frame, now() to call fn at once (which restarts the wait). soon() never calls fn inside the
+  // frame's own task: the frame is shown first, and a frame and the text mirror's update together
+  // (a step back through 1,000 tasks) would take longer than a frame may.
   function paced(fn, ms) {
     let last = -Infinity, trailing = null;
     const now = () => {
@@ -50,8 +52,7 @@
     };
     const soon = () => {
       const wait = last + ms - performance.now();
-      if (wait <= 0) now();
-      else if (!trailing) trailing = setTimeout(now, wait);
+      if (!trailing) trailing = setTimeout(now, Math.max(0, wait));
     };
     return { soon, now };
   }

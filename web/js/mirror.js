@@ -20,12 +20,17 @@
 
   function refresh() {
     const form = aio._form();
-    let q = aioMirrorRun.query();
-    let state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);
+    const read = () => { const q = aioMirrorRun.query(); return aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words); };
+    // Going back, the iteration shown is first asked alone (no rows, lines or accounts): the whole
+    // query, read twice when the console must be read again, made a step back miss its frame.
+    if (!aio.history().live) {
+      const probe = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER, 0);
+      if (aioMirrorRun.isNewRun(probe)) aioMirrorRun.forget(probe);
+    }
+    let state = read();
     if (aioMirrorRun.isNewRun(state)) {   // a new run, or going back: its console and narration from their start
       aioMirrorRun.forget(state);
-      q = aioMirrorRun.query();
-      state = aio._mirror(q.rows, q.outputFrom, q.narrationFrom, q.words);
+      state = read();
     }
     aioMirrorForm.render(form);
     aioMirrorForm.renderRun(state);

@@ -263,7 +263,7 @@
   function forget(state) {
     run = state.run;
     shownIteration = state.iteration;
-    lines = 0;
+    lines = Math.max(0, state.output_count - maxLines);   // read again only the lines the log keeps
     log.replaceChildren();
     clearTimeout(told.timer);
     told = { number: 0, status: told.status, run: told.run, at: told.at, timer: null };
