@@ -74,6 +74,7 @@ void Session::start(const demos::Demo& demo, const demos::Params& params, uint64
     run_address_ = address;
     auto r = std::make_unique<Run>(*d, RunSetup{.params = params, .entropy_seed = seed, .base_url = address}, speed_, paused);
     r->host.on_progress = [this] { progress(); };
+    r->host.complete = [core = &r->core] { return core->main.done(); };
     run_ = std::move(r);
     ++runs_;
     status_ = paused ? Status::Paused : Status::Running;

@@ -192,6 +192,7 @@ void BrowserHost::run_slice(double budget_ms) {
             reanchor(before);
             break;
         }
+        if (complete && complete()) break;
         if (aio_host_now_ms() - start >= budget_ms) break;
     }
     if (instant()) reanchor(display_time());

@@ -40,6 +40,10 @@ public:
     Time held_from() const { return held_from_; }   // the loop time the blocking call began
 
     std::function<void()> on_progress;   // after every slice: views may redraw
+    // The run's main task is done (asyncio.run's run_until_complete): a slice stops after the
+    // iteration that finished it, as asyncio's loop stops then, so where a run ends never depends
+    // on how many iterations a slice's time budget let run. Empty: slices run on.
+    std::function<bool()> complete;
     static constexpr double kInstant = 1e300;
 
     // Entry points the JavaScript side calls.

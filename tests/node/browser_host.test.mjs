@@ -117,6 +117,16 @@ test('instant speed runs without waiting, and the clock never runs past a deadli
   assert.deepEqual(h.log(), h.virtualLog(2));
 });
 
+test('at instant speed a slice stops after the iteration that completes main, as run_until_complete stops the loop', async () => {
+  const h = await harness();
+  h.start(5, 0);   // main ends while a task it made yields a million times
+  await until(h, h.done);
+  await sleep(100);
+  const [ended, seen] = h.module.UTF8ToString(h.module._harness_complete_log()).split(' ').map(Number);
+  assert.ok(ended > 0, 'main ended');
+  assert.equal(seen, ended, 'no iteration ran after the one main ended in');
+});
+
 test('fetch through JavaScript: responses, a refused connection, a timeout and an abort; each network numbers its own requests', async () => {
   const { spawn } = await import('node:child_process');
   const server = spawn('/usr/bin/python3', [join(repo, 'web/tools/dev_server.py'), '--dir', join(repo, 'web'),

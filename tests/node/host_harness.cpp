@@ -63,6 +63,15 @@ aio::Coro<void> cancelled_get(std::string url) {
     }
 }
 
+// main ends while a task it left keeps yielding: the iteration main's last step ran in, and the
+// loop's iteration when the host first reports progress after main is done.
+uint64_t g_main_ended = 0, g_seen_done = 0;
+aio::Coro<void> leave_one_running() {
+    aio::create_task(ping(1000000));
+    for (int i = 0; i < 3; ++i) co_await aio::sleep(0);
+    g_main_ended = aio::get_running_loop().iteration();
+}
+
 // 0: count (three tasks gathered); 1: two tasks yielding 1000 times each; 2: sleeps of 0.5 s x 4;
 // 4: two tasks each blocking the loop for 1 s; 3: fetches from the test server (found, missing, refused, slow with a timeout, cancelled)
 aio::Coro<void> program(int which) {
@@ -70,6 +79,10 @@ aio::Coro<void> program(int which) {
         co_await aio::gather(get(g_base + "/sample-site/index.html", 5), get(g_base + "/sample-site/missing.html", 5),
                              get("http://127.0.0.1:9/", 5), get(g_base + "/sample-site/slow.html", 0.2),
                              cancelled_get(g_base + "/sample-site/slow-too.html"));
+    if (which == 5) {
+        co_await leave_one_running();
+        co_return;
+    }
     if (which == 0) co_await aio::gather(count_one(), count_one(), count_one());
     if (which == 1) co_await aio::gather(ping(1000), ping(1000));
     if (which == 4) co_await aio::gather(block_one(), block_one());
@@ -115,7 +128,23 @@ EMSCRIPTEN_KEEPALIVE void harness_start(int which, double speed) {
     g_session = std::make_unique<Session>();
     g_session->host.set_speed(speed);
     g_session->main = aio::create_task(g_session->loop, program(which));
+    g_main_ended = g_seen_done = 0;
+    if (which == 5) {
+        // As the page's Session: the run is complete once main is done, and then the host pauses.
+        g_session->host.complete = [] { return g_session->main.done(); };
+        g_session->host.on_progress = [] {
+            if (g_session->main.done() && !g_seen_done) {
+                g_seen_done = g_session->loop.iteration();
+                g_session->host.pause();
+            }
+        };
+    }
     g_session->host.wake();
+}
+// "main ended in iteration A; the host reported it done at iteration B".
+EMSCRIPTEN_KEEPALIVE const char* harness_complete_log() {
+    g_reply = std::to_string(g_main_ended) + " " + std::to_string(g_seen_done);
+    return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void harness_set_base(const char* url) { g_base = url; }
 EMSCRIPTEN_KEEPALIVE void harness_two_networks() {
