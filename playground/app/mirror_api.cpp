@@ -94,7 +94,7 @@ std::string change_form(const json& change) {
     }
     if (what == "view") return v.is_string() ? aio::page::show_view(v.get<std::string>()) : "view must be a view's name";
     if (what == "reset") aio::views::reset_form(f);
-    else if (what == "run") aio::views::run_form(f, aio::page::commands());
+    else if (what == "run") aio::views::run_form(f, aio::page::commands(), v == "paused");   // "paused": at iteration 0, for Step
     else if (what == "step") aio::views::step_form(f, aio::page::commands(), aio::page::session().state());
     else if (what == "seek") {
         // {"seek": k}: as the history scrubber, iteration k shown again. Unlike aio.seek it returns
@@ -141,7 +141,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_form_json() {
 
 // change_text: one change as JSON, (pointer, UTF-8 bytes): {"demo": name}, {"param": name,
 // "value": text, or true/false for a flag}, {"view": name}, {"reset": true}, {"run": true} (as
-// the Run button: with a problem the form's error names it and nothing runs), {"step": true} (as
+// the Run button: with a problem the form's error names it and nothing runs; "paused": the run
+// waits at iteration 0), {"step": true} (as
 // the Step button: with nothing to step, the form's run starts paused at iteration 0), {"seek":
 // iteration} (as the history scrubber), {"task_change": {id, direction}} (as the task table's
 // previous and next change buttons), {"reveal":

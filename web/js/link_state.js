@@ -139,7 +139,7 @@
     } else aio.setSpeed(1);
     if (keys.has('at')) {
       const raw = keys.get('at');
-      if (!/^\d{1,15}$/.test(raw)) say('at', 'expected a whole number of loop iterations, 0 or more', 'showing the run from its start');
+      if (!/^\d{1,15}$/.test(raw)) say('at', 'expected a whole number of loop iterations, 0 or more', 'not applied');
       else if (demoRefused) problems.push(`at=${raw} in the link: not applied, since the demo it names was refused`);
       else options.at = Number(raw);
     }
@@ -156,23 +156,28 @@
     } else aio.showView(firstView());
     tell(problems);
   }
-  // at=k: the run, at instant speed up to iteration k, shown as it was right after it; the link's
-  // speed again from there. Past the run's end, its end, and the notice says so.
+  // at=k: the run stepped, paused, exactly to iteration k, and left paused there at the link's speed,
+  // so every visit shows the same run as far as the same iteration. Past the run's end, its end,
+  // and the notice says so.
   let going = 0;   // which goTo is current: a newer link replaces a pending one
   function goTo(k) {
     const mine = ++going;
     const speed = speedNow();
     aio.setSpeed('instant');
-    aio._form({ run: true });
+    aio._form({ run: 'paused' });
     const run = aio.snapshot().run;
     const check = () => {
       if (mine !== going) return;
+      for (;;) {
+        const now = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
+        if (now.run !== run) return;   // replaced by a run started meanwhile
+        const ended = now.status === 'finished' || now.status === 'stopped';
+        if (ended || now.iteration >= k || now.status !== 'paused') break;
+        aio.step();
+        // A step waiting on a response runs no iteration: it is tried again shortly.
+        if (aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER).iteration === now.iteration) { setTimeout(check, 16); return; }
+      }
       const h = aio.history();
-      const now = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
-      if (now.run !== run) return;   // replaced by a run started meanwhile
-      const ended = now.status === 'finished' || now.status === 'stopped';
-      if (h.last < k && !ended) { setTimeout(check, 16); return; }
-      aio.seek(Math.min(k, h.last));
       aio.setSpeed(speed);
       if (k > h.last) {
         problems.push(`at=${k} in the link: the run has ${h.last} iterations; showing its end`);
@@ -261,9 +266,9 @@
       parts.push([f.name, text]);
     }
     if (speed !== 1) parts.push(['speed', String(speed)]);
-    // An earlier iteration shown: the link shows it too.
+    // An earlier iteration shown, or the run paused: the link shows that iteration too.
     const shown = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
-    if (!shown.recording.live) parts.push(['at', String(shown.iteration)]);
+    if (!shown.recording.live || shown.status === 'paused') parts.push(['at', String(shown.iteration)]);
     if (form.view !== form.views[0]) parts.push(['view', form.view]);
     if (options.theme) parts.push(['theme', options.theme]);
     if (options.embed) parts.push(['embed', '1']);
