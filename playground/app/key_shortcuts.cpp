@@ -4,7 +4,7 @@ namespace aio::page {
 
 using views::Action;
 
-std::optional<KeyPress> shortcut_for(const SDL_Keysym& key, bool timeline_shown, bool timeline_focused) {
+std::optional<KeyPress> shortcut_for(const SDL_Keysym& key, bool timeline_shown, bool timeline_focused, bool scrubber_focused) {
     if (key.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) return std::nullopt;
     const bool shift = key.mod & KMOD_SHIFT;
     const SDL_Keycode k = key.sym;
@@ -15,6 +15,7 @@ std::optional<KeyPress> shortcut_for(const SDL_Keysym& key, bool timeline_shown,
     if (timeline_shown && (k == SDLK_MINUS || k == SDLK_KP_MINUS)) return KeyPress{Action::ZoomOut, -1};
     if (timeline_shown && k == SDLK_HOME) return KeyPress{Action::Follow};
     if (timeline_focused && (k == SDLK_LEFT || k == SDLK_RIGHT)) return KeyPress{Action::Pan, k == SDLK_LEFT ? -1 : 1};
+    if (scrubber_focused && (k == SDLK_LEFT || k == SDLK_RIGHT)) return KeyPress{Action::Scrub, k == SDLK_LEFT ? -1 : 1};
     if (k == SDLK_s && shift) return KeyPress{Action::StepBack};
     if (k == SDLK_END) return KeyPress{Action::Live};
     if (shift) return std::nullopt;

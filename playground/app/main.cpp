@@ -378,7 +378,7 @@ void note_keyboard_focus() {
 // Acts on a key press outside text fields that is a shortcut, or Esc over a tooltip (the input
 // queue offers each press in turn, after the clicks before it). Returns true
 // when ImGui must not see the key as well: Esc then only hides the tooltip, and the arrows that
-// pan the timeline do not also move the keyboard focus.
+// pan the timeline or move the history scrubber do not also move the keyboard focus.
 bool take_shortcut(const SDL_KeyboardEvent& key) {
     // A text field is being edited now (WantTextInput lags a frame behind both ways).
     const ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -387,11 +387,13 @@ bool take_shortcut(const SDL_KeyboardEvent& key) {
         aio::views::hide_tooltips();
         return true;
     }
-    const auto press = aio::page::shortcut_for(key.keysym, g_ui.view == "timeline", g_ui.view == "timeline" && g_ui.timeline.focused);
+    const auto press = aio::page::shortcut_for(key.keysym, g_ui.view == "timeline", g_ui.view == "timeline" && g_ui.timeline.focused,
+                                               g_ui.controls.scrubber_focused);
     if (!press) return false;
     using aio::views::Action;
     // Holding a key repeats a zoom or a pan; a run, a pause or a view is one press.
-    const bool moves = press->action == Action::ZoomIn || press->action == Action::ZoomOut || press->action == Action::Pan;
+    const bool moves = press->action == Action::ZoomIn || press->action == Action::ZoomOut || press->action == Action::Pan ||
+                       press->action == Action::Scrub;
     if (key.repeat && !moves) return false;
     switch (press->action) {
         case Action::Run: g_ui.controls.key_run = true; break;
@@ -405,6 +407,7 @@ bool take_shortcut(const SDL_KeyboardEvent& key) {
         case Action::ZoomIn: case Action::ZoomOut: g_ui.timeline.key_zoom = press->amount; break;
         case Action::Pan: g_ui.timeline.key_pan += press->amount; return true;
         case Action::Follow: g_ui.timeline.key_follow = true; return true;
+        case Action::Scrub: g_ui.controls.key_scrub += press->amount; return true;
         default: break;
     }
     return false;

@@ -299,11 +299,16 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         same_line_if_fits(button_width(l.live));
         if (ImGui::Button(l.live) || ui.key_live) commands.live();
         note_landmark("live");
+    } else if (st == page::Status::Paused && state.iteration == 0) {
+        // A run restarted while paused waits here: said, so Run seeming to do nothing is explained.
+        ImGui::TextWrapped("paused before the first iteration  t=%.2f s: Resume (Space) runs it, Step (S) one iteration at a time", state.time);
     } else {
         ImGui::TextWrapped("%s  t=%.2f s  iteration %llu", page::to_string(st), state.time,
                            static_cast<unsigned long long>(state.iteration));
     }
     // The scrubber: any recorded iteration, by pointer, touch or the arrow keys.
+    const int key_scrub = std::exchange(ui.key_scrub, 0);
+    ui.scrubber_focused = false;
     if (st != page::Status::Idle && rec.last > rec.first) {
         const int first = static_cast<int>(std::min<uint64_t>(rec.first, INT_MAX));
         const int last = static_cast<int>(std::min<uint64_t>(rec.last, INT_MAX));
@@ -311,6 +316,9 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         if (ImGui::SliderInt("history", &shown, first, last, "iteration %d", ImGuiSliderFlags_AlwaysClamp) &&
             static_cast<uint64_t>(shown) != state.iteration)
             commands.seek(static_cast<uint64_t>(shown));
+        else if (key_scrub != 0 && (shown + key_scrub >= first && shown + key_scrub <= last))
+            commands.seek(static_cast<uint64_t>(shown + key_scrub));
+        ui.scrubber_focused = keyboard_focused();
         note_landmark("history");
     }
     // The run to keep or to pass on, and one kept before (the compact controls leave these to the full playground).

@@ -13,6 +13,7 @@ const std::vector<Shortcut>& shortcuts() {
         {Action::Step, "S", "Step: run exactly one loop iteration (going back: show the next one again)"},
         {Action::StepBack, "Shift+S", "Step back: show the state one loop iteration earlier, as it was"},
         {Action::Live, "End", "Going back: return to the live run"},
+        {Action::Scrub, "\u2190 / \u2192", "History scrubber, with the focus on it: show the iteration before / after"},
         {Action::ShowView, "1 to 8", "Show the first to eighth view (Tasks, Timeline, Await tree, Source, ...) and put the keyboard focus in it"},
         {Action::Help, "?", "Open this help"},
         {Action::Legend, "L", "Open the legend: what each state's letter and colour means"},

@@ -10,6 +10,7 @@ namespace aio::views {
 enum class Action {
     Run, PauseResume, Step, StepBack, Live, ShowView, Help, Legend,   // shortcuts, anywhere outside a text field
     ZoomIn, ZoomOut, Pan, Follow,                         // shortcuts while the Timeline is shown
+    Scrub,                                                // while the history scrubber has the focus
     Move, Press, NextField, Fold, Close,                  // navigation
 };
 

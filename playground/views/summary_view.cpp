@@ -28,7 +28,10 @@ void draw_summary(const page::PlaygroundState& state) {
         hint("Run a demo to see what concurrency saved.");
         return;
     }
-    show(page::to_string(state.status), state.summary);
+    // Going back, the figures are the iteration's: the heading says so, not the live run's status.
+    const std::string heading = state.recording.live ? page::to_string(state.status)
+                                                     : "going back, as of iteration " + std::to_string(state.iteration);
+    show(heading, state.summary);
     const demos::Demo& demo = *state.demo;
     if (!demo.comparison) return;
     ImGui::Separator();

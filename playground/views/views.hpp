@@ -119,6 +119,10 @@ struct ControlsView {
     // Shortcuts pressed this frame, outside text fields (the app reads the keyboard).
     bool key_run = false, key_pause = false, key_step = false, key_help = false, key_legend = false;
     bool key_step_back = false, key_live = false;
+    // The history scrubber had the keyboard focus in the last frame: ←/→ move it by key_scrub
+    // iterations (ImGui 1.86's slider takes arrows only once activated, and Enter makes it a field).
+    bool scrubber_focused = false;
+    int key_scrub = 0;
 };
 
 // Where named widgets were drawn in the last frame (CSS pixels), so browser tests can tap, drag

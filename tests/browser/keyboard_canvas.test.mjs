@@ -194,3 +194,22 @@ test('reduced motion stops the spinner and reaches the app, following the settin
   await until(page, () => Module._aio_reduced_motion() === 1);
   await context.close();
 });
+
+test('the history scrubber by keyboard: with the focus on it, ←/→ show the iteration before and after', async () => {
+  const { page } = await openPage(browser, server.url);
+  await page.evaluate(async () => { await window.aio.ready; aio.setSpeed('instant'); aio.run('count', { n: 2 }); await aio.finished(); });
+  const { last } = await page.evaluate(() => aio.history());
+  for (let i = 0; i < 100 && await page.evaluate(() => document.activeElement.id) !== 'canvas'; i++) await page.keyboard.press('Tab');
+  await focusOn(page, 'history');
+  const at = await landmark(page, 'history');
+  await holdKey(page, 'ArrowLeft');
+  await until(page, (k) => aio.snapshot().iteration === k && !aio.history().live, last - 1);
+  await holdKey(page, 'ArrowLeft');
+  await until(page, (k) => aio.snapshot().iteration === k, last - 2);
+  await holdKey(page, 'ArrowRight');
+  await until(page, (k) => aio.snapshot().iteration === k, last - 1);
+  const focus = (await landmarks(page)).focus;
+  assert.ok(focus && holds(focus, centre(at)), 'the arrows moved the scrubber, not the focus');
+  await screenshot(page, 'keyboard-scrubber');
+  await page.close();
+});

@@ -337,6 +337,21 @@ TEST_F(Views, summary_says_what_the_run_amounted_to) {
     });
 }
 
+// Going back, the Summary's figures are an earlier iteration's: its heading says which, not the
+// live run's "finished".
+TEST_F(Views, summary_going_back_names_the_iteration_not_the_live_status) {
+    aio::testing::DemoRecording r(*aio::demos::find_demo("count"), {});
+    while (r.step()) {}
+    PlaygroundState past = r.look();
+    ASSERT_EQ(past.status, aio::page::Status::Finished);
+    EXPECT_TRUE(has(draw([&] { views::draw_summary(past); }), "finished"));
+    r.core.show_iteration(past, 2);
+    past.recording.live = false;
+    const std::string text = draw([&] { views::draw_summary(past); });
+    EXPECT_TRUE(has(text, "going back, as of iteration 2")) << text;
+    EXPECT_FALSE(has(text, "finished")) << text;
+}
+
 // The Summary's columns name each run by the command it ran, as the run's last line names its
 // script (CPython's line for the same script): count's twin is countasync.py --blocking.
 TEST_F(Views, summary_titles_each_compared_run_by_what_it_ran) {
