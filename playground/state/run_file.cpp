@@ -48,6 +48,7 @@ json fetch_json(const RecordedFetch& f) {
     if (f.due >= 0) j["due"] = f.due;
     if (!f.result) return j;
     j["iteration"] = f.iteration;
+    if (f.at >= 0) j["at"] = f.at;
     const FetchResult& r = *f.result;
     if (r.failed) {
         json e = {{"kind", kind_name(r.error)}};
@@ -177,7 +178,7 @@ std::vector<RecordedFetch> fetches_named(const Field& list, uint64_t last_iterat
     uint64_t outside_iteration = 0;   // answers from outside are listed in the order they came
     for (size_t i = 0; i < n; ++i) {
         const Field f = list.at(i);
-        f.object({"request", "url", "due", "iteration", "response", "error"});
+        f.object({"request", "url", "due", "iteration", "at", "response", "error"});
         RecordedFetch r;
         r.ordinal = f["request"].whole(1, n);
         if (!seen.insert(r.ordinal).second) fail(f.named("request") + " " + std::to_string(r.ordinal) + " is listed twice");
@@ -187,10 +188,15 @@ std::vector<RecordedFetch> fetches_named(const Field& list, uint64_t last_iterat
         const bool answered = f.has("response") || f.has("error");
         if (!answered) {
             if (f.has("iteration")) fail(f.named("iteration") + " is given for a request never answered");
+            if (f.has("at")) fail(f.named("at") + " is given for a request never answered");
         } else {
             if (!out.empty() && !out.back().result)
                 fail(f.path + " is answered but listed after one never answered (those come last)");
             r.iteration = f["iteration"].whole(1, last_iteration + 1);
+            if (f.has("at")) {
+                if (r.due >= 0) fail(f.named("at") + " is given for an answer from a timer (it has a due time)");
+                r.at = f["at"].seconds();
+            }
             if (r.due < 0 && r.iteration < outside_iteration)
                 fail(f.named("iteration") + " " + std::to_string(r.iteration) + " comes before an earlier answer's " +
                      std::to_string(outside_iteration) + ": answers are listed in the order they came");

@@ -4,7 +4,7 @@
 namespace aio {
 
 ReplayNetwork::ReplayNetwork(Loop& loop, std::vector<RecordedFetch> fetches)
-    : fetches_(std::move(fetches)), timed_(loop) {
+    : fetches_(std::move(fetches)), timed_(loop), loop_(loop) {
     for (size_t i = 0; i < fetches_.size(); ++i) by_ordinal_[fetches_[i].ordinal] = i;
     timed_.unanswered = [this](uint64_t id) {
         mismatch("replay: " + request(id) + " was never answered in the recording, but is still waiting at its answer's "
@@ -62,6 +62,8 @@ void ReplayNetwork::deliver_due(uint64_t iteration) {
         }
         auto done = std::move(it->second.done);
         waiting_.erase(it);
+        // The clock first, as the host moved it then: the task waited up to that time.
+        if (f.at > loop_.time()) loop_.advance_to(f.at);
         done(*f.result);
     }
 }

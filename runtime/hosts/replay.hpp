@@ -52,6 +52,7 @@ private:
     };
     std::map<uint64_t, Waiting> waiting_;   // by id: for an answer from outside, or for none
     detail::DueAnswers timed_;
+    Loop& loop_;
     uint64_t started_ = 0;
     std::vector<std::string> mismatches_;
 };

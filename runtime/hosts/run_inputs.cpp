@@ -38,6 +38,7 @@ void RecordingNetwork::answered(uint64_t ordinal, const FetchResult& r) {
     f.result = r;
     // A timer's answer runs inside its iteration; any other comes between two, before the next.
     f.iteration = loop_.iteration() + (loop_.is_running() && f.due >= 0 ? 0 : 1);
+    if (f.due < 0) f.at = loop_.time();
     answer_order_.push_back(ordinal);
 }
 

@@ -34,6 +34,10 @@ struct RecordedFetch {
     std::optional<FetchResult> result = {};   // nullopt: never answered (aborted, or in flight when the run ended)
     // From outside: delivered just before this iteration; from a timer: during it. 0: never answered.
     uint64_t iteration = 0;
+    // From outside: the loop time (seconds) it was delivered at, which the host's clock had caught
+    // up to then (BrowserHost::io_done), so its task waited until then and was ready from then on.
+    // -1: not known (a run file that does not say), or from a timer.
+    Time at = -1;
     bool operator==(const RecordedFetch&) const = default;
 };
 

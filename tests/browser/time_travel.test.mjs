@@ -288,6 +288,27 @@ test('a crawl saved and opened again makes no request: the recorded answers stan
   await page.close();
 });
 
+test('a crawl over the real network, saved and opened with the network cut, has the same summary and time per state', async () => {
+  const live = await wide.evaluate(async () => {
+    aio.setSpeed('instant');
+    aio.run('crawler', { depth: 1, virtual_network: false });
+    return aio.finished();
+  });
+  assert.ok(live.summary.work > 0, 'its tasks waited on requests');
+  const file = await saveRun(wide);
+  const { page } = await openPage(browser, server.url);
+  await page.evaluate(() => window.aio.ready);
+  await page.route('**/sample-site/**', (route) => route.abort());
+  await page.evaluate((text) => aioRunFile.openFile(new File([text], 'crawl.aio-run.json')), file.text);
+  await until(page, () => aio.snapshot().status === 'finished');
+  const opened = await page.evaluate(() => aio.snapshot());
+  assert.equal(opened.iteration, live.iteration);
+  assert.deepEqual(opened.summary, live.summary, 'the same figures');
+  const perState = (s) => s.tasks.map((t) => [t.id, t.time_in]);
+  assert.deepEqual(perState(opened), perState(live), 'each task waited and was ready as long as it was live');
+  await page.close();
+});
+
 test('Chrome trace saves the run for Perfetto', async () => {
   await recordRun(wide, 'chain');
   const at = await steady(wide, 'save-trace');   // the run's end may still move the controls

@@ -121,6 +121,10 @@ TEST(RunFile, each_bad_field_is_named_with_what_it_must_be) {
               "run file: inputs.fetches[1].error.kind must be invalid_url, network, timeout or aborted, got \"gone\"");
     EXPECT_EQ(refusal([](json& j) { j["inputs"]["fetches"][1]["iteration"] = 2; }),
               "run file: inputs.fetches[1].iteration 2 comes before an earlier answer's 3: answers are listed in the order they came");
+    EXPECT_EQ(refusal([](json& j) { j["inputs"]["fetches"][1]["at"] = "soon"; }),
+              "run file: inputs.fetches[1].at must be loop seconds, a number >= 0, got \"soon\"");
+    EXPECT_EQ(refusal([](json& j) { j["inputs"]["fetches"][1]["due"] = 1; j["inputs"]["fetches"][1]["at"] = 1; }),
+              "run file: inputs.fetches[1].at is given for an answer from a timer (it has a due time)");
     EXPECT_EQ(refusal([](json& j) { j["inputs"]["stop"] = nullptr; }),
               "run file: inputs.stop must be {after_iteration, time} for a stopped run, got null");
     EXPECT_EQ(refusal([](json& j) { j["end"]["status"] = "idle"; }),

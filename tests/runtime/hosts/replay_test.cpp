@@ -6,6 +6,7 @@
 #include "runtime/aio.hpp"
 #include "runtime/hosts/virtual_host.hpp"
 #include "runtime/hosts/virtual_network.hpp"
+#include "runtime/trace.hpp"
 #include "tests/runtime/hosts/outside_network.hpp"
 
 #include <gtest/gtest.h>
@@ -315,3 +316,60 @@ TEST(Replay, the_host_stops_where_the_recording_stopped) {
 }
 
 }  // namespace
+
+// An answer from outside reaches the run when the host's clock has caught up with it (0.5), and the
+// next iteration starts later (0.6, the display moved on): its task waited until 0.5 and was ready
+// from then. The replay hands the answer over at 0.5 too, so the task's time per state is the same.
+TEST(Replay, an_answer_from_outside_is_handed_over_at_the_time_it_came_not_at_the_next_iteration) {
+    auto program = [](Log& log) -> aio::Coro<void> {
+        aio::Response r = co_await aio::fetch("http://site.test/slow");
+        log("got " + r.body);
+    };
+    auto get_times = [](const aio::Trace& trace) {
+        const aio::TaskRecord& main = trace.tasks().at(0);
+        return std::pair{main.time_in[static_cast<size_t>(aio::TaskState::Waiting)], main.time_in[static_cast<size_t>(aio::TaskState::Ready)]};
+    };
+    aio::RunInputs inputs;
+    std::pair<float, float> live_times;
+    {
+        aio::Loop loop;
+        aio::Trace trace;
+        trace.attach(loop);
+        aio_test::OutsideNetwork net(loop);
+        net.site.route("http://site.test/slow", {.latency = 0.5, .body = "slow"});
+        aio::RecordingNetwork recording(loop, net);
+        aio::set_network(loop, &recording);
+        aio::ClockRecorder clock;
+        clock.attach(loop);
+        Log log;
+        aio::Task<void> main = aio::create_task(loop, program(log), "main");
+        aio::VirtualHost host(loop);
+        host.step();                 // the request goes out at 0
+        net.deliver_until(0.5);      // the answer arrives at 0.5: the clock is moved there first
+        loop.advance_to(0.6);        // the display moved on before the next step
+        while (host.step()) {}
+        ASSERT_TRUE(main.done());
+        live_times = get_times(trace);
+        inputs = {clock.starts(), recording.fetches(), std::nullopt};
+        ASSERT_EQ(inputs.fetches.size(), 1u);
+        EXPECT_DOUBLE_EQ(inputs.fetches[0].at, 0.5);
+        aio::set_network(loop, nullptr);
+        clock.detach();
+        trace.detach();
+    }
+    EXPECT_FLOAT_EQ(live_times.first, 0.5f);
+    EXPECT_NEAR(live_times.second, 0.1f, 1e-6);
+    aio::Loop loop;
+    aio::Trace trace;
+    trace.attach(loop);
+    aio::ReplayNetwork net(loop, inputs.fetches);
+    aio::set_network(loop, &net);
+    aio::ReplayHost host(loop, inputs, net);
+    Log log;
+    aio::Task<void> main = aio::create_task(loop, program(log), "main");
+    while (host.step()) {}
+    ASSERT_TRUE(main.done());
+    EXPECT_EQ(get_times(trace), live_times);
+    aio::set_network(loop, nullptr);
+    trace.detach();
+}
