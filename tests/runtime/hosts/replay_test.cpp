@@ -207,6 +207,28 @@ TEST(Replay, a_run_that_asks_for_another_page_is_told_how_and_goes_on) {
               told.log.lines.end());
 }
 
+// A run recording its inputs from an OutsideNetwork that answers `url` with `route`; `trace`, if
+// given, is attached first, behind the clock's recorder.
+struct OutsideRecording {
+    aio::Loop loop;
+    aio_test::OutsideNetwork net{loop};
+    aio::RecordingNetwork recording{loop, net};
+    aio::ClockRecorder clock;
+    aio::Trace* trace;
+    OutsideRecording(const std::string& url, aio::Route route, aio::Trace* trace = nullptr) : trace(trace) {
+        net.site.route(url, std::move(route));
+        aio::set_network(loop, &recording);
+        if (trace) trace->attach(loop);
+        clock.attach(loop);
+    }
+    ~OutsideRecording() {
+        clock.detach();
+        if (trace) trace->detach();
+        aio::set_network(loop, nullptr);
+    }
+    aio::RunInputs inputs() const { return {clock.starts(), recording.fetches(), std::nullopt}; }
+};
+
 // A page paused between two iterations at the same time: an answer arrives meanwhile, and the next
 // iteration starts where the last one did, though a timer is pending later. The replay must hand
 // the answer over before it picks the start, or it would jump to that timer.
@@ -226,27 +248,21 @@ TEST(Replay, an_answer_that_arrives_while_the_display_stands_still_is_told_again
     aio::RunInputs inputs;
     Told live;
     {
-        aio::Loop loop;
-        aio_test::OutsideNetwork net(loop);
-        net.site.route("http://site.test/now", {.latency = 0, .body = "now"});
-        aio::RecordingNetwork recording(loop, net);
-        aio::set_network(loop, &recording);
-        aio::ClockRecorder clock;
-        clock.attach(loop);
+        OutsideRecording run("http://site.test/now", {.latency = 0, .body = "now"});
+        aio::Loop& loop = run.loop;
         aio::Task<void> main = aio::create_task(loop, program(live.log), "main");
         aio::VirtualHost host(loop);
         host.step();                 // main starts both tasks
         loop.advance_to(0.2);        // the display moved on before the next step
         host.step();                 // the request goes out at 0.2; the sleep is due at 1.2
-        net.deliver_until(0.2);      // paused at 0.2: the answer arrives, the clock stays
+        run.net.deliver_until(0.2);  // paused at 0.2: the answer arrives, the clock stays
         ASSERT_TRUE(loop.has_ready());
         while (host.step()) {}
         ASSERT_TRUE(main.done());
         live.iterations = loop.iteration();
         live.end = loop.time();
-        inputs = {clock.starts(), recording.fetches(), std::nullopt};
+        inputs = run.inputs();
         EXPECT_EQ(inputs.clock, (std::vector<aio::IterationStart>{{2, 0.2}}));
-        aio::set_network(loop, nullptr);
     }
     EXPECT_EQ(live.log.lines, (Lines{"0.20000000000000001 get: got now", "1.2 nap: woke"}));
     aio::Loop loop;
@@ -332,30 +348,21 @@ TEST(Replay, an_answer_from_outside_is_handed_over_at_the_time_it_came_not_at_th
     aio::RunInputs inputs;
     std::pair<float, float> live_times;
     {
-        aio::Loop loop;
         aio::Trace trace;
-        trace.attach(loop);
-        aio_test::OutsideNetwork net(loop);
-        net.site.route("http://site.test/slow", {.latency = 0.5, .body = "slow"});
-        aio::RecordingNetwork recording(loop, net);
-        aio::set_network(loop, &recording);
-        aio::ClockRecorder clock;
-        clock.attach(loop);
+        OutsideRecording run("http://site.test/slow", {.latency = 0.5, .body = "slow"}, &trace);
+        aio::Loop& loop = run.loop;
         Log log;
         aio::Task<void> main = aio::create_task(loop, program(log), "main");
         aio::VirtualHost host(loop);
         host.step();                 // the request goes out at 0
-        net.deliver_until(0.5);      // the answer arrives at 0.5: the clock is moved there first
+        run.net.deliver_until(0.5);  // the answer arrives at 0.5: the clock is moved there first
         loop.advance_to(0.6);        // the display moved on before the next step
         while (host.step()) {}
         ASSERT_TRUE(main.done());
         live_times = get_times(trace);
-        inputs = {clock.starts(), recording.fetches(), std::nullopt};
+        inputs = run.inputs();
         ASSERT_EQ(inputs.fetches.size(), 1u);
         EXPECT_DOUBLE_EQ(inputs.fetches[0].at, 0.5);
-        aio::set_network(loop, nullptr);
-        clock.detach();
-        trace.detach();
     }
     EXPECT_FLOAT_EQ(live_times.first, 0.5f);
     EXPECT_NEAR(live_times.second, 0.1f, 1e-6);
