@@ -211,5 +211,7 @@ test('the history scrubber by keyboard: with the focus on it, ←/→ show the i
   const focus = (await landmarks(page)).focus;
   assert.ok(focus && holds(focus, centre(at)), 'the arrows moved the scrubber, not the focus');
   await screenshot(page, 'keyboard-scrubber');
+  await holdKey(page, 'ArrowRight');   // its right end is the live run
+  await until(page, () => aio.history().live);
   await page.close();
 });

@@ -358,6 +358,10 @@ test('the text mirror goes back by keyboard: Step back, the Iteration shown slid
   await until(wide, (k) => aio.snapshot().iteration < k, next);
   assert.ok((await now()).iteration <= 10, 'back to or before where it was');
 
+  await slider.press('End');   // the slider's right end is the live run
+  await until(wide, () => aio.history().live);
+  await button('Step back').press('Enter');
+  await until(wide, () => !aio.history().live);
   await button('Live').press('Enter');
   await until(wide, () => aio.history().live);
   assert.equal(await button('Live').isHidden(), true, 'Live is there only while going back');
