@@ -3,7 +3,7 @@
 // every view. window.aio is only read here (snapshots, sources), never used to drive the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, screenshot, landmark, landmarks, region, click, tap, touchDrag, holdKey, until } from './harness.mjs';
+import { startServer, launch, openPage, screenshot, landmark, landmarks, steady, region, click, tap, touchDrag, holdKey, until } from './harness.mjs';
 import { cpythonLines, maskItems, assertCrawledSampleSite } from './reference.mjs';
 
 // Each demo with the parameter a person types and the value typed (the crawler's fetches one page
@@ -37,7 +37,7 @@ const controls = ['run', 'pause', 'step', 'stop', 'help-button', 'instant', 'spe
 // panel hides it, then clicked (or tapped on the phone).
 async function press(layout, name) {
   const { page } = layout;
-  let at = await landmark(page, name);
+  let at = await steady(page, name);   // a frame after an edit may still draw the panel elsewhere
   const inControls = name === 'demo' || name.startsWith('param:') || controls.includes(name);
   const panel = inControls ? (await landmarks(page)).controls : null;
   for (let i = 0; panel && !inside(at, panel); i++) {
