@@ -168,14 +168,15 @@
     const run = aio.snapshot().run;
     const check = () => {
       if (mine !== going) return;
-      for (;;) {
+      for (let stepped = -1; ;) {
         const now = aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER);
         if (now.run !== run) return;   // replaced by a run started meanwhile
         const ended = now.status === 'finished' || now.status === 'stopped';
         if (ended || now.iteration >= k || now.status !== 'paused') break;
-        aio.step();
         // A step waiting on a response runs no iteration: it is tried again shortly.
-        if (aio._mirror(0, 2 ** 31 - 1, Number.MAX_SAFE_INTEGER).iteration === now.iteration) { setTimeout(check, 16); return; }
+        if (now.iteration === stepped) { setTimeout(check, 16); return; }
+        stepped = now.iteration;
+        aio.step();
       }
       const h = aio.history();
       aio.setSpeed(speed);
