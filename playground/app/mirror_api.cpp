@@ -104,9 +104,7 @@ std::string change_form(const json& change) {
         if (aio::page::session().runs() == 0) return "nothing has run yet, so there is no iteration to show";
         if (!v.is_number_unsigned() || v.get<uint64_t>() < r.first || v.get<uint64_t>() > r.last)
             return "seek must be an iteration " + range + ", got " + v.dump();
-        // Its right end is the live run, as the canvas's scrubber's.
-        if (v.get<uint64_t>() == r.last) aio::page::commands().live();
-        else aio::page::commands().seek(v.get<uint64_t>());
+        aio::views::scrub_to(aio::page::commands(), r, v.get<uint64_t>());
     }
     else if (what == "task_change") {
         // {"task_change": {"id": task id, "direction": -1 or 1}}: as the task table's buttons.

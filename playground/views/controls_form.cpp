@@ -189,6 +189,11 @@ void step_form(ControlsView& form, const Commands& commands, const page::Playgro
     else run_form(form, commands, true);
 }
 
+void scrub_to(const Commands& commands, const page::Recording& rec, uint64_t k) {
+    if (k == rec.last) commands.live();
+    else commands.seek(k);
+}
+
 void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params) {
     const auto& all = demos::all_demos();
     pick_demo(form, static_cast<size_t>(std::find(all.begin(), all.end(), &d) - all.begin()));

@@ -49,6 +49,9 @@ bool run_form(ControlsView& form, const Commands& commands, bool paused = false)
 // Step, as its button does: one iteration of the run going on (or, going back, of the recording);
 // with nothing to step, the form's run starts paused at iteration 0.
 void step_form(ControlsView& form, const Commands& commands, const page::PlaygroundState& state);
+// The history scrubber set to iteration k of `rec` (rec.first..rec.last): its right end is the live
+// run, which may show a later time than its last iteration's end; any other shows k again.
+void scrub_to(const Commands& commands, const page::Recording& rec, uint64_t k);
 
 void show_params(ControlsView& form, const demos::Demo& d, const demos::Params& params);
 

@@ -313,8 +313,7 @@ void draw_controls(const page::PlaygroundState& state, ControlsView& ui, const C
         const int first = static_cast<int>(std::min<uint64_t>(rec.first, INT_MAX));
         const int last = static_cast<int>(std::min<uint64_t>(rec.last, INT_MAX));
         int shown = static_cast<int>(std::clamp<uint64_t>(state.iteration, rec.first, rec.last));
-        // Its right end is the live run (which may show a later time than its last iteration's end).
-        const auto go = [&](int k) { k == last ? commands.live() : commands.seek(static_cast<uint64_t>(k)); };
+        const auto go = [&](int k) { scrub_to(commands, rec, static_cast<uint64_t>(k)); };
         if (ImGui::SliderInt("history", &shown, first, last, "iteration %d", ImGuiSliderFlags_AlwaysClamp) &&
             static_cast<uint64_t>(shown) != state.iteration)
             go(shown);
